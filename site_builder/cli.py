@@ -1,0 +1,143 @@
+"""cli: the `site-builder` commands; the only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from site_builder import __version__
+from site_builder.build import BuildOptions, build, read_articles, read_config
+from site_builder.model import ContentError
+from site_builder.write import OutputError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        noun = "problem" if len(err.problems) == 1 else "problems"
+        print(f"{len(err.problems)} {noun} found; nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    except OutputError as err:
+        print(err, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="site-builder", description="Build a news archive site.")
+    parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    parser.add_argument("--debug", action="store_true", help="log every stage")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = commands.add_parser("build", help="content + theme -> output/")
+    _add_build_options(p)
+    p.set_defaults(run=_run_build)
+
+    p = commands.add_parser("import", help="raw dumps -> content/articles/**.md")
+    p.add_argument("dumps", nargs="+", type=Path, help="raw .txt dumps, e.g. content/raw/*.txt")
+    p.add_argument("--force", action="store_true", help="overwrite hand-edited articles (keeps a backup)")
+    p.set_defaults(run=_run_import)
+
+    p = commands.add_parser("check", help="validate content without writing the site")
+    p.set_defaults(run=_run_check)
+
+    p = commands.add_parser("new", help="scaffold an article")
+    p.add_argument("title", help="the headline")
+    p.set_defaults(run=_run_new)
+
+    p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    _add_build_options(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.set_defaults(run=_run_serve)
+    return parser
+
+
+def _add_build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, help="output folder (default: output/ in the project)")
+    p.add_argument("--drafts", action="store_true", help="include articles marked draft")
+    p.add_argument("--local", action="store_true", default=None,
+                   help="links end in index.html, so the site works opened from disk")
+
+
+def _build_options(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(root=args.root, out=args.out or args.root / "output",
+                        drafts=args.drafts, local=args.local)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    report = build(_build_options(args))
+    print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
+          f"({report.files} files, {report.bytes / 1e6:.1f} MB) in {report.seconds:.2f} s")
+    return EXIT_OK
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    articles = read_articles(args.root, read_config(BuildOptions(args.root, args.root / "output")))
+    print(f"{len(articles)} articles checked: no problems.")
+    return EXIT_OK
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from site_builder.scaffold import new_article
+
+    path = new_article(args.root, args.title, dt.date.today())
+    print(f"Created {path}")
+    return EXIT_OK
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from site_builder.importer import import_dumps
+
+    articles_dir = args.root / "content" / "articles"
+    vocabulary = args.root / "content" / "vocabulary.toml"
+    report = import_dumps(args.dumps, articles_dir, force=args.force,
+                          vocabulary=vocabulary if vocabulary.exists() else None)
+    rows = [("file", "#", "headline", "date", "source", "regions", "status")]
+    found = {dump: sum(1 for a in report.articles if a.dump == dump) for dump in args.dumps}
+    for a in report.articles:
+        rows.append((a.dump.name, str(found.get(a.dump, "")), _clip(a.headline, 48),
+                     a.date.isoformat() if a.date else "none: draft", a.source or "-",
+                     ", ".join(a.regions) or "-", a.status))
+    _print_table(rows)
+    for article in report.articles:
+        for note in article.notes:
+            print(f"{article.path}: {note}")
+    for failure in report.failures:
+        print(f"{failure.dump}: {failure.message}", file=sys.stderr)
+    print(f"{len(report.articles)} articles from {len(args.dumps) - len(report.failures)} files; "
+          f"{len(report.failures)} files could not be read.")
+    return EXIT_CONTENT if report.failures else EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from site_builder.serve import serve
+
+    return serve(_build_options(args), host=args.host, port=args.port)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -1,0 +1,55 @@
+"""index: [Article] -> Site, with articles ordered newest first and filed under their terms."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from site_builder.model import Article, Site, Taxonomy, Term
+from site_builder.text import slugify
+
+# (front matter field, page title, URL folder), in the order the navigation shows them
+TAXONOMIES = (
+    ("topics", "Topics", "topics"),
+    ("regions", "Regions", "regions"),
+    ("tags", "Tags", "tags"),
+    ("source", "Sources", "sources"),
+)
+
+
+def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
+    # Ties broken by URL so the order never depends on discovery order.
+    return tuple(sorted(articles, key=lambda a: (-a.date.timestamp(), a.url)))
+
+
+def build_site(articles: Iterable[Article]) -> Site:
+    ordered = newest_first(articles)
+    taxonomies = tuple(
+        _taxonomy(key, title, folder, ordered) for key, title, folder in TAXONOMIES
+    )
+    return Site(articles=ordered, taxonomies=taxonomies)
+
+
+def _taxonomy(key: str, title: str, folder: str, articles: tuple[Article, ...]) -> Taxonomy:
+    by_slug: dict[str, list[Article]] = defaultdict(list)
+    names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for article in articles:
+        for name in article.names(key):
+            slug = slugify(name) or "untitled"
+            if not by_slug[slug] or by_slug[slug][-1] is not article:
+                by_slug[slug].append(article)
+            names[slug][name] += 1
+    terms = [
+        Term(
+            # "U.S." and "US" share a slug: the spelling used most names the term.
+            name=max(names[slug].items(), key=lambda item: (item[1], item[0]))[0],
+            slug=slug,
+            url=f"{folder}/{slug}/",
+            articles=tuple(found),
+        )
+        for slug, found in by_slug.items()
+    ]
+    terms.sort(key=lambda t: t.name.casefold())
+    by_slug_term = {t.slug: t for t in terms}
+    by_name = {name: by_slug_term[slug] for slug, spellings in names.items() for name in spellings}
+    return Taxonomy(key=key, title=title, url=f"{folder}/", terms=tuple(terms), by_name=by_name)

@@ -1,0 +1,125 @@
+"""model: the immutable values that flow through the build, SourceFile -> Article -> Site -> Page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input, reported as `path:line: message`."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when inputs are wrong; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An article file as found on disk, before parsing."""
+
+    path: Path  # absolute
+    relpath: Path  # relative to the project root, for messages
+    text: str
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str | None
+    caption: str | None
+    credit: str | None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed, validated article. `url` is site-relative, e.g. '2024/12/04/slug/'."""
+
+    source: Path
+    title: str
+    date: dt.datetime
+    slug: str
+    url: str
+    summary: str
+    body_html: str
+    standfirst: str = ""  # the summary when it is not just the body's opening words
+    updated: dt.datetime | None = None
+    topics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    agency: str | None = None  # front matter `source`; renamed so it cannot clash with the file path
+    byline: str | None = None
+    image: Image | None = None
+    analysis: tuple[str, ...] = ()
+    draft: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def names(self, key: str) -> tuple[str, ...]:
+        """The terms this article is filed under for a taxonomy key ('topics', 'source', ...)."""
+        if key == "source":
+            return (self.agency,) if self.agency else ()
+        return getattr(self, key)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One topic, tag, region or source with the articles filed under it, newest first."""
+
+    name: str
+    slug: str
+    url: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """All terms of one kind: `key` is the front matter field, `url` its index page."""
+
+    key: str
+    title: str
+    url: str
+    terms: tuple[Term, ...]
+    by_name: dict[str, Term] = field(hash=False, compare=False)  # every spelling -> its term
+
+    def term(self, name: str) -> Term | None:
+        return self.by_name.get(name)
+
+    def terms_of(self, article: Article) -> list[Term]:
+        return [self.by_name[name] for name in article.names(self.key) if name in self.by_name]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything known about the archive once all articles are read and indexed."""
+
+    articles: tuple[Article, ...]  # newest first
+    taxonomies: tuple[Taxonomy, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file: where it goes, which template draws it and with what."""
+
+    url: str  # site-relative directory URL ('' for home) or file name ('404.html')
+    template: str
+    context: dict[str, Any] = field(hash=False, compare=False)
+
+    @property
+    def output_path(self) -> str:
+        if self.url == "" or self.url.endswith("/"):
+            return self.url + "index.html"
+        return self.url

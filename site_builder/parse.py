@@ -1,0 +1,194 @@
+"""parse: SourceFile -> Article, or the Problems that stop it (all of them, not the first)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import frontmatter
+import yaml
+
+from site_builder.config import Config
+from site_builder.markup import render_markdown
+from site_builder.model import Article, Image, Problem, SourceFile
+from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
+
+_YAML = frontmatter.YAMLHandler()
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML that leaves dates as text, so an impossible date is our problem with a line,
+    not a crash inside the YAML library."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+_LIST_FIELDS = ("topics", "tags", "regions", "analysis")
+_TEXT_FIELDS = ("title", "slug", "summary", "source", "byline")
+_KNOWN = {"date", "updated", "image", "draft", "origin", *_LIST_FIELDS, *_TEXT_FIELDS}
+
+
+@dataclass(frozen=True)
+class _FrontMatter:
+    values: dict[str, Any]
+    lines: dict[str, int]  # field -> line number in the file
+    body: str
+
+
+def parse_file(source: SourceFile, config: Config) -> Article | list[Problem]:
+    front = _split(source)
+    if isinstance(front, Problem):
+        return [front]
+    problems: list[Problem] = []
+
+    def problem(key: str | None, message: str) -> None:
+        line = front.lines.get(key, 1) if key else 1
+        problems.append(Problem(source.relpath, line, message))
+
+    fields = _check_fields(front.values, config, problem)
+    if problems:
+        return problems
+    date: dt.datetime = fields["date"]
+    summary = fields.get("summary") or summarize(front.body)
+    slug = fields.get("slug") or slugify(fields["title"])
+    if not slug:
+        problem("title", "cannot derive a slug from the title; add a 'slug' field")
+        return problems
+    return Article(
+        source=source.relpath,
+        title=fields["title"],
+        date=date,
+        slug=slug,
+        url=f"{date:%Y/%m/%d}/{slug}/",
+        summary=summary,
+        standfirst="" if first_paragraph(front.body).startswith(summary.rstrip("\u2026")) else summary,
+        body_html=render_markdown(front.body),
+        updated=fields.get("updated"),
+        topics=fields.get("topics", ()),
+        tags=fields.get("tags", ()),
+        regions=fields.get("regions", ()),
+        agency=fields.get("source"),
+        byline=fields.get("byline"),
+        image=fields.get("image"),
+        analysis=fields.get("analysis", ()),
+        draft=fields.get("draft", False),
+        extra={k: v for k, v in front.values.items() if k not in _KNOWN},
+    )
+
+
+def _split(source: SourceFile) -> _FrontMatter | Problem:
+    text = source.text
+    if not text.strip():
+        return Problem(source.relpath, 1, "empty file: an article needs front matter with title and date")
+    if not _YAML.detect(text):
+        return Problem(source.relpath, 1, "no front matter: the file must start with a '---' line")
+    try:
+        fm_text, body = _YAML.split(text)
+        node = yaml.compose(fm_text, Loader=_Loader)
+        values = yaml.load(fm_text, Loader=_Loader) if node is not None else {}
+    except yaml.MarkedYAMLError as err:
+        # The context mark is where the broken construct starts ("tags: [a, b"), the
+        # problem mark where the parser gave up, often the end of the front matter.
+        mark = err.context_mark or err.problem_mark
+        line = min(mark.line, fm_text.count("\n")) + 1 if mark else 1
+        return Problem(source.relpath, line, f"invalid YAML: {err.problem or err.context}")
+    except (ValueError, yaml.YAMLError) as err:
+        return Problem(source.relpath, 1, f"invalid front matter: {err}")
+    if not isinstance(values, dict):
+        return Problem(source.relpath, 2, "front matter must be a mapping of 'field: value' lines")
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        # Marks are 0-based and the split text starts with the newline after '---'.
+        lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return _FrontMatter(values={str(k): v for k, v in values.items()}, lines=lines, body=body)
+
+
+def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, Any]:
+    """Validate known fields; returns the clean values (only those that passed)."""
+    fields: dict[str, Any] = {}
+    for key in ("title", "date"):
+        if values.get(key) in (None, ""):
+            problem(None, f"missing required field '{key}'")
+    for key in _TEXT_FIELDS:
+        value = values.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problem(key, f"'{key}' must be text, not {_type_name(value)}")
+        elif value.strip():
+            fields[key] = " ".join(value.split()) if key != "summary" else value.strip()
+    if "slug" in fields and not SLUG_PATTERN.fullmatch(fields["slug"]):
+        problem("slug", f"'slug' must be lowercase letters, digits and hyphens, not {fields['slug']!r}")
+    for key in _LIST_FIELDS:
+        if values.get(key) is not None:
+            items = _string_list(values[key])
+            if items is None:
+                problem(key, f"'{key}' must be a list of text, not {_type_name(values[key])}")
+            else:
+                fields[key] = items
+    for key in ("date", "updated"):
+        if values.get(key) not in (None, ""):
+            moment = _datetime(values[key], config)
+            if moment is None:
+                problem(key, f"'{key}' is not a valid date: {values[key]!r} (use YYYY-MM-DD or ISO 8601)")
+            else:
+                fields[key] = moment
+    if "draft" in values and not isinstance(values["draft"], bool):
+        problem("draft", f"'draft' must be true or false, not {values['draft']!r}")
+    elif "draft" in values:
+        fields["draft"] = values["draft"]
+    if values.get("image") is not None:
+        image = _image(values["image"])
+        if isinstance(image, str):
+            problem("image", image)
+        else:
+            fields["image"] = image
+    if values.get("origin") is not None and not isinstance(values["origin"], dict):
+        problem("origin", "'origin' must be a mapping with 'file' and 'sha256'")
+    return fields
+
+
+def _string_list(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        value = [value]  # a lone `tags: NATO` means one tag
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    seen = dict.fromkeys(" ".join(v.split()) for v in value if v.strip())
+    return tuple(seen)
+
+
+def _datetime(value: Any, config: Config) -> dt.datetime | None:
+    """YAML dates, datetimes and ISO strings; naive values are in the site's timezone."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime.combine(value, dt.time())
+    elif isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=config.tz)
+    return moment.astimezone(config.tz)
+
+
+def _image(value: Any) -> Image | str:
+    if not isinstance(value, dict):
+        return f"'image' must be a mapping with src, caption and credit, not {_type_name(value)}"
+    unknown = set(value) - {"src", "caption", "credit"}
+    if unknown:
+        return f"'image' has unknown keys: {', '.join(sorted(map(str, unknown)))}"
+    if not all(isinstance(v, str) for v in value.values() if v is not None):
+        return "'image' values must be text"
+    return Image(src=value.get("src"), caption=value.get("caption"), credit=value.get("credit"))
+
+
+def _type_name(value: Any) -> str:
+    return {int: "a number", float: "a number", bool: "true/false", list: "a list",
+            dict: "a mapping", str: "text"}.get(type(value), type(value).__name__)

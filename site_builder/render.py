@@ -1,0 +1,54 @@
+"""render: Page -> HTML text, a pure function of the page, the config and the templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+
+import jinja2
+from markupsafe import Markup
+
+from site_builder.config import Config
+from site_builder.model import Page, Site
+
+
+def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
+    """A link from page `from_url` to `to_url`, both site-relative; never starts with '/'."""
+    path, _, fragment = to_url.partition("#")
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    if path == from_dir:
+        link = "./"  # a page's link to itself, as pagination's current page
+    else:
+        link = "../" * from_dir.count("/") + path or "./"
+    if local and link.endswith("/"):
+        link += "index.html"  # file:// has no directory index
+    return f"{link}#{fragment}" if fragment else link
+
+
+def format_date(moment: dt.date) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def install_helpers(env: jinja2.Environment, config: Config, site: Site) -> None:
+    """Globals and filters every template may use. Call once per environment."""
+
+    @jinja2.pass_context
+    def url(context: jinja2.runtime.Context, target: str) -> str:
+        return relative_url(context["page_url"], target, config.local)
+
+    def absolute_url(target: str) -> str:
+        return config.base_url + target
+
+    env.globals.update(url=url, absolute_url=absolute_url, site=config, taxonomies=site.taxonomies)
+    env.filters["date"] = format_date
+    env.filters["isodate"] = lambda moment: moment.isoformat()
+    # JSON for <script type="application/ld+json">: '<' escaped so text cannot close the script.
+    env.filters["jsonld"] = lambda value: Markup(
+        json.dumps(value, ensure_ascii=False, indent=2).replace("<", "\\u003c")
+    )
+
+
+def render_page(env: jinja2.Environment, page: Page) -> str:
+    template = env.get_template(page.template)
+    return template.render(page.context, page_url=page.url)

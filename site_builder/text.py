@@ -1,0 +1,48 @@
+"""text: slugs and summaries, the small text transformations several stages share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_MARKUP = re.compile(r"<[^>]+>|[*_`#>]|!?\[([^\]]*)\]\([^)]*\)")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII, lowercase, hyphen-separated; cut at a word boundary. Empty input gives ''."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['\u2019]", "", ascii_text.lower())
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or (words[0][:max_length] if words else "")
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """The first prose paragraph of a Markdown body, as plain text."""
+    for block in re.split(r"\n\s*\n", markdown_text.strip()):
+        block = block.strip()
+        if block and not block.startswith(("#", "- ", "* ", "|", "<", "!")):
+            return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", block).split())
+    return ""
+
+
+def summarize(markdown_text: str, limit: int = 300) -> str:
+    """A standfirst: the first paragraph, cut after a sentence (or a word) within `limit`."""
+    paragraph = first_paragraph(markdown_text)
+    if len(paragraph) <= limit:
+        return paragraph
+    sentences = re.split(r"(?<=[.!?])\s+|(?<=[.!?][\"\u201d])\s+", paragraph)
+    summary = ""
+    for sentence in sentences:
+        if len(summary) + len(sentence) + 1 > limit:
+            break
+        summary = f"{summary} {sentence}".strip()
+    if summary:
+        return summary
+    return paragraph[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"

@@ -1,0 +1,47 @@
+"""The commands as a user runs them: exit codes, messages, files."""
+
+import subprocess
+import sys
+
+import frontmatter
+from conftest import REPO, article
+
+
+def test_python_dash_m_and_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "site_builder", "--version"],
+                          capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0 and done.stdout.startswith("site-builder ")
+
+
+def test_usage_errors_exit_2(make_site, capsys) -> None:
+    from site_builder.cli import main
+
+    try:
+        main(["build", "--no-such-option"])
+    except SystemExit as stop:
+        assert stop.code == 2
+    assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_check_reports_every_problem_and_writes_nothing(make_site, run) -> None:
+    root = make_site({"content/articles/ok.md": article("Fine"),
+                      "content/articles/bad.md": article("Bad", tags="42")})
+    code, _, err = run(root, "check")
+    assert code == 1
+    assert err.splitlines()[0] == "content/articles/bad.md:4: 'tags' must be a list of text, not a number"
+    assert not (root / "output").exists()
+    (root / "content/articles/bad.md").unlink()
+    assert run(root, "check")[:2] == (0, "1 articles checked: no problems.\n")
+
+
+def test_new_scaffolds_a_draft_that_builds(make_site, run) -> None:
+    root = make_site({})
+    code, out, _ = run(root, "new", "Talks resume in Muscat")
+    assert code == 0
+    path = root / out.split()[-1]
+    post = frontmatter.load(path)
+    assert post["title"] == "Talks resume in Muscat" and post["draft"] is True
+    assert path.name == "talks-resume-in-muscat.md" and path.parent.parent.parent.name == "articles"
+    code, out, _ = run(root, "new", "Talks resume in Muscat")
+    assert out.strip().endswith("talks-resume-in-muscat-2.md")
+    assert run(root, "build", "--drafts")[0] == 0

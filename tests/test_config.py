@@ -1,0 +1,46 @@
+from pathlib import Path
+
+import pytest
+
+from site_builder.config import Config, load_config
+from site_builder.model import ContentError
+
+
+def test_missing_site_toml_means_defaults(tmp_path: Path) -> None:
+    assert load_config(tmp_path) == Config()
+
+
+def test_values_are_read_and_base_url_gets_a_trailing_slash(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text(
+        'title = "Wire"\nbase_url = "https://example.org/news"\ntimezone = "Asia/Tokyo"\n'
+        "articles_per_page = 5\nlocal = true\n"
+    )
+    config = load_config(tmp_path)
+    assert (config.title, config.base_url, config.articles_per_page, config.local) == (
+        "Wire", "https://example.org/news/", 5, True)
+    assert str(config.tz) == "Asia/Tokyo"
+
+
+def test_unknown_keys_and_bad_values_are_reported_together(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text(
+        'title = "Wire"\ncolour = "red"\narticles_per_page = "ten"\ntimezone = "Mars/Olympus"\n'
+        'base_url = "example.org"\n'
+    )
+    with pytest.raises(ContentError) as caught:
+        load_config(tmp_path)
+    messages = [str(p) for p in caught.value.problems]
+    assert messages == [
+        "site.toml:2: unknown key 'colour' (known: articles_per_page, base_url, description, "
+        "language, local, theme, timezone, title)",
+        "site.toml:3: 'articles_per_page' must be a int, not str",
+        "site.toml:4: unknown timezone 'Mars/Olympus'",
+        "site.toml:5: 'base_url' must start with http:// or https:// and a host",
+    ]
+
+
+def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text('title = "Wire"\ntheme = \n')
+    with pytest.raises(ContentError) as caught:
+        load_config(tmp_path)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("site.toml:2: invalid TOML")

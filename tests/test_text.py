@@ -1,0 +1,15 @@
+from site_builder.text import slugify, summarize
+
+
+def test_slugify_is_ascii_and_cut_at_a_word() -> None:
+    assert slugify("Prime Minister Takaichi’s Party Wins") == "prime-minister-takaichis-party-wins"
+    assert slugify("Ιsrael ‘value’ of deal — Ölfeld") == "srael-value-of-deal-olfeld"
+    assert len(slugify("word " * 40)) <= 80 and not slugify("word " * 40).endswith("-")
+    assert slugify("!!!") == ""
+
+
+def test_summary_is_the_first_paragraph_cut_after_a_sentence() -> None:
+    body = "## Heading\n\n" + "First sentence here. " * 30 + "\n\nSecond paragraph."
+    summary = summarize(body, limit=100)
+    assert summary.endswith("here.") and len(summary) <= 100
+    assert summarize("Short *opening* with a [link](x).\n\nMore.") == "Short opening with a link."
