@@ -1,0 +1,95 @@
+"""captions: a raw photo caption -> Image (caption text, credit, date, file-photo flag)."""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.importer.dates import find_full_dates
+from site_builder.importer.model import Image
+
+_AGENCY_TOKENS = re.compile(
+    r"\b(?:AP|AFP|REUTERS|Reuters|EPA|EFE|Getty|Images|Pool|POOL|Xinhua|Anadolu|Photo|photo|"
+    r"Sputnik|TASS|Yonhap|Kyodo|dpa|DPA|ANSA|Shutterstock|Bloomberg|NurPhoto|SOPA|via|VOA|"
+    r"Handout|HANDOUT|Courtesy|courtesy)\b"
+)
+_AGENCY_TAGS = re.compile(r"^(?:TOPSHOT|EDITORS NOTE|EDITOR'S NOTE|BESTPIX)\s*[-:–—]\s*", re.I)
+_FILE_PREFIX = re.compile(r"^(?:FILE PHOTO|File photo|File Photo|FILE|File)\s*[-:–—]\s*")
+_FILE_SUFFIX = re.compile(r"\s*[/,]?\s*\(?(?:FILE PHOTO|File Photo|File photo|FILE)\)?\s*$")
+_PAREN_CREDIT = re.compile(r"\s*\((?:Photo by|Photo:|Photograph by|Image:|Credit:)?\s*([^()]+)\)\s*\.?$")
+_LABEL_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"”])\s+|\s+[-–—|]\s+)(?:Image|Photo|Picture|Photograph|Credit|Photo credit)s?\s*:\s*"
+    r"([^.:]{2,80}?)\.?\s*$",
+    re.I,
+)
+_COPYRIGHT_CREDIT = re.compile(r"\s*©\s*([^©]{2,80}?)\.?\s*$")
+
+
+def has_credit(line: str) -> bool:
+    """True when a line ends the way photo captions end: with a photo credit."""
+    return _split_credit(_strip_tags(line)[0])[1] is not None
+
+
+def parse_caption(raw: str) -> Image:
+    """Split a caption into text and credit; a file photo's date is kept but flagged."""
+    text, is_file = _strip_tags(raw.strip())
+    text, credit = _split_credit(text)
+    if credit is not None:
+        credit, file_in_credit = _strip_file_mark(credit)
+        is_file = is_file or file_in_credit
+    text, file_in_text = _strip_file_mark(text)
+    is_file = is_file or file_in_text
+    dates = find_full_dates(text)
+    return Image(
+        caption=text.strip() or None,
+        credit=credit or None,
+        date=dates[0][0] if dates else None,
+        is_file_photo=is_file,
+    )
+
+
+def _strip_tags(text: str) -> tuple[str, bool]:
+    is_file = False
+    for _ in range(3):
+        before = text
+        text = _AGENCY_TAGS.sub("", text)
+        if _FILE_PREFIX.match(text):
+            text, is_file = _FILE_PREFIX.sub("", text, count=1), True
+        if text == before:
+            break
+    return text.strip(), is_file
+
+
+def _strip_file_mark(text: str) -> tuple[str, bool]:
+    if re.search(r",\s*(?:File|FILE)$", text):
+        return re.sub(r",\s*(?:File|FILE)$", "", text), True
+    if re.search(r"(?:^|[/\s(])(?:FILE PHOTO|File Photo|File photo)\)?\s*$", text) or text.endswith("(FILE)"):
+        return _FILE_SUFFIX.sub("", text).strip(" /,"), True
+    return text, False
+
+
+def _split_credit(text: str) -> tuple[str, str | None]:
+    match = _PAREN_CREDIT.search(text)
+    if match and _is_credit(match.group(0), match.group(1)):
+        return text[: match.start()].rstrip(), match.group(1).strip()
+    for pattern in (_LABEL_CREDIT, _COPYRIGHT_CREDIT):
+        match = pattern.search(text)
+        if match:
+            return text[: match.start()].rstrip(), match.group(1).strip()
+    return _split_trailing_credit(text)
+
+
+def _is_credit(whole: str, inner: str) -> bool:
+    if re.match(r"\s*\((?:Photo by|Photo:|Photograph by|Image:|Credit:)", whole):
+        return True
+    return bool(_AGENCY_TOKENS.search(inner) or "/" in inner) and len(inner) <= 100
+
+
+def _split_trailing_credit(text: str) -> tuple[str, str | None]:
+    """`... in Washington, DC, US. Carl Court/Pool via REUTERS/File Photo`: the credit follows the last sentence."""
+    match = re.search(r"(?<=[.!?\"”])\s+([^.!?]{2,100})$", text)
+    if not match:
+        return text, None
+    tail = match.group(1).strip()
+    if tail[:1].isupper() and ("/" in tail or re.search(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)\b", tail)):
+        return text[: match.start()].rstrip(), tail
+    return text, None

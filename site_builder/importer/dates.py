@@ -1,0 +1,116 @@
+"""dates: text -> the article's own date (caption, dateline, or a story date in the text), never a guess."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_FULL_DATES = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
+)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?!\d)")
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z.'’ -]+(?:,\s*[A-Za-z. ]+)?,?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*"
+    r"\((?:Reuters|AP|AFP|VOA|UPI|dpa|Xinhua)\)\s*[-–—]"
+)
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+# Words right before a date that make it not the story's own: history, deadlines, plans, photos.
+_NOT_STORY = re.compile(
+    r"\b(?:since|until|till|through|before|by|from|born|founded|established|scheduled|due|expected|"
+    r"deadline|slated|planned|set|will|would|next|upcoming|gallery|photos?|pictured|images?|"
+    r"dated|published|file)\b(?:\s+(?:the|on|of|in|for|to|taken|early|late|around|about|at|a|be|held))*\s*$",
+    re.I,
+)
+_FUTURE_AFTER = re.compile(r"^[^.;]{0,30}\b(?:will|is expected|are expected|is scheduled|are scheduled)\b", re.I)
+
+
+def find_full_dates(text: str) -> list[tuple[datetime.date, int]]:
+    """Every complete calendar date (day, month, year) in the text, with its offset, in text order."""
+    found = []
+    for pattern in _FULL_DATES:
+        for match in pattern.finditer(text):
+            value = _to_date(match)
+            if value is not None:
+                found.append((value, match.start()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _to_date(match: re.Match[str]) -> datetime.date | None:
+    try:
+        if "iso" in match.groupdict():
+            return datetime.date.fromisoformat(match.group("iso"))
+        month = _MONTHS[match.group("month").rstrip(".").lower()]
+        return datetime.date(int(match.group("year")), month, int(match.group("day")))
+    except (ValueError, KeyError):
+        return None
+
+
+def story_date(paragraphs: Sequence[str], context: str) -> tuple[datetime.date | None, str]:
+    """The date the text gives for its own story, and how it was found ("" when none).
+
+    `context` is all the article's text, used only to decide a year the dateline leaves out."""
+    if paragraphs:
+        found = _dateline_date(paragraphs[0], context)
+        if found is not None:
+            return found, "dateline"
+    for paragraph in paragraphs[:4]:
+        candidates = [value for value, start in find_full_dates(paragraph) if _is_story_date(paragraph, start)]
+        if candidates:
+            return max(candidates), "text"
+    if paragraphs:
+        found = _month_day_in_lead(paragraphs[0], context)
+        if found is not None:
+            return found, "text"
+    return None, ""
+
+
+def _dateline_date(paragraph: str, context: str) -> datetime.date | None:
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    year = int(match.group("year")) if match.group("year") else _only_year(context)
+    if year is None:
+        return None
+    try:
+        return datetime.date(year, _MONTHS[match.group("month").rstrip(".").lower()], int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _month_day_in_lead(paragraph: str, context: str) -> datetime.date | None:
+    """`on January 30` in the lead takes a year only when the whole text names just one year."""
+    year = _only_year(context)
+    for match in _MONTH_DAY.finditer(paragraph):
+        if year is None or not re.search(r"\bon\s+$", paragraph[: match.start()]):
+            continue
+        if not _is_story_date(paragraph, match.start()):
+            continue
+        try:
+            return datetime.date(year, _MONTHS[match.group("month").rstrip(".").lower()], int(match.group("day")))
+        except ValueError:
+            continue
+    return None
+
+
+def _only_year(context: str) -> int | None:
+    years = {int(y) for y in _YEAR_WORD.findall(context)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _is_story_date(paragraph: str, start: int) -> bool:
+    before = paragraph[max(0, start - 60) : start]
+    sentence_start = max(before.rfind(". "), before.rfind("; "))
+    before = before[sentence_start + 1 :] if sentence_start >= 0 else before
+    return not _NOT_STORY.search(before) and not _FUTURE_AFTER.search(paragraph[start:])

@@ -1,0 +1,54 @@
+"""model: the immutable values passed between the importer's stages."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article cut out of a dump, before any rule has looked at its meaning."""
+
+    headline: str | None
+    caption: str | None
+    analysis: tuple[str, ...]
+    body_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One Markdown block of a body: kind is "paragraph", "heading" or "list"."""
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Image:
+    """The lead photo as a dump describes it: caption text and credit, no file."""
+
+    caption: str | None
+    credit: str | None
+    date: datetime.date | None
+    is_file_photo: bool
+
+
+@dataclass(frozen=True)
+class Article:
+    """A finished article, every front matter field decided."""
+
+    title: str
+    date: datetime.date | None
+    slug: str
+    summary: str | None
+    source: str | None
+    byline: str | None
+    topics: tuple[str, ...]
+    tags: tuple[str, ...]
+    regions: tuple[str, ...]
+    image: Image | None
+    analysis: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,41 @@
+"""report: the values the importer hands back to its caller, and its one exception type."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ImportProblem(Exception):
+    """The only exception the importer raises: a problem the user can act on."""
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    """One article of one dump, as the CLI prints it in its table."""
+
+    dump: Path
+    headline: str
+    date: datetime.date | None
+    source: str | None
+    regions: tuple[str, ...]
+    path: Path
+    status: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FileFailure:
+    """A dump that could not be imported at all, with a one-line reason."""
+
+    dump: Path
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """Everything one import run did: articles (drafts included) and unreadable dumps."""
+
+    articles: tuple[ImportedArticle, ...]
+    failures: tuple[FileFailure, ...]
