@@ -15,7 +15,7 @@ from site_builder.config import Config, load_config
 from site_builder.discover import discover
 from site_builder.index import build_site
 from site_builder.model import Article, ContentError, Page, Problem
-from site_builder.parse import parse_file
+from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
 from site_builder.render import install_helpers, render_page
 from site_builder.theme import load_theme, make_environment
@@ -41,6 +41,7 @@ class BuildReport:
     bytes: int
     seconds: float
     out: Path
+    undated_drafts: tuple[Path, ...] = ()  # not built: they have no date, so no URL
 
 
 def read_config(options: BuildOptions) -> Config:
@@ -53,20 +54,28 @@ def read_config(options: BuildOptions) -> Config:
     return dataclasses.replace(config, **overrides)
 
 
-def read_articles(root: Path, config: Config) -> list[Article]:
+@dataclass(frozen=True)
+class Content:
+    articles: list[Article]
+    undated_drafts: list[Path]
+
+
+def read_content(root: Path, config: Config) -> Content:
     """Every article, validated; raises ContentError listing every problem in every file."""
     files, problems = discover(root)
-    articles: list[Article] = []
+    content = Content([], [])
     for source in files:
         result = parse_file(source, config)
         if isinstance(result, Article):
-            articles.append(result)
+            content.articles.append(result)
+        elif isinstance(result, UndatedDraft):
+            content.undated_drafts.append(result.source)
         else:
             problems.extend(result)
-    problems.extend(_duplicate_urls(articles))
+    problems.extend(_duplicate_urls(content.articles))
     if problems:
         raise ContentError(problems)
-    return articles
+    return content
 
 
 def build(options: BuildOptions) -> BuildReport:
@@ -74,8 +83,9 @@ def build(options: BuildOptions) -> BuildReport:
     config = read_config(options)
     check_output_dir(options.out, options.root)
     # Everything is read and checked before anything is rendered or written.
-    articles = read_articles(options.root, config)
-    site = build_site(a for a in articles if options.drafts or not a.draft)
+    content = read_content(options.root, config)
+    site = build_site((a for a in content.articles if options.drafts or not a.draft),
+                      config.min_articles_for_tag_page)
     pages = plan_pages(site, config)
     theme = load_theme(options.root, config.theme)
     env = make_environment(theme)
@@ -86,6 +96,7 @@ def build(options: BuildOptions) -> BuildReport:
     return BuildReport(
         articles=len(site.articles), pages=len(pages), files=written.files, bytes=written.bytes,
         seconds=time.perf_counter() - started, out=options.out,
+        undated_drafts=tuple(content.undated_drafts),
     )
 
 

@@ -6,10 +6,12 @@ import argparse
 import datetime as dt
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 from site_builder import __version__
-from site_builder.build import BuildOptions, build, read_articles, read_config
+from site_builder.build import BuildOptions, build
+from site_builder.links import find_broken_links
 from site_builder.model import ContentError
 from site_builder.write import OutputError
 
@@ -37,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head`: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,14 +89,26 @@ def _build_options(args: argparse.Namespace) -> BuildOptions:
 
 def _run_build(args: argparse.Namespace) -> int:
     report = build(_build_options(args))
+    for path in report.undated_drafts:
+        print(f"{path}: draft without a date, not built; add a 'date' to publish it")
     print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
           f"({report.files} files, {report.bytes / 1e6:.1f} MB) in {report.seconds:.2f} s")
     return EXIT_OK
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    articles = read_articles(args.root, read_config(BuildOptions(args.root, args.root / "output")))
-    print(f"{len(articles)} articles checked: no problems.")
+    """Validate content, then build into a temporary folder and follow every internal link."""
+    with tempfile.TemporaryDirectory(prefix="site-builder-check-") as scratch:
+        report = build(BuildOptions(root=args.root, out=Path(scratch) / "site"))
+        for path in report.undated_drafts:
+            print(f"{path}: draft without a date, not built; add a 'date' to publish it")
+        broken = list(find_broken_links(report.out))
+    for link in broken:
+        print(link, file=sys.stderr)
+    if broken:
+        print(f"{len(broken)} broken links in {report.pages} pages.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"{report.articles} articles and {report.pages} pages checked: no problems.")
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ class Config:
     timezone: str = "UTC"
     theme: str = "default"
     articles_per_page: int = 20
+    min_articles_for_tag_page: int = 1  # rarer tags link to their articles instead
     local: bool = False  # links end in index.html so the site works from disk
 
     @property
@@ -79,8 +80,9 @@ def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
             zoneinfo.ZoneInfo(values["timezone"])
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             found.append(("timezone", f"unknown timezone '{values['timezone']}'"))
-    if "articles_per_page" in values and values["articles_per_page"] < 1:
-        found.append(("articles_per_page", "'articles_per_page' must be at least 1"))
+    for key in ("articles_per_page", "min_articles_for_tag_page"):
+        if key in values and values[key] < 1:
+            found.append((key, f"'{key}' must be at least 1"))
     if "base_url" in values and not re.match(r"https?://[^/]+", values["base_url"]):
         found.append(("base_url", "'base_url' must start with http:// or https:// and a host"))
     if "theme" in values and not re.fullmatch(r"[A-Za-z0-9_-]+", values["theme"]):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from site_builder.archive import build_years
 from site_builder.model import Article, Site, Taxonomy, Term
+from site_builder.related import find_related
 from site_builder.text import slugify
 
 # (front matter field, page title, URL folder), in the order the navigation shows them
@@ -22,15 +24,18 @@ def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (-a.date.timestamp(), a.url)))
 
 
-def build_site(articles: Iterable[Article]) -> Site:
+def build_site(articles: Iterable[Article], min_articles_for_tag_page: int = 1) -> Site:
     ordered = newest_first(articles)
     taxonomies = tuple(
-        _taxonomy(key, title, folder, ordered) for key, title, folder in TAXONOMIES
+        _taxonomy(key, title, folder, ordered, min_articles_for_tag_page if key == "tags" else 1)
+        for key, title, folder in TAXONOMIES
     )
-    return Site(articles=ordered, taxonomies=taxonomies)
+    return Site(articles=ordered, taxonomies=taxonomies, years=build_years(ordered),
+                related=find_related(ordered))
 
 
-def _taxonomy(key: str, title: str, folder: str, articles: tuple[Article, ...]) -> Taxonomy:
+def _taxonomy(key: str, title: str, folder: str, articles: tuple[Article, ...],
+              min_for_page: int) -> Taxonomy:
     by_slug: dict[str, list[Article]] = defaultdict(list)
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for article in articles:
@@ -44,8 +49,9 @@ def _taxonomy(key: str, title: str, folder: str, articles: tuple[Article, ...]) 
             # "U.S." and "US" share a slug: the spelling used most names the term.
             name=max(names[slug].items(), key=lambda item: (item[1], item[0]))[0],
             slug=slug,
-            url=f"{folder}/{slug}/",
+            url=f"{folder}/{slug}/" if len(found) >= min_for_page else f"{folder}/#{slug}",
             articles=tuple(found),
+            has_page=len(found) >= min_for_page,
         )
         for slug, found in by_slug.items()
     ]

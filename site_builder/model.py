@@ -68,6 +68,10 @@ class Article:
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
+    @property
+    def modified(self) -> dt.datetime:
+        return self.updated or self.date
+
     def names(self, key: str) -> tuple[str, ...]:
         """The terms this article is filed under for a taxonomy key ('topics', 'source', ...)."""
         if key == "source":
@@ -81,8 +85,13 @@ class Term:
 
     name: str
     slug: str
-    url: str
+    url: str  # its listing page; when `has_page` is false, an anchor on the taxonomy index
     articles: tuple[Article, ...]
+    has_page: bool = True
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}feed.xml"
 
 
 @dataclass(frozen=True)
@@ -103,11 +112,50 @@ class Taxonomy:
 
 
 @dataclass(frozen=True)
+class Day:
+    date: dt.date
+    url: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    url: str
+    days: tuple[Day, ...]  # only days with articles, in order
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def count(self) -> int:
+        return sum(len(day.articles) for day in self.days)
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    url: str
+    months: tuple[Month, ...]  # only months with articles, in order
+
+    @property
+    def count(self) -> int:
+        return sum(month.count for month in self.months)
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything known about the archive once all articles are read and indexed."""
 
     articles: tuple[Article, ...]  # newest first
     taxonomies: tuple[Taxonomy, ...]
+    years: tuple[Year, ...] = ()  # oldest first
+    related: dict[str, tuple[Article, ...]] = field(default_factory=dict, compare=False)
+
+    def taxonomy(self, key: str) -> Taxonomy:
+        return next(t for t in self.taxonomies if t.key == key)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import frontmatter
@@ -38,10 +39,19 @@ class _FrontMatter:
     body: str
 
 
-def parse_file(source: SourceFile, config: Config) -> Article | list[Problem]:
+@dataclass(frozen=True)
+class UndatedDraft:
+    """A draft the importer could not date: valid, but it has no URL until an editor dates it."""
+
+    source: Path
+
+
+def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | list[Problem]:
     front = _split(source)
     if isinstance(front, Problem):
         return [front]
+    if front.values.get("draft") is True and front.values.get("date") in (None, ""):
+        return UndatedDraft(source.relpath)
     problems: list[Problem] = []
 
     def problem(key: str | None, message: str) -> None:

@@ -6,8 +6,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from site_builder.archive import month_grid
 from site_builder.config import Config
-from site_builder.model import Article, Page, Site
+from site_builder.model import Article, Page, Site, Taxonomy
+from site_builder.world import group_by_world_region
+
+FEED_SIZE = 20
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
 
 
 @dataclass(frozen=True)
@@ -40,28 +45,94 @@ def paginate(items: Sequence[Any], per_page: int, first_url: str) -> Iterator[Pa
 
 
 def plan_pages(site: Site, config: Config) -> list[Page]:
-    pages: list[Page] = []
-    for paginator in paginate(site.articles, config.articles_per_page, ""):
-        title = "Latest" if paginator.number == 1 else f"Latest, page {paginator.number}"
-        pages.append(Page(paginator.url_of(paginator.number), "home.html",
-                          {"title": title, "paginator": paginator}))
-    pages.extend(_article_pages(site.articles))
+    pages = [
+        *_listing(site.articles, config, "", "home.html", "Latest",
+                  top_topics=_biggest(site.taxonomy("topics")),
+                  top_regions=_biggest(site.taxonomy("regions"))),
+        *_article_pages(site),
+        *_feed("feed.xml", config.title, "", site.articles),
+    ]
     for taxonomy in site.taxonomies:
-        pages.append(Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy}))
-        for term in taxonomy.terms:
-            for paginator in paginate(term.articles, config.articles_per_page, term.url):
-                title = term.name if paginator.number == 1 else f"{term.name}, page {paginator.number}"
-                pages.append(Page(paginator.url_of(paginator.number), "term.html",
-                                  {"title": title, "taxonomy": taxonomy, "term": term,
-                                   "paginator": paginator}))
+        pages.extend(_taxonomy_pages(taxonomy, config))
+    pages.extend(_archive_pages(site, config))
     pages.append(Page("404.html", "404.html", {"title": "Page not found"}))
+    pages.extend(_sitemaps([p for p in pages if p.url.endswith("/") or p.url == ""]))
+    pages.append(Page("robots.txt", "robots.txt", {}))
     return pages
 
 
-def _article_pages(articles: tuple[Article, ...]) -> Iterator[Page]:
+def _listing(articles: Sequence[Article], config: Config, first_url: str, template: str,
+             title: str, **context: Any) -> Iterator[Page]:
+    for paginator in paginate(articles, config.articles_per_page, first_url):
+        numbered = title if paginator.number == 1 else f"{title}, page {paginator.number}"
+        yield Page(paginator.url_of(paginator.number), template,
+                   {**context, "title": numbered, "paginator": paginator})
+
+
+def _article_pages(site: Site) -> Iterator[Page]:
     # `articles` is newest first, so the older neighbour is the next one in the tuple.
+    articles = site.articles
     for i, article in enumerate(articles):
-        newer = articles[i - 1] if i > 0 else None
-        older = articles[i + 1] if i + 1 < len(articles) else None
-        yield Page(article.url, "article.html",
-                   {"title": article.title, "article": article, "newer": newer, "older": older})
+        yield Page(article.url, "article.html", {
+            "title": article.title,
+            "article": article,
+            "newer": articles[i - 1] if i > 0 else None,
+            "older": articles[i + 1] if i + 1 < len(articles) else None,
+            "related": site.related.get(article.url, ()),
+        })
+
+
+def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> Iterator[Page]:
+    latest = tuple(articles[:FEED_SIZE])
+    updated = max((a.modified for a in latest), default=None)
+    yield Page(url, "atom.xml", {"title": title, "alternate": alternate, "articles": latest,
+                                 "updated": updated})
+
+
+def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
+    groups = group_by_world_region(taxonomy.terms, lambda t: t.name) if taxonomy.key == "regions" else None
+    yield Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy,
+                                            "groups": groups})
+    for term in taxonomy.terms:
+        if term.has_page:
+            yield from _listing(term.articles, config, term.url, "term.html", term.name,
+                                taxonomy=taxonomy, term=term)
+            yield from _feed(term.feed_url, f"{term.name} · {config.title}", term.url, term.articles)
+
+
+def _archive_pages(site: Site, config: Config) -> Iterator[Page]:
+    yield Page("archive/", "archive.html", {"title": "Archive", "years": site.years})
+    months = [month for year in site.years for month in year.months]
+    for year in site.years:
+        yield Page(year.url, "archive_year.html", {"title": str(year.year), "year": year})
+    for i, month in enumerate(months):
+        yield Page(month.url, "archive_month.html", {
+            "title": f"{month.first_day:%B %Y}", "month": month, "weeks": month_grid(month),
+            "previous": months[i - 1] if i > 0 else None,
+            "next": months[i + 1] if i + 1 < len(months) else None,
+        })
+        for day in month.days:
+            title = f"{day.date.day} {day.date:%B %Y}"
+            yield from _listing(day.articles, config, day.url, "archive_day.html", title,
+                                day=day, month=month)
+
+
+def _sitemaps(pages: list[Page]) -> Iterator[Page]:
+    """Entries are (url, last modified or None); only articles know when they changed."""
+    urls = []
+    for page in pages:
+        article = page.context.get("article")
+        urls.append((page.url, (article.updated or article.date) if article else None))
+    if len(urls) <= SITEMAP_LIMIT:
+        yield Page("sitemap.xml", "sitemap.xml", {"urls": urls})
+        return
+    parts = [urls[i : i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)]
+    names = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+    yield Page("sitemap.xml", "sitemap_index.xml", {"sitemaps": names})
+    for name, part in zip(names, parts):
+        yield Page(name, "sitemap.xml", {"urls": part})
+
+
+def _biggest(taxonomy: Taxonomy, count: int = 8) -> list:
+    terms = [t for t in taxonomy.terms if t.has_page]
+    return sorted(terms, key=lambda t: (-len(t.articles), t.name))[:count]

@@ -10,6 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from site_builder.config import Config
+from site_builder.metadata import absolute, news_article
 from site_builder.model import Page, Site
 
 
@@ -40,7 +41,11 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site) -> None
     def absolute_url(target: str) -> str:
         return config.base_url + target
 
-    env.globals.update(url=url, absolute_url=absolute_url, site=config, taxonomies=site.taxonomies)
+    env.globals.update(
+        url=url, absolute_url=absolute_url, site=config, taxonomies=site.taxonomies,
+        news_article=lambda article: news_article(article, config),
+        absolute_image=lambda src: absolute(src, config),
+    )
     env.filters["date"] = format_date
     env.filters["isodate"] = lambda moment: moment.isoformat()
     # JSON for <script type="application/ld+json">: '<' escaped so text cannot close the script.

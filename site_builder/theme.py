@@ -12,6 +12,8 @@ from site_builder.model import ContentError, Problem
 
 # Themes are looked up in the project first, then among the themes bundled with site-builder.
 BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
+# Feeds, sitemaps and robots.txt; a theme or the site may still override them by name.
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
 SITE_TEMPLATES = "templates"
 
 
@@ -35,7 +37,7 @@ def load_theme(root: Path, name: str) -> Theme:
     site_templates = root / SITE_TEMPLATES
     template_dirs = ([site_templates] if site_templates.is_dir() else []) + [
         t / "templates" for t in chain
-    ]
+    ] + [BUILTIN_TEMPLATES]
     static: dict[str, Path] = {}
     for folder in reversed(chain):
         static_dir = folder / "static"

@@ -31,7 +31,18 @@ def test_check_reports_every_problem_and_writes_nothing(make_site, run) -> None:
     assert err.splitlines()[0] == "content/articles/bad.md:4: 'tags' must be a list of text, not a number"
     assert not (root / "output").exists()
     (root / "content/articles/bad.md").unlink()
-    assert run(root, "check")[:2] == (0, "1 articles checked: no problems.\n")
+    code, out, _ = run(root, "check")
+    assert code == 0 and out.startswith("1 articles and ") and out.endswith("pages checked: no problems.\n")
+
+
+def test_check_finds_a_broken_link_in_an_override_template(make_site, run) -> None:
+    root = make_site({"content/articles/ok.md": article("Fine"),
+                      "templates/404.html": '{% extends "default/404.html" %}'
+                                            '{% block content %}<a href="nowhere/">x</a>{% endblock %}'})
+    code, _, err = run(root, "check")
+    assert code == 1
+    assert err.splitlines() == ["404.html: broken link -> nowhere/", "1 broken links in 14 pages."]
+    assert not (root / "output").exists()
 
 
 def test_new_scaffolds_a_draft_that_builds(make_site, run) -> None:
