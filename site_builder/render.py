@@ -18,10 +18,10 @@ def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
     """A link from page `from_url` to `to_url`, both site-relative; never starts with '/'."""
     path, _, fragment = to_url.partition("#")
     from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
-    if path == from_dir:
-        link = "./"  # a page's link to itself, as pagination's current page
+    if path.startswith(from_dir):
+        link = path[len(from_dir):] or "./"  # below this page (or itself): no need to climb
     else:
-        link = "../" * from_dir.count("/") + path or "./"
+        link = "../" * from_dir.count("/") + path
     if local and link.endswith("/"):
         link += "index.html"  # file:// has no directory index
     return f"{link}#{fragment}" if fragment else link
