@@ -42,3 +42,10 @@ def test_briefing_headline_analysis_and_summary(tmp_path):
     assert len(post["analysis"]) == 3
     assert post["summary"].startswith("Kenyan police fired tear gas")
     assert len(post["summary"]) <= 300
+
+
+def test_a_detached_possessive_is_rejoined():
+    from site_builder.importer.text import clean_line
+
+    assert clean_line("Prime Minister Sanae Takaichi 's party won.") == "Prime Minister Sanae Takaichi's party won."
+    assert clean_line("Takaichi \u2019s 'snap' vote") == "Takaichi\u2019s 'snap' vote"

@@ -36,3 +36,11 @@ def test_broken_vocabulary_is_an_import_problem(tmp_path):
     vocabulary.write_text("[topics.X\n")
     with pytest.raises(ImportProblem):
         import_dumps([DUMPS / "getty_afp_dateline.txt"], tmp_path / "articles", vocabulary=vocabulary)
+
+
+def test_a_person_and_their_organisation_are_two_tags():
+    from site_builder.importer.tags import _split_affiliation
+
+    assert _split_affiliation("Marcio Astrini of the Climate Observatory") == [
+        "Marcio Astrini", "Climate Observatory"]
+    assert _split_affiliation("Institute of the Study of War") == ["Institute of the Study of War"]

@@ -76,10 +76,20 @@ def _candidates(body: str, acronyms: dict[str, str]) -> dict[str, int]:
         for match in _SEQUENCE.finditer(sentence):
             # A possessive ends a name: "Takaichi’s Liberal Democratic Party" names two things.
             for part in re.split(r"[’']s\s+", match.group(0)):
-                name = _trim(part)
-                if name and _is_name(name, acronyms):
-                    found[name] = found.get(name, 0) + 1
+                for piece in _split_affiliation(part):
+                    name = _trim(piece)
+                    if name and _is_name(name, acronyms):
+                        found[name] = found.get(name, 0) + 1
     return found
+
+
+def _split_affiliation(run: str) -> list[str]:
+    """"Marcio Astrini of the Climate Observatory" is a person and an organisation; "Institute
+    of the Study of War" is one name, because its head is an organisation word."""
+    match = re.match(r"(.+?)\s+of(?:\s+the)?\s+(.+)", run)
+    if match and len(match[1].split()) >= 2 and not _ORG_WORDS & set(match[1].split()):
+        return [match[1], match[2]]
+    return [run]
 
 
 def _trim(run: str) -> str:

@@ -52,7 +52,10 @@ def _looks_binary(text: str) -> bool:
 def clean_line(line: str) -> str:
     """A line without trailing spaces, tabs turned to spaces, invisible characters dropped."""
     line = "".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\t")
-    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    # Scraped copy sometimes detaches a possessive ("Takaichi 's"); typography then reads
+    # the apostrophe as an opening quote.
+    return re.sub(r"(?<=\w) (['\u2019]s)\b", r"\1", line)
 
 
 def ends_sentence(text: str) -> bool:
