@@ -31,6 +31,7 @@ class BuildOptions:
     drafts: bool = False
     local: bool | None = None  # None: as site.toml says
     base_url: str | None = None  # the dev server serves at its own address
+    keep_going: bool = False  # build the valid articles even when others have problems
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class BuildReport:
     seconds: float
     out: Path
     undated_drafts: tuple[Path, ...] = ()  # not built: they have no date, so no URL
+    problems: tuple[Problem, ...] = ()  # with keep_going: what was left out
 
 
 def read_config(options: BuildOptions) -> Config:
@@ -56,14 +58,15 @@ def read_config(options: BuildOptions) -> Config:
 
 @dataclass(frozen=True)
 class Content:
-    articles: list[Article]
+    articles: list[Article]  # only the valid ones
     undated_drafts: list[Path]
+    problems: list[Problem]  # every problem in every file
 
 
 def read_content(root: Path, config: Config) -> Content:
-    """Every article, validated; raises ContentError listing every problem in every file."""
+    """Every article file, validated; problems are collected, never raised one by one."""
     files, problems = discover(root)
-    content = Content([], [])
+    content = Content([], [], problems)
     for source in files:
         result = parse_file(source, config)
         if isinstance(result, Article):
@@ -72,9 +75,10 @@ def read_content(root: Path, config: Config) -> Content:
             content.undated_drafts.append(result.source)
         else:
             problems.extend(result)
-    problems.extend(_duplicate_urls(content.articles))
-    if problems:
-        raise ContentError(problems)
+    duplicates = _duplicate_urls(content.articles)
+    problems.extend(duplicates)
+    dropped = {p.path for p in duplicates}
+    content.articles[:] = [a for a in content.articles if a.source not in dropped]
     return content
 
 
@@ -82,13 +86,18 @@ def build(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
     config = read_config(options)
     check_output_dir(options.out, options.root)
-    # Everything is read and checked before anything is rendered or written.
-    content = read_content(options.root, config)
-    site = build_site((a for a in content.articles if options.drafts or not a.draft),
-                      config.min_articles_for_tag_page)
-    pages = plan_pages(site, config)
     theme = load_theme(options.root, config.theme)
     env = make_environment(theme)
+    # Everything is read and checked before anything is rendered or written.
+    content = read_content(options.root, config)
+    problems = content.problems + _unknown_templates(env, content.articles)
+    if problems and not options.keep_going:
+        raise ContentError(problems)
+    broken = {p.path for p in problems}
+    articles = [a for a in content.articles if a.source not in broken]
+    site = build_site((a for a in articles if options.drafts or not a.draft),
+                      config.min_articles_for_tag_page)
+    pages = plan_pages(site, config)
     install_helpers(env, config, site)
     rendered = list(_render_all(env, pages))
     written = write_output(options.out, rendered, theme.static_files)
@@ -96,8 +105,15 @@ def build(options: BuildOptions) -> BuildReport:
     return BuildReport(
         articles=len(site.articles), pages=len(pages), files=written.files, bytes=written.bytes,
         seconds=time.perf_counter() - started, out=options.out,
-        undated_drafts=tuple(content.undated_drafts),
+        undated_drafts=tuple(content.undated_drafts), problems=tuple(problems),
     )
+
+
+def _unknown_templates(env: jinja2.Environment, articles: list[Article]) -> list[Problem]:
+    known = set(env.list_templates(extensions=["html"]))
+    return [Problem(a.source, a.template_line,
+                    f"unknown template '{a.template}' (not in the theme or templates/)")
+            for a in articles if a.template not in known]
 
 
 def _render_all(env: jinja2.Environment, pages: list[Page]) -> Iterator[tuple[str, bytes]]:

@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: not an error of ours
         sys.stderr.close()
         return EXIT_OK
+    except Exception as err:  # a bug of ours or the system's: one line, traceback on request
+        if args.debug:
+            raise
+        print(f"site-builder: internal error: {type(err).__name__}: {err} "
+              "(run with --debug for the traceback)", file=sys.stderr)
+        return EXIT_CONTENT
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,11 +86,13 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--drafts", action="store_true", help="include articles marked draft")
     p.add_argument("--local", action="store_true", default=None,
                    help="links end in index.html, so the site works opened from disk")
+    p.add_argument("--keep-going", action="store_true",
+                   help="build the valid articles despite problems in others (still exits 1)")
 
 
 def _build_options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(root=args.root, out=args.out or args.root / "output",
-                        drafts=args.drafts, local=args.local)
+                        drafts=args.drafts, local=args.local, keep_going=args.keep_going)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -93,6 +101,11 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"{path}: draft without a date, not built; add a 'date' to publish it")
     print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
           f"({report.files} files, {report.bytes / 1e6:.1f} MB) in {report.seconds:.2f} s")
+    if report.problems:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(report.problems)} problems: those files were left out.", file=sys.stderr)
+        return EXIT_CONTENT
     return EXIT_OK
 
 

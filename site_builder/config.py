@@ -25,6 +25,7 @@ class Config:
     articles_per_page: int = 20
     min_articles_for_tag_page: int = 1  # rarer tags link to their articles instead
     local: bool = False  # links end in index.html so the site works from disk
+    trust_raw_html: bool = False  # hand-written articles may carry raw HTML; imported never
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -70,6 +71,7 @@ def _check(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], list[Problem
         problem(key, message)
     if not values.get("base_url", "/").endswith("/"):
         values["base_url"] += "/"  # absolute URLs are built by appending site-relative paths
+    problems.sort(key=lambda p: p.line or 0)
     return values, problems
 
 

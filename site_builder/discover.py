@@ -7,6 +7,7 @@ from pathlib import Path
 from site_builder.model import Problem, SourceFile
 
 ARTICLES_DIR = Path("content") / "articles"
+MAX_BYTES = 5_000_000  # a news article is kilobytes; megabytes mean a wrong file
 
 
 def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
@@ -18,6 +19,11 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
         if any(part.startswith(".") for part in relpath.parts):
             continue  # editor backups and hidden folders are not articles
         try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                problems.append(Problem(relpath, 1, f"file too large ({size / 1e6:.1f} MB; "
+                                        f"the limit is {MAX_BYTES / 1e6:.0f} MB)"))
+                continue
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as err:
             line = path.read_bytes()[: err.start].count(b"\n") + 1

@@ -66,6 +66,8 @@ class Article:
     image: Image | None = None
     analysis: tuple[str, ...] = ()
     draft: bool = False
+    template: str = "article.html"
+    template_line: int = 1  # where the front matter names it, for "unknown template" errors
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property

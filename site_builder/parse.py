@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import frontmatter
 import yaml
 
 from site_builder.config import Config
-from site_builder.markup import render_markdown
+from site_builder.markup import is_safe_url, render_markdown
 from site_builder.model import Article, Image, Problem, SourceFile
 from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
 
@@ -28,7 +29,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     }
 
 _LIST_FIELDS = ("topics", "tags", "regions", "analysis")
-_TEXT_FIELDS = ("title", "slug", "summary", "source", "byline")
+_TEXT_FIELDS = ("title", "slug", "summary", "source", "byline", "template")
 _KNOWN = {"date", "updated", "image", "draft", "origin", *_LIST_FIELDS, *_TEXT_FIELDS}
 
 
@@ -75,7 +76,11 @@ def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | l
         url=f"{date:%Y/%m/%d}/{slug}/",
         summary=summary,
         standfirst="" if first_paragraph(front.body).startswith(summary.rstrip("\u2026")) else summary,
-        body_html=render_markdown(front.body),
+        # Only hand-written articles (no importer `origin`) may carry raw HTML, and only when
+        # the site says so: imported text is never trusted.
+        body_html=render_markdown(front.body, config.trust_raw_html and "origin" not in front.values),
+        template=fields.get("template", "article.html"),
+        template_line=front.lines.get("template", 1),
         updated=fields.get("updated"),
         topics=fields.get("topics", ()),
         tags=fields.get("tags", ()),
@@ -130,6 +135,8 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
             problem(key, f"'{key}' must be text, not {_type_name(value)}")
         elif value.strip():
             fields[key] = " ".join(value.split()) if key != "summary" else value.strip()
+    if "template" in fields and not re.fullmatch(r"[\w-]+\.html", fields["template"]):
+        problem("template", f"'template' must be a template file name like 'feature.html', not {fields['template']!r}")
     if "slug" in fields and not SLUG_PATTERN.fullmatch(fields["slug"]):
         problem("slug", f"'slug' must be lowercase letters, digits and hyphens, not {fields['slug']!r}")
     for key in _LIST_FIELDS:
@@ -196,7 +203,10 @@ def _image(value: Any) -> Image | str:
         return f"'image' has unknown keys: {', '.join(sorted(map(str, unknown)))}"
     if not all(isinstance(v, str) for v in value.values() if v is not None):
         return "'image' values must be text"
-    return Image(src=value.get("src"), caption=value.get("caption"), credit=value.get("credit"))
+    src = value.get("src")
+    if src and not is_safe_url(src):
+        return f"'image' src must be a relative path or an http(s) address, not {src.split(':')[0]}:"
+    return Image(src=src, caption=value.get("caption"), credit=value.get("credit"))
 
 
 def _type_name(value: Any) -> str:

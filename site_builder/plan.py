@@ -73,7 +73,7 @@ def _article_pages(site: Site) -> Iterator[Page]:
     # `articles` is newest first, so the older neighbour is the next one in the tuple.
     articles = site.articles
     for i, article in enumerate(articles):
-        yield Page(article.url, "article.html", {
+        yield Page(article.url, article.template, {
             "title": article.title,
             "article": article,
             "newer": articles[i - 1] if i > 0 else None,

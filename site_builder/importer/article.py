@@ -27,7 +27,10 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"] + [i for b in blocks for i in b.items]
     notes: list[str] = []
     image = parse_caption(raw.caption) if raw.caption else None
-    title = raw.headline or _derived_title(paragraphs, notes)
+    title = raw.headline if _has_words(raw.headline) else _derived_title(paragraphs, notes)
+    if not _has_words(title):
+        notes.append("no headline found: titled 'Untitled'")
+        title = "Untitled"
     if raw.headline is not None and image is None:
         notes.append("no caption")
     date = _article_date(image, paragraphs, " ".join([title, *paragraphs]), notes)
@@ -50,6 +53,10 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
         blocks=blocks,
         notes=tuple(notes),
     )
+
+
+def _has_words(text: str | None) -> bool:
+    return bool(text) and any(ch.isalnum() for ch in text)
 
 
 def _derived_title(paragraphs: list[str], notes: list[str]) -> str:

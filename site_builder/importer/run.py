@@ -12,7 +12,7 @@ from site_builder.importer.article import build_article
 from site_builder.importer.formats import split_dump
 from site_builder.importer.manifest import Manifest, load_manifest, save_manifest, sha256, write_atomically
 from site_builder.importer.markdown_out import render
-from site_builder.importer.model import Article
+from site_builder.importer.model import Article, RawArticle
 from site_builder.importer.report import FileFailure, ImportedArticle, ImportProblem, ImportReport
 from site_builder.importer.slugs import unique_slug
 from site_builder.importer.text import decode_dump
@@ -60,7 +60,8 @@ def _import_dump(run: _Run, path: Path) -> list[ImportedArticle]:
         data = path.read_bytes()
     except OSError as error:
         raise ImportProblem(f"cannot be read: {error.strerror or error}") from error
-    raws = split_dump(decode_dump(data))
+    # Punctuation alone is no article: it could give neither a headline nor a slug.
+    raws = [raw for raw in split_dump(decode_dump(data)) if _has_words(raw)]
     if not raws:
         raise ImportProblem("cannot be read: no article text found")
     origin = _origin(path, run.articles_dir)
@@ -76,6 +77,11 @@ def _import_dump(run: _Run, path: Path) -> list[ImportedArticle]:
         key = f"{origin}#{article.slug}#{seen[article.slug]}"
         rows.append(_store(run, path, article, key, origin, sha256(data)))
     return rows
+
+
+def _has_words(raw: RawArticle) -> bool:
+    text = " ".join([raw.headline or "", *raw.analysis, *raw.body_lines])
+    return sum(ch.isalnum() for ch in text) >= 3
 
 
 def _origin(path: Path, articles_dir: Path) -> str:
