@@ -54,17 +54,35 @@ def write_output(out: Path, files: Iterable[tuple[str, bytes]], static: dict[str
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             count, size = count + 1, size + target.stat().st_size
-        for relpath, data in files:
+        rendered = list(files)
+        for relpath, data in rendered:
             target = _inside(stage, relpath)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             count, size = count + 1, size + len(data)
-        (stage / MARKER).write_text("This folder is replaced whole by `site-builder build`.\n")
+        written = sorted([*static, *(path for path, _ in rendered)])
+        _keep_foreign_files(out, stage, set(written))
+        (stage / MARKER).write_text("".join(f"{path}\n" for path in written), encoding="utf-8")
         _swap_in(stage, out)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return WriteReport(files=count, bytes=size)
+
+
+def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> None:
+    """Files someone else put in the output folder (a CNAME, a verification file) survive:
+    only what the previous build listed in its marker is ours to drop."""
+    marker = out / MARKER
+    if not marker.is_file():
+        return
+    ours = set(marker.read_text(encoding="utf-8").splitlines()) | written | {MARKER}
+    for path in out.rglob("*"):
+        relpath = path.relative_to(out).as_posix()
+        if path.is_file() and not path.is_symlink() and relpath not in ours:
+            target = stage / relpath
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, target)
 
 
 def _inside(folder: Path, relpath: str) -> Path:

@@ -147,3 +147,16 @@ def test_article_page_shows_everything_an_editor_wrote(make_site, run) -> None:
                      'href="../../../../topics/conscription/"', 'href="../../../../regions/ukraine/"',
                      'href="../../../../tags/nato/"', '<html lang="en">']:
         assert expected in html, expected
+
+
+def test_files_the_builder_did_not_write_survive_a_rebuild(make_site, run) -> None:
+    root = make_site(five_articles())
+    run(root, "build")
+    (root / "output/CNAME").write_text("archive.example.org\n")
+    (root / "output/.well-known").mkdir()
+    (root / "output/.well-known/security.txt").write_text("Contact: x\n")
+    (root / "content/articles/2024/05/story-5.md").unlink()
+    run(root, "build")
+    assert (root / "output/CNAME").read_text() == "archive.example.org\n"
+    assert (root / "output/.well-known/security.txt").is_file()
+    assert not (root / "output/2024/05/15").exists()  # ours, and its source is gone
