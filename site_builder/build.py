@@ -18,6 +18,7 @@ from site_builder.model import Article, ContentError, Page, Problem
 from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
 from site_builder.render import install_helpers, render_page
+from site_builder.search import index_search
 from site_builder.theme import load_theme, make_environment
 from site_builder.write import check_output_dir, write_output
 
@@ -44,6 +45,7 @@ class BuildReport:
     out: Path
     undated_drafts: tuple[Path, ...] = ()  # not built: they have no date, so no URL
     problems: tuple[Problem, ...] = ()  # with keep_going: what was left out
+    notes: tuple[str, ...] = ()  # one line each, e.g. why search was not built
 
 
 def read_config(options: BuildOptions) -> Config:
@@ -100,12 +102,15 @@ def build(options: BuildOptions) -> BuildReport:
     pages = plan_pages(site, config)
     install_helpers(env, config, site)
     rendered = list(_render_all(env, pages))
-    written = write_output(options.out, rendered, theme.static_files)
+    search_notes: list[str] = []
+    written = write_output(options.out, rendered, theme.static_files,
+                           finish=lambda stage: search_notes.extend(filter(None, [index_search(stage)])))
     log.info("built %d pages", len(pages))
     return BuildReport(
         articles=len(site.articles), pages=len(pages), files=written.files, bytes=written.bytes,
         seconds=time.perf_counter() - started, out=options.out,
         undated_drafts=tuple(content.undated_drafts), problems=tuple(problems),
+        notes=tuple(search_notes),
     )
 
 

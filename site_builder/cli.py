@@ -99,6 +99,8 @@ def _run_build(args: argparse.Namespace) -> int:
     report = build(_build_options(args))
     for path in report.undated_drafts:
         print(f"{path}: draft without a date, not built; add a 'date' to publish it")
+    for note in report.notes:
+        print(note)
     print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
           f"({report.files} files, {report.bytes / 1e6:.1f} MB) in {report.seconds:.2f} s")
     if report.problems:

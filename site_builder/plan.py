@@ -55,6 +55,7 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
     for taxonomy in site.taxonomies:
         pages.extend(_taxonomy_pages(taxonomy, config))
     pages.extend(_archive_pages(site, config))
+    pages.append(Page("search/", "search.html", {"title": "Search"}))
     pages.append(Page("404.html", "404.html", {"title": "Page not found"}))
     pages.extend(_sitemaps([p for p in pages if p.url.endswith("/") or p.url == ""]))
     pages.append(Page("robots.txt", "robots.txt", {}))

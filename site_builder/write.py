@@ -6,7 +6,7 @@ import ctypes
 import errno
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +36,13 @@ def check_output_dir(out: Path, root: Path) -> None:
         raise OutputError(f"{out}: exists and is not a folder")
 
 
-def write_output(out: Path, files: Iterable[tuple[str, bytes]], static: dict[str, Path]) -> WriteReport:
+def write_output(out: Path, files: Iterable[tuple[str, bytes]], static: dict[str, Path],
+                 finish: Callable[[Path], None] | None = None) -> WriteReport:
     """Write everything into a staging folder beside `out`, then exchange the two.
 
     Readers of `out` see the old site or the new one, never a mix; a failure before the
-    exchange leaves the old site as it was.
+    exchange leaves the old site as it was. `finish` runs on the complete staged site just
+    before the exchange (the search index is built there, so it is swapped in too).
     """
     out = out.resolve()
     stage = out.with_name(f".{out.name}.staging")
@@ -54,13 +56,15 @@ def write_output(out: Path, files: Iterable[tuple[str, bytes]], static: dict[str
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
             count, size = count + 1, size + target.stat().st_size
-        rendered = list(files)
-        for relpath, data in rendered:
+        for relpath, data in files:
             target = _inside(stage, relpath)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             count, size = count + 1, size + len(data)
-        written = sorted([*static, *(path for path, _ in rendered)])
+        if finish is not None:
+            finish(stage)
+        # Everything in the stage is ours, including what `finish` added.
+        written = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
         _keep_foreign_files(out, stage, set(written))
         (stage / MARKER).write_text("".join(f"{path}\n" for path in written), encoding="utf-8")
         _swap_in(stage, out)
@@ -79,7 +83,8 @@ def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> None:
     ours = set(marker.read_text(encoding="utf-8").splitlines()) | written | {MARKER}
     for path in out.rglob("*"):
         relpath = path.relative_to(out).as_posix()
-        if path.is_file() and not path.is_symlink() and relpath not in ours:
+        if path.is_file() and not path.is_symlink() and relpath not in ours \
+                and not (stage / relpath).exists():
             target = stage / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(path, target)
