@@ -1,26 +1,34 @@
-"""build: the pipeline, top to bottom: config, discover, parse, index, plan, render, write."""
+"""build: the pipeline, top to bottom: config, discover, parse, index, plan, render, write.
+
+Parsing and rendering are pure, so both run across cores and both are skipped for inputs
+that a previous build already turned into the same result (see cache.py, fingerprint.py).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
 
+from site_builder.cache import BuildCache, code_key, load_cache, save_cache
 from site_builder.config import Config, load_config
 from site_builder.discover import discover
+from site_builder.fingerprint import file_hash, page_fingerprint, template_hashes
 from site_builder.index import build_site
 from site_builder.model import Article, ContentError, Page, Problem
 from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
+from site_builder.pool import default_jobs, run_all
 from site_builder.render import install_helpers, render_page
-from site_builder.search import index_search
+from site_builder.search import INDEX_DIR, index_search
 from site_builder.theme import load_theme, make_environment
-from site_builder.write import check_output_dir, write_output
+from site_builder.write import MARKER, Stage, check_output_dir, previous_files
 
 log = logging.getLogger(__name__)
 
@@ -33,19 +41,45 @@ class BuildOptions:
     local: bool | None = None  # None: as site.toml says
     base_url: str | None = None  # the dev server serves at its own address
     keep_going: bool = False  # build the valid articles even when others have problems
+    jobs: int | None = None  # worker processes; None: one per core
+    # False keeps the previous search index as it is: the dev server's quick rebuilds.
+    search: bool = True
 
 
 @dataclass(frozen=True)
 class BuildReport:
     articles: int
-    pages: int
-    files: int
-    bytes: int
+    pages: int  # pages in the site
+    rendered: int  # pages whose inputs changed, so they were drawn again
+    written: int  # files whose bytes changed
+    unchanged: int  # files carried over as they were
+    removed: int  # files of the previous build whose source is gone
     seconds: float
     out: Path
     undated_drafts: tuple[Path, ...] = ()  # not built: they have no date, so no URL
     problems: tuple[Problem, ...] = ()  # with keep_going: what was left out
     notes: tuple[str, ...] = ()  # one line each, e.g. why search was not built
+
+
+class _Laps:
+    """Logs how long each stage took (seen with --debug): where a build's time goes."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        log.debug("%-22s %6.2f s", stage, now - self.last)
+        self.last = now
+
+
+@dataclass(frozen=True)
+class _Written:
+    rendered: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def read_config(options: BuildOptions) -> Config:
@@ -65,18 +99,24 @@ class Content:
     problems: list[Problem]  # every problem in every file
 
 
-def read_content(root: Path, config: Config) -> Content:
-    """Every article file, validated; problems are collected, never raised one by one."""
+def read_content(root: Path, config: Config, cache: BuildCache | None = None, jobs: int = 1) -> Content:
+    """Every article file, validated; problems are collected, never raised one by one.
+    Files whose text a previous build parsed under the same config come from `cache`."""
     files, problems = discover(root)
+    known = cache.articles if cache else {}
+    todo = [f for f in files if f.fingerprint not in known]
+    parsed = dict(zip((f.fingerprint for f in todo), run_all(partial(parse_file, config=config), todo, jobs)))
     content = Content([], [], problems)
     for source in files:
-        result = parse_file(source, config)
+        result = known.get(source.fingerprint) or parsed[source.fingerprint]
         if isinstance(result, Article):
             content.articles.append(result)
         elif isinstance(result, UndatedDraft):
             content.undated_drafts.append(result.source)
         else:
             problems.extend(result)
+    if cache is not None:
+        cache.articles = {a.fingerprint: a for a in content.articles}
     duplicates = _duplicate_urls(content.articles)
     problems.extend(duplicates)
     dropped = {p.path for p in duplicates}
@@ -86,12 +126,18 @@ def read_content(root: Path, config: Config) -> Content:
 
 def build(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
+    lap = _Laps()
     config = read_config(options)
     check_output_dir(options.out, options.root)
     theme = load_theme(options.root, config.theme)
     env = make_environment(theme)
+    key = f"{code_key()}|{config!r}"
+    cache = load_cache(options.root, options.out, key)
+    jobs = options.jobs or default_jobs()
     # Everything is read and checked before anything is rendered or written.
-    content = read_content(options.root, config)
+    lap("config, theme, cache")
+    content = read_content(options.root, config, cache, jobs)
+    lap("discover, parse")
     problems = content.problems + _unknown_templates(env, content.articles)
     if problems and not options.keep_going:
         raise ContentError(problems)
@@ -100,18 +146,80 @@ def build(options: BuildOptions) -> BuildReport:
     site = build_site((a for a in articles if options.drafts or not a.draft),
                       config.min_articles_for_tag_page)
     pages = plan_pages(site, config)
+    lap("index, plan")
     install_helpers(env, config, site)
-    rendered = list(_render_all(env, pages))
-    search_notes: list[str] = []
-    written = write_output(options.out, rendered, theme.static_files,
-                           finish=lambda stage: search_notes.extend(filter(None, [index_search(stage)])))
-    log.info("built %d pages", len(pages))
+    written = _write_site(options.out, env, pages, theme.static_files, cache, jobs, lap,
+                          options.search and config.search)
+    save_cache(options.root, options.out, key, cache)
+    lap("save cache")
     return BuildReport(
-        articles=len(site.articles), pages=len(pages), files=written.files, bytes=written.bytes,
+        articles=len(site.articles), pages=len(pages), rendered=written.rendered,
+        written=written.written, unchanged=written.unchanged, removed=written.removed,
         seconds=time.perf_counter() - started, out=options.out,
         undated_drafts=tuple(content.undated_drafts), problems=tuple(problems),
-        notes=tuple(search_notes),
+        notes=written.notes,
     )
+
+
+def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], static: dict[str, Path],
+                cache: BuildCache, jobs: int, lap: _Laps, search: bool = True) -> _Written:
+    """Render only pages whose fingerprint changed; carry the rest over from the old site."""
+    static_hashes = {path: file_hash(source) for path, source in static.items()}
+    site_key = "|".join(sorted(static_hashes.values()))  # pages link assets by content hash
+    templates = template_hashes(env)
+    wanted = {p.output_path: page_fingerprint(p, templates, site_key) for p in pages}
+    wanted.update(static_hashes)
+    old = previous_files(out.resolve())
+    fresh = {path for path, fingerprint in wanted.items()
+             if path not in old or cache.pages.get(path) != fingerprint
+             or not os.path.exists(os.path.join(out, path))}  # deleted by hand: made anew
+    # The search index is made anew whenever anything changed; it is never "removed".
+    removed = {p for p in old - wanted.keys() if p != MARKER and not p.startswith(f"{INDEX_DIR}/")}
+    lap("fingerprints")
+    if old and not fresh and not removed:
+        return _Written(unchanged=len(wanted))
+    stage = Stage(out)
+    try:
+        stage.link_old(path for path in wanted if path not in fresh)
+        if not search:
+            stage.link_old(path for path in old if path.startswith(f"{INDEX_DIR}/"))
+        statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
+        to_render = [page for page in pages if page.output_path in fresh]
+        lap("link unchanged files")
+        results = list(run_all(partial(_render_into, env, stage), to_render, jobs))
+        _raise_template_problems(results)
+        statuses += [written for written, _ in results]
+        lap("render, write")
+        notes: list[str] = []
+        index = (lambda folder: notes.extend(filter(None, [index_search(folder)]))) if search else None
+        stage.commit(finish=index)
+        lap("search index, swap")
+    except BaseException:
+        stage.discard()
+        raise
+    cache.pages = wanted
+    return _Written(rendered=len(to_render), written=sum(statuses),
+                    unchanged=len(wanted) - sum(statuses), removed=len(removed), notes=tuple(notes))
+
+
+def _render_into(env: jinja2.Environment, stage: Stage, page: Page) -> tuple[bool, Problem | None]:
+    """Runs in a worker: the page is written there, only a small status comes back."""
+    try:
+        return stage.write(page.output_path, render_page(env, page).encode("utf-8")), None
+    except jinja2.TemplateSyntaxError as err:
+        where = Path(err.filename or err.name or page.template)
+        return False, Problem(where, err.lineno, f"template error: {err.message}")
+    except jinja2.TemplateNotFound as err:
+        return False, Problem(Path(page.template), None, f"template not found: {err.name}")
+    except jinja2.TemplateError as err:
+        return False, Problem(Path(page.template), None, f"template error on {page.output_path}: {err}")
+
+
+def _raise_template_problems(results: list[tuple[bool, Problem | None]]) -> None:
+    # The same broken template fails every page drawn with it: report it once.
+    problems = list(dict.fromkeys(problem for _, problem in results if problem is not None))
+    if problems:
+        raise ContentError(problems)
 
 
 def _unknown_templates(env: jinja2.Environment, articles: list[Article]) -> list[Problem]:
@@ -119,26 +227,6 @@ def _unknown_templates(env: jinja2.Environment, articles: list[Article]) -> list
     return [Problem(a.source, a.template_line,
                     f"unknown template '{a.template}' (not in the theme or templates/)")
             for a in articles if a.template not in known]
-
-
-def _render_all(env: jinja2.Environment, pages: list[Page]) -> Iterator[tuple[str, bytes]]:
-    problems: list[Problem] = []
-    for page in pages:
-        try:
-            yield page.output_path, render_page(env, page).encode("utf-8")
-        except jinja2.TemplateSyntaxError as err:
-            problems.append(Problem(Path(err.filename or err.name or page.template), err.lineno,
-                                    f"template error: {err.message}"))
-            break  # the same broken template would fail every page
-        except jinja2.TemplateNotFound as err:
-            problems.append(Problem(Path(page.template), None, f"template not found: {err.name}"))
-            break
-        except jinja2.TemplateError as err:
-            problems.append(Problem(Path(page.template), None,
-                                    f"template error on {page.output_path}: {err}"))
-            break
-    if problems:
-        raise ContentError(problems)
 
 
 def _duplicate_urls(articles: list[Article]) -> list[Problem]:

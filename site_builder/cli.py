@@ -86,13 +86,16 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--drafts", action="store_true", help="include articles marked draft")
     p.add_argument("--local", action="store_true", default=None,
                    help="links end in index.html, so the site works opened from disk")
+    p.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help="worker processes for parsing and rendering (default: one per core)")
     p.add_argument("--keep-going", action="store_true",
                    help="build the valid articles despite problems in others (still exits 1)")
 
 
 def _build_options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(root=args.root, out=args.out or args.root / "output",
-                        drafts=args.drafts, local=args.local, keep_going=args.keep_going)
+                        drafts=args.drafts, local=args.local, keep_going=args.keep_going,
+                        jobs=args.jobs)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -102,7 +105,8 @@ def _run_build(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(note)
     print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
-          f"({report.files} files, {report.bytes / 1e6:.1f} MB) in {report.seconds:.2f} s")
+          f"in {report.seconds:.2f} s: {report.rendered} rendered, {report.written} written, "
+          f"{report.unchanged} unchanged, {report.removed} removed")
     if report.problems:
         for problem in report.problems:
             print(problem, file=sys.stderr)

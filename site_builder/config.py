@@ -26,6 +26,7 @@ class Config:
     min_articles_for_tag_page: int = 1  # rarer tags link to their articles instead
     local: bool = False  # links end in index.html so the site works from disk
     trust_raw_html: bool = False  # hand-written articles may carry raw HTML; imported never
+    search: bool = True  # build the Pagefind full-text index
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,12 @@ class SourceFile:
     relpath: Path  # relative to the project root, for messages
     text: str
 
+    @property
+    def fingerprint(self) -> str:
+        """Everything an article is made of: its path (the slug may come from it) and text."""
+        return hashlib.blake2b(f"{self.relpath}\0{self.text}".encode("utf-8", "surrogatepass"),
+                               digest_size=16).hexdigest()
+
 
 @dataclass(frozen=True)
 class Image:
@@ -68,7 +76,15 @@ class Article:
     draft: bool = False
     template: str = "article.html"
     template_line: int = 1  # where the front matter names it, for "unknown template" errors
+    fingerprint: str = ""  # hash of the file's path and text: everything the article is made of
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @functools.cached_property
+    def teaser(self) -> str:
+        """Hash of what listings, feeds' neighbours and related links show: all but the body."""
+        shown = (self.url, self.title, self.date, self.updated, self.summary, self.agency,
+                 self.byline, self.topics, self.tags, self.regions, self.image, self.draft)
+        return hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
 
     @property
     def modified(self) -> dt.datetime:
@@ -167,6 +183,9 @@ class Page:
     url: str  # site-relative directory URL ('' for home) or file name ('404.html')
     template: str
     context: dict[str, Any] = field(hash=False, compare=False)
+    # Everything the page shows, as text: equal inputs and templates give equal bytes, so
+    # an unchanged page need not be rendered again.
+    inputs: tuple[str, ...] = ()
 
     @property
     def output_path(self) -> str:

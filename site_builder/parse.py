@@ -81,6 +81,7 @@ def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | l
         body_html=render_markdown(front.body, config.trust_raw_html and "origin" not in front.values),
         template=fields.get("template", "article.html"),
         template_line=front.lines.get("template", 1),
+        fingerprint=source.fingerprint,
         updated=fields.get("updated"),
         topics=fields.get("topics", ()),
         tags=fields.get("tags", ()),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from site_builder.archive import month_grid
 from site_builder.config import Config
-from site_builder.model import Article, Page, Site, Taxonomy
+from site_builder.model import Article, Page, Site, Taxonomy, Term
 from site_builder.world import group_by_world_region
 
 FEED_SIZE = 20
@@ -45,10 +46,11 @@ def paginate(items: Sequence[Any], per_page: int, first_url: str) -> Iterator[Pa
 
 
 def plan_pages(site: Site, config: Config) -> list[Page]:
+    top_topics, top_regions = _biggest(site.taxonomy("topics")), _biggest(site.taxonomy("regions"))
     pages = [
         *_listing(site.articles, config, "", "home.html", "Latest",
-                  top_topics=_biggest(site.taxonomy("topics")),
-                  top_regions=_biggest(site.taxonomy("regions"))),
+                  first_page={"top_topics": top_topics, "top_regions": top_regions},
+                  inputs=_term_counts(top_topics + top_regions)),
         *_article_pages(site),
         *_feed("feed.xml", config.title, "", site.articles),
     ]
@@ -63,55 +65,74 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
 
 
 def _listing(articles: Sequence[Article], config: Config, first_url: str, template: str,
-             title: str, **context: Any) -> Iterator[Page]:
+             title: str, first_page: dict[str, Any] | None = None, inputs: tuple[str, ...] = (),
+             **context: Any) -> Iterator[Page]:
+    """A paginated list of teasers; `first_page` context only on page 1. `inputs` are what
+    the pages show besides their teasers (counts, charts), on every page to be safe."""
     for paginator in paginate(articles, config.articles_per_page, first_url):
         numbered = title if paginator.number == 1 else f"{title}, page {paginator.number}"
+        extra = (first_page or {}) if paginator.number == 1 else {}
         yield Page(paginator.url_of(paginator.number), template,
-                   {**context, "title": numbered, "paginator": paginator})
+                   {**context, **extra, "title": numbered, "paginator": paginator},
+                   inputs=(numbered, f"{paginator.number}/{paginator.count}",
+                           *_teasers(paginator.items), *inputs))
 
 
 def _article_pages(site: Site) -> Iterator[Page]:
     # `articles` is newest first, so the older neighbour is the next one in the tuple.
     articles = site.articles
     for i, article in enumerate(articles):
-        yield Page(article.url, article.template, {
-            "title": article.title,
-            "article": article,
-            "newer": articles[i - 1] if i > 0 else None,
-            "older": articles[i + 1] if i + 1 < len(articles) else None,
-            "related": site.related.get(article.url, ()),
-        })
+        newer = articles[i - 1] if i > 0 else None
+        older = articles[i + 1] if i + 1 < len(articles) else None
+        related = site.related.get(article.url, ())
+        # Term links depend on the terms (a tag gets its own page only past a threshold).
+        links = tuple(f"{t.name}>{t.url}" for tax in site.taxonomies for t in tax.terms_of(article))
+        yield Page(article.url, article.template,
+                   {"title": article.title, "article": article, "newer": newer, "older": older,
+                    "related": related},
+                   inputs=(article.fingerprint, *_teasers([newer, older, *related]), *links))
 
 
 def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> Iterator[Page]:
     latest = tuple(articles[:FEED_SIZE])
     updated = max((a.modified for a in latest), default=None)
     yield Page(url, "atom.xml", {"title": title, "alternate": alternate, "articles": latest,
-                                 "updated": updated})
+                                 "updated": updated},
+               inputs=(title, alternate, *(a.fingerprint for a in latest)))
 
 
 def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
     groups = group_by_world_region(taxonomy.terms, lambda t: t.name) if taxonomy.key == "regions" else None
+    listed = tuple(f"{t.name}>{t.url}>{len(t.articles)}" if t.has_page
+                   else f"{t.name}>{t.url}>{'|'.join(_teasers(t.articles))}" for t in taxonomy.terms)
     yield Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy,
-                                            "groups": groups})
+                                            "groups": groups}, inputs=listed)
     for term in taxonomy.terms:
         if term.has_page:
+            # Term pages show the count and may picture the term over time, month by month.
+            months = Counter(f"{a.date:%Y-%m}" for a in term.articles)
             yield from _listing(term.articles, config, term.url, "term.html", term.name,
+                                inputs=(str(len(term.articles)),
+                                        *(f"{m}:{n}" for m, n in sorted(months.items()))),
                                 taxonomy=taxonomy, term=term)
             yield from _feed(term.feed_url, f"{term.name} · {config.title}", term.url, term.articles)
 
 
 def _archive_pages(site: Site, config: Config) -> Iterator[Page]:
-    yield Page("archive/", "archive.html", {"title": "Archive", "years": site.years})
+    yield Page("archive/", "archive.html", {"title": "Archive", "years": site.years},
+               inputs=tuple(f"{y.year}:{y.count}" for y in site.years))
     months = [month for year in site.years for month in year.months]
     for year in site.years:
-        yield Page(year.url, "archive_year.html", {"title": str(year.year), "year": year})
+        yield Page(year.url, "archive_year.html", {"title": str(year.year), "year": year},
+                   inputs=tuple(f"{m.month}:{m.count}" for m in year.months))
     for i, month in enumerate(months):
+        previous = months[i - 1] if i > 0 else None
+        following = months[i + 1] if i + 1 < len(months) else None
         yield Page(month.url, "archive_month.html", {
             "title": f"{month.first_day:%B %Y}", "month": month, "weeks": month_grid(month),
-            "previous": months[i - 1] if i > 0 else None,
-            "next": months[i + 1] if i + 1 < len(months) else None,
-        })
+            "previous": previous, "next": following,
+        }, inputs=(str(previous and previous.url), str(following and following.url),
+                   *(f"{a.url}>{a.title}>{a.date}" for day in month.days for a in day.articles)))
         for day in month.days:
             title = f"{day.date.day} {day.date:%B %Y}"
             yield from _listing(day.articles, config, day.url, "archive_day.html", title,
@@ -123,17 +144,29 @@ def _sitemaps(pages: list[Page]) -> Iterator[Page]:
     urls = []
     for page in pages:
         article = page.context.get("article")
-        urls.append((page.url, (article.updated or article.date) if article else None))
+        urls.append((page.url, article.modified if article else None))
     if len(urls) <= SITEMAP_LIMIT:
-        yield Page("sitemap.xml", "sitemap.xml", {"urls": urls})
+        yield Page("sitemap.xml", "sitemap.xml", {"urls": urls}, inputs=_sitemap_inputs(urls))
         return
     parts = [urls[i : i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)]
     names = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
-    yield Page("sitemap.xml", "sitemap_index.xml", {"sitemaps": names})
+    yield Page("sitemap.xml", "sitemap_index.xml", {"sitemaps": names}, inputs=tuple(names))
     for name, part in zip(names, parts):
-        yield Page(name, "sitemap.xml", {"urls": part})
+        yield Page(name, "sitemap.xml", {"urls": part}, inputs=_sitemap_inputs(part))
 
 
-def _biggest(taxonomy: Taxonomy, count: int = 8) -> list:
+def _sitemap_inputs(urls: list[tuple[str, Any]]) -> tuple[str, ...]:
+    return tuple(f"{url}>{modified}" for url, modified in urls)
+
+
+def _biggest(taxonomy: Taxonomy, count: int = 8) -> list[Term]:
     terms = [t for t in taxonomy.terms if t.has_page]
     return sorted(terms, key=lambda t: (-len(t.articles), t.name))[:count]
+
+
+def _teasers(articles: Iterable[Article | None]) -> tuple[str, ...]:
+    return tuple(a.teaser if a else "-" for a in articles)
+
+
+def _term_counts(terms: Iterable[Term]) -> tuple[str, ...]:
+    return tuple(f"{t.name}>{t.url}>{len(t.articles)}" for t in terms)

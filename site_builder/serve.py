@@ -127,6 +127,9 @@ async def _serve_until_stopped(options: BuildOptions, sockets: list[socket.socke
 
 def _rebuild_on_edits(options: BuildOptions, health: Health, edits: Iterator[set[Path]],
                       loop: asyncio.AbstractEventLoop) -> None:
+    # An edit touches a few pages: no worker processes to fork beside the server's threads,
+    # and the search index of the first build is kept rather than rebuilt on every save.
+    options = dataclasses.replace(options, jobs=1, search=False)
     for changed in edits:
         rebuild(options, health, changed)
         try:

@@ -1,4 +1,4 @@
-"""write: rendered files -> a complete new output folder, swapped in whole, or nothing at all."""
+"""write: pages -> a complete new output folder, swapped in whole, or nothing at all."""
 
 from __future__ import annotations
 
@@ -18,10 +18,12 @@ class OutputError(Exception):
     """The output folder cannot be used (wrong place, not ours, not writable)."""
 
 
-@dataclass(frozen=True)
-class WriteReport:
-    files: int
-    bytes: int
+def previous_files(out: Path) -> set[str]:
+    """What the last build wrote into `out` (its marker lists it); empty if nothing is there."""
+    marker = out / MARKER
+    if not marker.is_file():
+        return set()
+    return set(marker.read_text(encoding="utf-8").splitlines())
 
 
 def check_output_dir(out: Path, root: Path) -> None:
@@ -36,42 +38,64 @@ def check_output_dir(out: Path, root: Path) -> None:
         raise OutputError(f"{out}: exists and is not a folder")
 
 
-def write_output(out: Path, files: Iterable[tuple[str, bytes]], static: dict[str, Path],
-                 finish: Callable[[Path], None] | None = None) -> WriteReport:
-    """Write everything into a staging folder beside `out`, then exchange the two.
+class Stage:
+    """A new output folder built beside `out`: unchanged files are hard links to the old
+    site, new ones are written fresh, and `commit` exchanges the two folders atomically.
 
     Readers of `out` see the old site or the new one, never a mix; a failure before the
-    exchange leaves the old site as it was. `finish` runs on the complete staged site just
-    before the exchange (the search index is built there, so it is swapped in too).
+    exchange leaves the old site as it was. Files are replaced, never written through a
+    link, so the old site's files are never touched.
     """
-    out = out.resolve()
-    stage = out.with_name(f".{out.name}.staging")
-    if stage.exists():
-        shutil.rmtree(stage)  # a build that was killed mid-way left it; it is ours
-    stage.mkdir(parents=True)
-    count = size = 0
-    try:
-        for relpath, source in static.items():
-            target = _inside(stage, relpath)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            count, size = count + 1, size + target.stat().st_size
-        for relpath, data in files:
-            target = _inside(stage, relpath)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            count, size = count + 1, size + len(data)
+
+    def __init__(self, out: Path):
+        self.out = out.resolve()
+        self.path = self.out.with_name(f".{self.out.name}.staging")
+        if self.path.exists():
+            shutil.rmtree(self.path)  # a build that was killed mid-way left it; it is ours
+        self.path.mkdir(parents=True)
+        self._made: set[Path] = {self.path}
+
+    def link_old(self, relpaths: Iterable[str]) -> None:
+        """Carry files over from the old site unchanged."""
+        for relpath in relpaths:
+            target = _inside(self.path, relpath)
+            self._folder(target.parent)
+            os.link(self.out / relpath, target)
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self._made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._made.add(folder)
+
+    def write(self, relpath: str, data: bytes) -> bool:
+        """Write a file; when the old site has the same bytes, link that instead. True if new."""
+        target = _inside(self.path, relpath)
+        self._folder(target.parent)
+        old = self.out / relpath
+        try:
+            if old.stat().st_size == len(data) and old.read_bytes() == data:
+                os.link(old, target)
+                return False
+        except OSError:
+            pass  # not in the old site
+        target.write_bytes(data)
+        return True
+
+    def copy(self, relpath: str, source: Path) -> bool:
+        return self.write(relpath, source.read_bytes())
+
+    def commit(self, finish: Callable[[Path], None] | None = None) -> None:
+        """`finish` runs on the complete staged site just before the exchange (the search
+        index is built there, so it is swapped in with the pages)."""
         if finish is not None:
-            finish(stage)
-        # Everything in the stage is ours, including what `finish` added.
-        written = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
-        _keep_foreign_files(out, stage, set(written))
-        (stage / MARKER).write_text("".join(f"{path}\n" for path in written), encoding="utf-8")
-        _swap_in(stage, out)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    return WriteReport(files=count, bytes=size)
+            finish(self.path)
+        ours = sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_file())
+        _keep_foreign_files(self.out, self.path, set(ours))
+        (self.path / MARKER).write_text("".join(f"{path}\n" for path in ours), encoding="utf-8")
+        _swap_in(self.path, self.out)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> None:
@@ -80,7 +104,7 @@ def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> None:
     marker = out / MARKER
     if not marker.is_file():
         return
-    ours = set(marker.read_text(encoding="utf-8").splitlines()) | written | {MARKER}
+    ours = previous_files(out) | written | {MARKER}
     for path in out.rglob("*"):
         relpath = path.relative_to(out).as_posix()
         if path.is_file() and not path.is_symlink() and relpath not in ours \
@@ -91,10 +115,12 @@ def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> None:
 
 
 def _inside(folder: Path, relpath: str) -> Path:
-    target = (folder / relpath).resolve()
-    if not target.is_relative_to(folder):
+    """`folder / relpath`, refusing anything that could lead outside it. A check on the text,
+    not resolve(): output paths are ours, and this runs for every file of the site."""
+    parts = relpath.split("/")
+    if relpath.startswith("/") or "\\" in relpath or "\0" in relpath or ".." in parts or "" in parts[:-1]:
         raise OutputError(f"{relpath}: would be written outside the output folder")
-    return target
+    return folder / relpath
 
 
 def _swap_in(stage: Path, out: Path) -> None:

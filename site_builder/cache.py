@@ -1,0 +1,88 @@
+"""cache: what earlier builds computed, keyed by content hashes, kept outside output/.
+
+Two stores under `.site-builder-cache/` in the project: parsed articles (by file fingerprint)
+and, per output folder, the fingerprint of every page written there. Both are discarded whole
+when anything that shapes the output changes: the package's own code, the config, library
+versions. A lost or corrupt cache only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from site_builder.model import Article
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".site-builder-cache"
+PACKAGE = Path(__file__).resolve().parent
+LIBRARIES = ("markdown", "nh3", "jinja2", "pyyaml", "python-frontmatter")
+
+
+@dataclass
+class BuildCache:
+    """Mutable by design: a build reads it, then records what it produced for the next one."""
+
+    articles: dict[str, Article] = field(default_factory=dict)  # fingerprint -> article
+    pages: dict[str, str] = field(default_factory=dict)  # output path -> page fingerprint
+
+
+def code_key() -> str:
+    """Our own code and templates, and the libraries that shape HTML: any change, new cache."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".html", ".xml", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(name.encode())
+    return digest.hexdigest()
+
+
+def load_cache(root: Path, out: Path, key: str) -> BuildCache:
+    """An empty cache when there is none, it is unreadable, or it was made under another key."""
+    articles = _load(root / CACHE_DIR / "articles.pickle", key) or {}
+    pages = _load(_pages_file(root, out), key) or {}
+    return BuildCache(articles=articles, pages=pages)
+
+
+def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
+    folder = root / CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        _save(folder / "articles.pickle", key, cache.articles)
+        _save(_pages_file(root, out), key, cache.pages)
+    except OSError as err:  # a read-only project still builds, only slower next time
+        log.warning("cache not saved: %s", err)
+
+
+def _pages_file(root: Path, out: Path) -> Path:
+    name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
+    return root / CACHE_DIR / f"pages-{name}.pickle"
+
+
+def _load(path: Path, key: str) -> Any:
+    try:
+        with path.open("rb") as handle:
+            stored_key, value = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
+            ImportError):
+        return None
+    return value if stored_key == key else None
+
+
+def _save(path: Path, key: str, value: Any) -> None:
+    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)

@@ -1,0 +1,61 @@
+"""fingerprint: a Page and the templates that draw it -> one hash; equal hashes, equal bytes."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from site_builder.model import Page
+
+
+def _hash(*parts: str | bytes) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    return _hash(path.read_bytes())
+
+
+def template_hashes(env: jinja2.Environment) -> dict[str, str]:
+    """Each template's hash covers its own source and every template it extends, includes or
+    imports, so editing `term.html` changes only the pages drawn with it."""
+    sources: dict[str, str] = {}
+    references: dict[str, set[str | None]] = {}
+    for name in env.list_templates(filter_func=lambda n: not n.startswith(".")):
+        try:
+            source = env.loader.get_source(env, name)[0]
+            references[name] = set(jinja2.meta.find_referenced_templates(env.parse(source)))
+        except (jinja2.TemplateError, UnicodeDecodeError):
+            source, references[name] = "", set()  # rendering will report it with its line
+        sources[name] = source
+    everything = _hash(*(f"{n}\0{s}" for n, s in sorted(sources.items())))
+    hashes = {}
+    for name in sources:
+        seen = _closure(name, references)
+        # A template named by a variable could be any of them.
+        hashes[name] = everything if None in seen else _hash(*(f"{n}\0{sources.get(n, '')}" for n in sorted(seen)))
+    return hashes
+
+
+def _closure(name: str, references: dict[str, set[str | None]]) -> set[str | None]:
+    seen: set[str | None] = set()
+    todo: list[str | None] = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current is not None:
+            todo.extend(references.get(current, ()))
+    return seen
+
+
+def page_fingerprint(page: Page, templates: dict[str, str], site_key: str) -> str:
+    return _hash(site_key, page.url, page.template, templates.get(page.template, "?"), *page.inputs)

@@ -1,0 +1,119 @@
+"""Incremental and parallel builds, proven through the build report and the files."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import article
+
+from benchmarks.corpus import write_corpus
+from site_builder.build import BuildOptions, build
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and "pagefind" not in p.parts and p.name != ".site-builder-output"}
+
+
+def inodes(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    write_corpus(tmp_path, 120)
+    (tmp_path / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    return tmp_path
+
+
+def run_build(root: Path, out: str = "output", **options):
+    return build(BuildOptions(root=root, out=root / out, **options))
+
+
+def test_a_second_build_writes_nothing(archive: Path) -> None:
+    first = run_build(archive)
+    assert first.rendered == first.pages and first.written > first.pages
+    before = inodes(archive / "output")
+    second = run_build(archive)
+    assert (second.rendered, second.written, second.removed) == (0, 0, 0)
+    assert second.unchanged == first.written
+    assert inodes(archive / "output") == before  # not even re-linked: the folder was not touched
+
+
+def test_editing_one_article_rewrites_exactly_the_pages_that_show_it(archive: Path) -> None:
+    run_build(archive)
+    path = next((archive / "content/articles").rglob("story-7.md"))
+    path.write_text(path.read_text().replace("title: \"", "title: \"Revised: ", 1))
+    report = run_build(archive)
+    out = archive / "output"
+    url = next(out.glob("20*/*/*/story-7/index.html")).parent.relative_to(out).as_posix()
+    showing = {p.relative_to(out).as_posix() for p in out.rglob("*.html")
+               if "Revised: " in p.read_text()}
+    showing |= {p.relative_to(out).as_posix() for p in out.rglob("*.xml") if "Revised: " in p.read_text()}
+    assert f"{url}/index.html" in showing and "sitemap.xml" not in showing
+    # Every page that shows the new headline was written, and nothing else but the sitemap
+    # (unchanged here: the date did not move) and pages that only link to it.
+    assert report.written >= len(showing)
+    assert report.rendered < report.pages / 5
+
+
+def test_an_incremental_build_equals_a_clean_one(archive: Path) -> None:
+    run_build(archive)
+    files = sorted((archive / "content/articles").rglob("*.md"))
+    files[3].write_text(files[3].read_text().replace("topics: [", "topics: [Breaking, ", 1))
+    files[10].unlink()
+    write_corpus(archive, 5, seed=99, first=500)  # five new articles
+    (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    run_build(archive)
+    run_build(archive, out="clean", jobs=1)
+    shutil.rmtree(archive / ".site-builder-cache")
+    run_build(archive, out="fresh")
+    assert snapshot(archive / "output") == snapshot(archive / "fresh")
+    assert snapshot(archive / "clean") == snapshot(archive / "fresh")
+
+
+def test_removed_articles_are_pruned(archive: Path) -> None:
+    run_build(archive)
+    gone = next((archive / "content/articles").rglob("story-3.md"))
+    page = next((archive / "output").glob("20*/*/*/story-3/index.html"))
+    gone.unlink()
+    report = run_build(archive)
+    assert report.removed >= 1 and not page.exists()
+
+
+def test_changing_a_template_rebuilds_the_pages_that_use_it(archive: Path) -> None:
+    run_build(archive)
+    (archive / "templates").mkdir()
+    (archive / "templates/term.html").write_text(
+        '{% extends "default/term.html" %}{% block content %}<p>Term page</p>{{ super() }}{% endblock %}')
+    report = run_build(archive)
+    out = archive / "output"
+    term_pages = [p for p in out.glob("*/*/**/index.html") if p.parts[-3] in ("topics", "tags", "regions", "sources")
+                  or "page" in p.parts and p.parts[len(out.parts)] in ("topics", "tags", "regions", "sources")]
+    assert all("<p>Term page</p>" in p.read_text() for p in out.glob("topics/*/index.html"))
+    assert report.rendered == report.written
+    assert report.rendered == sum(1 for p in out.rglob("index.html") if "<p>Term page</p>" in p.read_text())
+    assert term_pages
+
+
+def test_parallel_output_is_byte_identical_to_serial(archive: Path) -> None:
+    run_build(archive, out="serial", jobs=1)
+    run_build(archive, out="parallel", jobs=2)
+    assert snapshot(archive / "serial") == snapshot(archive / "parallel")
+
+
+def test_a_deleted_output_file_is_made_again(archive: Path) -> None:
+    run_build(archive)
+    (archive / "output/index.html").unlink()
+    report = run_build(archive)
+    assert report.rendered == 1 and (archive / "output/index.html").is_file()
+
+
+def test_a_broken_template_is_reported_once(make_site, run) -> None:
+    root = make_site({f"content/articles/{n}.md": article(f"Story {n}", f"2024-01-0{n}") for n in range(1, 6)}
+                     | {"templates/article.html": "{% extends 'base.html' %}{% block content %}{{ oops( }}{% endblock %}"})
+    code, _, err = run(root, "build")
+    assert code == 1
+    assert err.splitlines()[0].startswith("templates/article.html:1: template error:") or \
+        "article.html:1: template error" in err.splitlines()[0]
+    assert len(err.splitlines()) == 2
