@@ -37,3 +37,12 @@ def test_historical_and_future_dates_are_skipped():
 def test_ambiguous_year_gives_no_date():
     paragraphs = ["KYIV, May 3 (Reuters) - Talks resumed, after failing in 2022 and 2023."]
     assert story_date(paragraphs, paragraphs[0])[0] is None
+
+
+def test_a_historical_year_does_not_date_a_dateline(tmp_path):
+    from site_builder.importer.dates import story_date
+
+    lead = "BRUSSELS, June 23 (Reuters) - European Union leaders agreed on Friday a new package."
+    history = lead + " The package, the 11th since the invasion of Ukraine in February 2022, adds firms."
+    assert story_date([lead], history) == (None, "")
+    assert story_date([lead], lead + " Trade rose in 2023.")[0] == datetime.date(2023, 6, 23)

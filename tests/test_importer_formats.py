@@ -49,3 +49,11 @@ def test_a_detached_possessive_is_rejoined():
 
     assert clean_line("Prime Minister Sanae Takaichi 's party won.") == "Prime Minister Sanae Takaichi's party won."
     assert clean_line("Takaichi \u2019s 'snap' vote") == "Takaichi\u2019s 'snap' vote"
+
+
+def test_wire_credits_become_the_byline_not_body_text():
+    from site_builder.importer.body import parse_body
+
+    blocks, byline = parse_body(["Leaders agreed on a deal.", "", "Reporting by Jan Strupczewski; Editing by Alex Richardson"])
+    assert byline == "By Jan Strupczewski"
+    assert [b.text for b in blocks] == ["Leaders agreed on a deal."]

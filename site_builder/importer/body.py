@@ -20,6 +20,10 @@ _RESIDUE = re.compile(
     r"Most [Rr]ead|Trending|Top [Ss]tories|Related [Aa]rticles|Related [Ss]tories|Comments)\.?\s*$"
 )
 _MAX_HEADING_WORDS = 10
+_CREDITS = re.compile(
+    r"^\(?(?:(?:Additional )?[Rr]eporting by (?P<reporter>[^;,()]+?)(?:\s+in\s+[A-Z][\w ]+)?"
+    r"|Writing by [^;]+|Editing by [^;]+|Compiled by [^;]+)(?:[;,]\s*(?:and\s+)?"
+    r"(?:[\w ]+ by [^;]+))*\)?\.?$")
 
 
 def parse_body(lines: Sequence[str]) -> tuple[tuple[Block, ...], str | None]:
@@ -29,6 +33,13 @@ def parse_body(lines: Sequence[str]) -> tuple[tuple[Block, ...], str | None]:
     if groups and _BYLINE.match(groups[0][0]) and not ends_sentence(groups[0][0]):
         byline = groups[0][0]
         groups[0] = groups[0][1:]
+    # Wire copy ends with its credits: "Reporting by X; Editing by Y". Not body text.
+    while groups and _CREDITS.match(groups[-1][-1]):
+        reporter = _CREDITS.match(groups[-1][-1]).group("reporter")
+        byline = byline or (f"By {reporter}" if reporter else None)
+        groups[-1] = groups[-1][:-1]
+        if not groups[-1]:
+            groups.pop()
     blocks: list[Block] = []
     for group in groups:
         blocks.extend(_group_blocks(group))

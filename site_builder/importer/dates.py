@@ -104,9 +104,21 @@ def _month_day_in_lead(paragraph: str, context: str) -> datetime.date | None:
     return None
 
 
+_PAST_OR_SPAN = re.compile(
+    r"(?:\b(?:since|from|until|till|before|after|through|during|between|and|to)\s+"
+    r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?"
+    r"|\bin\s+(?:(?:early|late|mid-?)\s*)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)$")
+
+
 def _only_year(context: str) -> int | None:
-    years = {int(y) for y in _YEAR_WORD.findall(context)}
-    return years.pop() if len(years) == 1 else None
+    """The one year the text names for now. Years in "in February 2022", "since 1955" are
+    history or spans, not the story's year, so they do not count; "in 2023" does."""
+    mentions = list(_YEAR_WORD.finditer(context))
+    if len({m.group(0) for m in mentions}) != 1:
+        return None  # no year, or several: which one is the story's is a guess
+    if all(_PAST_OR_SPAN.search(context[max(0, m.start() - 40): m.start()]) for m in mentions):
+        return None
+    return int(mentions[0].group(0))
 
 
 def _is_story_date(paragraph: str, start: int) -> bool:
