@@ -10,9 +10,11 @@ import dataclasses
 import logging
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -20,7 +22,8 @@ from site_builder.cache import BuildCache, code_key, load_cache, save_cache
 from site_builder.config import Config, load_config
 from site_builder.discover import discover
 from site_builder.fingerprint import file_hash, page_fingerprint, template_hashes
-from site_builder.index import build_site
+from site_builder.index import build_site, newest_first
+from site_builder.related import find_related, related_key
 from site_builder.model import Article, ContentError, Page, Problem
 from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
@@ -31,6 +34,7 @@ from site_builder.theme import load_theme, make_environment
 from site_builder.write import MARKER, Stage, check_output_dir, previous_files
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class BuildOptions:
     base_url: str | None = None  # the dev server serves at its own address
     keep_going: bool = False  # build the valid articles even when others have problems
     jobs: int | None = None  # worker processes; None: one per core
+    progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for a bar
     # False keeps the previous search index as it is: the dev server's quick rebuilds.
     search: bool = True
 
@@ -99,13 +104,15 @@ class Content:
     problems: list[Problem]  # every problem in every file
 
 
-def read_content(root: Path, config: Config, cache: BuildCache | None = None, jobs: int = 1) -> Content:
+def read_content(root: Path, config: Config, cache: BuildCache | None = None, jobs: int = 1,
+                 progress: Callable[[str, int, int], None] | None = None) -> Content:
     """Every article file, validated; problems are collected, never raised one by one.
     Files whose text a previous build parsed under the same config come from `cache`."""
     files, problems = discover(root)
     known = cache.articles if cache else {}
     todo = [f for f in files if f.fingerprint not in known]
-    parsed = dict(zip((f.fingerprint for f in todo), run_all(partial(parse_file, config=config), todo, jobs)))
+    parsed = dict(zip((f.fingerprint for f in todo),
+                      _counted(run_all(partial(parse_file, config=config), todo, jobs), "parse", len(todo), progress)))
     content = Content([], [], problems)
     for source in files:
         result = known.get(source.fingerprint) or parsed[source.fingerprint]
@@ -136,20 +143,23 @@ def build(options: BuildOptions) -> BuildReport:
     jobs = options.jobs or default_jobs()
     # Everything is read and checked before anything is rendered or written.
     lap("config, theme, cache")
-    content = read_content(options.root, config, cache, jobs)
+    content = read_content(options.root, config, cache, jobs, options.progress)
     lap("discover, parse")
     problems = content.problems + _unknown_templates(env, content.articles)
     if problems and not options.keep_going:
         raise ContentError(problems)
     broken = {p.path for p in problems}
     articles = [a for a in content.articles if a.source not in broken]
-    site = build_site((a for a in articles if options.drafts or not a.draft),
-                      config.min_articles_for_tag_page)
+    published = newest_first(a for a in articles if options.drafts or not a.draft)
+    key_now = related_key(published)
+    if cache.related[0] != key_now:
+        cache.related = (key_now, find_related(published))
+    site = build_site(published, config.min_articles_for_tag_page, related=cache.related[1])
     pages = plan_pages(site, config)
     lap("index, plan")
     install_helpers(env, config, site)
     written = _write_site(options.out, env, pages, theme.static_files, cache, jobs, lap,
-                          options.search and config.search)
+                          options.search and config.search, options.progress)
     save_cache(options.root, options.out, key, cache)
     lap("save cache")
     return BuildReport(
@@ -162,7 +172,8 @@ def build(options: BuildOptions) -> BuildReport:
 
 
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], static: dict[str, Path],
-                cache: BuildCache, jobs: int, lap: _Laps, search: bool = True) -> _Written:
+                cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
+                progress: Callable[[str, int, int], None] | None = None) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
     static_hashes = {path: file_hash(source) for path, source in static.items()}
     site_key = "|".join(sorted(static_hashes.values()))  # pages link assets by content hash
@@ -186,7 +197,8 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], static: d
         statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
         to_render = [page for page in pages if page.output_path in fresh]
         lap("link unchanged files")
-        results = list(run_all(partial(_render_into, env, stage), to_render, jobs))
+        results = list(_counted(run_all(partial(_render_into, env, stage), to_render, jobs),
+                                "render", len(to_render), progress))
         _raise_template_problems(results)
         statuses += [written for written, _ in results]
         lap("render, write")
@@ -200,6 +212,16 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], static: d
     cache.pages = wanted
     return _Written(rendered=len(to_render), written=sum(statuses),
                     unchanged=len(wanted) - sum(statuses), removed=len(removed), notes=tuple(notes))
+
+
+def _counted(results: Iterable[T], stage: str, total: int,
+             progress: Callable[[str, int, int], None] | None) -> Iterator[T]:
+    """Pass results through, telling `progress` every so often how far along they are."""
+    step = max(1, total // 100)
+    for done, result in enumerate(results, 1):
+        if progress is not None and (done % step == 0 or done == total):
+            progress(stage, done, total)
+        yield result
 
 
 def _render_into(env: jinja2.Environment, stage: Stage, page: Page) -> tuple[bool, Problem | None]:

@@ -32,6 +32,7 @@ class BuildCache:
 
     articles: dict[str, Article] = field(default_factory=dict)  # fingerprint -> article
     pages: dict[str, str] = field(default_factory=dict)  # output path -> page fingerprint
+    related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
 
 
 def code_key() -> str:
@@ -51,16 +52,16 @@ def code_key() -> str:
 
 def load_cache(root: Path, out: Path, key: str) -> BuildCache:
     """An empty cache when there is none, it is unreadable, or it was made under another key."""
-    articles = _load(root / CACHE_DIR / "articles.pickle", key) or {}
+    articles, related = _load(root / CACHE_DIR / "articles.pickle", key) or ({}, ("", {}))
     pages = _load(_pages_file(root, out), key) or {}
-    return BuildCache(articles=articles, pages=pages)
+    return BuildCache(articles=articles, pages=pages, related=related)
 
 
 def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
-        _save(folder / "articles.pickle", key, cache.articles)
+        _save(folder / "articles.pickle", key, (cache.articles, cache.related))
         _save(_pages_file(root, out), key, cache.pages)
     except OSError as err:  # a read-only project still builds, only slower next time
         log.warning("cache not saved: %s", err)

@@ -95,7 +95,17 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
 def _build_options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(root=args.root, out=args.out or args.root / "output",
                         drafts=args.drafts, local=args.local, keep_going=args.keep_going,
-                        jobs=args.jobs)
+                        jobs=args.jobs, progress=_progress_bar if sys.stderr.isatty() else None)
+
+
+def _progress_bar(stage: str, done: int, total: int) -> None:
+    """One line redrawn in place on a terminal; a log or a pipe gets only the summary."""
+    if total < 200:
+        return
+    filled = 30 * done // total
+    end = "\n" if done == total else ""
+    print(f"\r{stage:>7} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end,
+          file=sys.stderr, flush=True)
 
 
 def _run_build(args: argparse.Namespace) -> int:

@@ -24,14 +24,21 @@ def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (-a.date.timestamp(), a.url)))
 
 
-def build_site(articles: Iterable[Article], min_articles_for_tag_page: int = 1) -> Site:
+def build_site(articles: Iterable[Article], min_articles_for_tag_page: int = 1,
+               related: dict[str, tuple[str, ...]] | None = None) -> Site:
+    """`related` (URL -> related URLs) may come from an earlier build with the same
+    related_key; otherwise it is worked out here."""
     ordered = newest_first(articles)
+    if related is None:
+        related = find_related(ordered)
+    by_url = {a.url: a for a in ordered}
     taxonomies = tuple(
         _taxonomy(key, title, folder, ordered, min_articles_for_tag_page if key == "tags" else 1)
         for key, title, folder in TAXONOMIES
     )
     return Site(articles=ordered, taxonomies=taxonomies, years=build_years(ordered),
-                related=find_related(ordered))
+                related={url: tuple(by_url[u] for u in urls if u in by_url)
+                         for url, urls in related.items()})
 
 
 def _taxonomy(key: str, title: str, folder: str, articles: tuple[Article, ...],

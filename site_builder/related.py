@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import math
 from collections import defaultdict
 
@@ -14,9 +15,15 @@ WINDOW = 30  # per term, only the articles nearest in time are candidates: no n^
 HALF_LIFE_SECONDS = 180 * 86400
 
 
-def find_related(articles: tuple[Article, ...], limit: int = 5) -> dict[str, tuple[Article, ...]]:
-    """`articles` newest first. Scores sum the weights of shared terms, rarer terms count more,
-    and closeness in time breaks near-ties."""
+def related_key(articles: tuple[Article, ...]) -> str:
+    """Everything the choice depends on: when it is unchanged, so is every article's list."""
+    shown = [(a.url, a.date.timestamp(), a.topics, a.tags, a.regions) for a in articles]
+    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+
+
+def find_related(articles: tuple[Article, ...], limit: int = 5) -> dict[str, tuple[str, ...]]:
+    """URL -> the URLs of its related articles. `articles` newest first. Scores sum the
+    weights of shared terms, rarer terms count more, and closeness in time breaks near-ties."""
     members: dict[tuple[str, str], list[int]] = defaultdict(list)  # term -> article indexes, ascending
     terms_of: list[list[tuple[str, str]]] = []
     for i, article in enumerate(articles):
@@ -39,5 +46,5 @@ def find_related(articles: tuple[Article, ...], limit: int = 5) -> dict[str, tup
         for j in scores:
             scores[j] *= 1 + 0.5 * 0.5 ** (abs(stamps[i] - stamps[j]) / HALF_LIFE_SECONDS)
         best = sorted(scores, key=lambda j: (-scores[j], articles[j].url))[:limit]
-        related[article.url] = tuple(articles[j] for j in best)
+        related[article.url] = tuple(articles[j].url for j in best)
     return related
