@@ -28,9 +28,9 @@ from site_builder.model import Article, ContentError, Page, Problem
 from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
 from site_builder.pool import default_jobs, run_all
-from site_builder.render import install_helpers, render_page
+from site_builder.render import MAP_GEOMETRY, install_helpers, render_page
 from site_builder.search import INDEX_DIR, index_search
-from site_builder.theme import load_theme, make_environment
+from site_builder.theme import Theme, load_theme, make_environment
 from site_builder.write import MARKER, Stage, check_output_dir, previous_files
 
 log = logging.getLogger(__name__)
@@ -157,8 +157,8 @@ def build(options: BuildOptions) -> BuildReport:
     site = build_site(published, config.min_articles_for_tag_page, related=cache.related[1])
     pages = plan_pages(site, config)
     lap("index, plan")
-    install_helpers(env, config, site)
-    written = _write_site(options.out, env, pages, theme.static_files, cache, jobs, lap,
+    install_helpers(env, config, site, theme)
+    written = _write_site(options.out, env, pages, theme, cache, jobs, lap,
                           options.search and config.search, options.progress)
     save_cache(options.root, options.out, key, cache)
     lap("save cache")
@@ -171,12 +171,15 @@ def build(options: BuildOptions) -> BuildReport:
     )
 
 
-def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], static: dict[str, Path],
+def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
                 cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
                 progress: Callable[[str, int, int], None] | None = None) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
+    static = theme.static_files
     static_hashes = {path: file_hash(source) for path, source in static.items()}
-    site_key = "|".join(sorted(static_hashes.values()))  # pages link assets by content hash
+    # Pages link assets by content hash, and the regions page draws the theme's map data.
+    geometry = theme.data_file(MAP_GEOMETRY)
+    site_key = "|".join([*sorted(static_hashes.values()), file_hash(geometry) if geometry else ""])
     templates = template_hashes(env)
     wanted = {p.output_path: page_fingerprint(p, templates, site_key) for p in pages}
     wanted.update(static_hashes)

@@ -10,7 +10,13 @@ import jinja2
 from markupsafe import Markup
 
 from site_builder.config import Config
+from site_builder.charts import month_chart, month_counts
 from site_builder.metadata import absolute, news_article
+from site_builder.theme import Theme
+from site_builder.worldmap import world_map as draw_world_map
+
+# Country outlines for the regions map, looked up along the theme chain.
+MAP_GEOMETRY = "map/countries-110m.geojson"
 from site_builder.model import Page, Site
 
 
@@ -31,20 +37,36 @@ def format_date(moment: dt.date) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
-def install_helpers(env: jinja2.Environment, config: Config, site: Site) -> None:
+def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: Theme) -> None:
     """Globals and filters every template may use. Call once per environment."""
+    assets = theme.assets
+    geometry = theme.data_file(MAP_GEOMETRY)
 
     @jinja2.pass_context
     def url(context: jinja2.runtime.Context, target: str) -> str:
         return relative_url(context["page_url"], target, config.local)
 
+    @jinja2.pass_context
+    def asset(context: jinja2.runtime.Context, name: str) -> str:
+        """'style.css' -> the relative URL of the fingerprinted copy; unknown names fail the build."""
+        if name not in assets:
+            raise jinja2.TemplateRuntimeError(f"asset('{name}'): no such file in the theme's static/")
+        return relative_url(context["page_url"], assets[name], config.local)
+
+    @jinja2.pass_context
+    def world_map(context: jinja2.runtime.Context, taxonomy) -> Markup:
+        if geometry is None:
+            return Markup("")
+        return draw_world_map(taxonomy, geometry, lambda target: url(context, target))
+
     def absolute_url(target: str) -> str:
         return config.base_url + target
 
     env.globals.update(
-        url=url, absolute_url=absolute_url, site=config, taxonomies=site.taxonomies,
+        url=url, asset=asset, absolute_url=absolute_url, site=config, taxonomies=site.taxonomies,
         news_article=lambda article: news_article(article, config),
         absolute_image=lambda src: absolute(src, config),
+        month_chart=month_chart, month_counts=month_counts, world_map=world_map,
     )
     env.filters["date"] = format_date
     env.filters["isodate"] = lambda moment: moment.isoformat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,9 @@ BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
 # Feeds, sitemaps and robots.txt; a theme or the site may still override them by name.
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
 SITE_TEMPLATES = "templates"
+# Files that change with the theme get their content hash in the name, so they can be cached
+# forever; images and fonts keep theirs, as CSS may refer to them by name.
+FINGERPRINTED = {".css", ".js", ".svg"}
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,12 @@ class Theme:
     name: str
     chain: tuple[Path, ...]  # theme folders, the chosen theme first, then what it extends
     template_dirs: tuple[Path, ...]  # site overrides first
-    static_files: dict[str, Path]  # output path ('static/...') -> file; child themes win
+    static_files: dict[str, Path]  # output path ('static/style.<hash>.css') -> file; child themes win
+    assets: dict[str, str]  # logical name ('style.css') -> output path, for the asset() helper
+
+    def data_file(self, name: str) -> Path | None:
+        """A theme file that is read by the build, not copied (map geometry); children win."""
+        return next((folder / name for folder in self.chain if (folder / name).is_file()), None)
 
 
 def load_theme(root: Path, name: str) -> Theme:
@@ -38,13 +47,29 @@ def load_theme(root: Path, name: str) -> Theme:
     template_dirs = ([site_templates] if site_templates.is_dir() else []) + [
         t / "templates" for t in chain
     ] + [BUILTIN_TEMPLATES]
-    static: dict[str, Path] = {}
+    sources = _static_sources(chain)
+    assets = {name: _output_path(name, path) for name, path in sources.items()}
+    static = {assets[name]: path for name, path in sources.items()}
+    return Theme(chain[0].name, tuple(chain), tuple(template_dirs), static, assets)
+
+
+def _static_sources(chain: list[Path]) -> dict[str, Path]:
+    """Logical name -> file; a theme's file replaces its parent's file of the same name."""
+    sources: dict[str, Path] = {}
     for folder in reversed(chain):
         static_dir = folder / "static"
         for path in sorted(static_dir.rglob("*")) if static_dir.is_dir() else ():
             if path.is_file():
-                static[f"static/{path.relative_to(static_dir).as_posix()}"] = path
-    return Theme(chain[0].name, tuple(chain), tuple(template_dirs), static)
+                sources[path.relative_to(static_dir).as_posix()] = path
+    return dict(sorted(sources.items()))
+
+
+def _output_path(name: str, path: Path) -> str:
+    """'style.css' -> 'static/style.1a2b3c4d5e.css' (content hash) for fingerprinted kinds."""
+    if path.suffix not in FINGERPRINTED:
+        return f"static/{name}"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    return f"static/{name[: -len(path.suffix)]}.{digest}{path.suffix}"
 
 
 def _find(root: Path, name: str) -> Path | None:

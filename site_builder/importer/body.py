@@ -33,6 +33,7 @@ def parse_body(lines: Sequence[str]) -> tuple[tuple[Block, ...], str | None]:
     if groups and _BYLINE.match(groups[0][0]) and not ends_sentence(groups[0][0]):
         byline = groups[0][0]
         groups[0] = groups[0][1:]
+    groups = [group for group in groups if group]
     # Wire copy ends with its credits: "Reporting by X; Editing by Y". Not body text.
     while groups and _CREDITS.match(groups[-1][-1]):
         reporter = _CREDITS.match(groups[-1][-1]).group("reporter")

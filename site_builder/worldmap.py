@@ -1,0 +1,185 @@
+"""worldmap: the regions taxonomy -> an inline SVG world map, each country shaded by its
+article count and linked to its region page, as escaped, safe markup."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+import pycountry
+from countryinfo._cache import load_countries
+from markupsafe import Markup, escape
+
+from site_builder.model import Taxonomy, Term
+
+# Equirectangular, cropped to the inhabited latitudes (Antarctica is not in the data).
+WIDTH, NORTH, SOUTH = 1000, 84.0, -57.0
+SCALE = WIDTH / 360
+HEIGHT = round((NORTH - SOUTH) * SCALE)
+MIN_STEP = 1.0  # user units; closer points add bytes, not shape
+MIN_AREA = 1.5  # square units; smaller islands vanish, except a country's largest ring
+LEVELS = 5
+# Names countryinfo and pycountry do not know, as they appear in regions: lists.
+ALIASES = {"kosovo": "XKX"}
+
+
+class Shape(NamedTuple):
+    name: str
+    d: str  # SVG path data, already projected and simplified
+    small: bool  # too small to click: it gets a marker as well
+
+
+def world_map(taxonomy: Taxonomy, geometry: Path, link: Callable[[str], str]) -> Markup:
+    """`geometry` is a GeoJSON FeatureCollection of countries (ISO alpha-3 ids); `link` turns a
+    site-relative URL into the href this page needs."""
+    shapes = load_shapes(geometry)
+    shaded = _shaded_terms(taxonomy.terms, shapes)
+    peak = max((len(t.articles) for _, t in shaded), default=1)
+    linked = {code for code, _ in shaded}
+    plain = "".join(s.d for code, s in shapes.items() if code not in linked)
+    parts = [
+        f'<svg class="world-map" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'aria-label="World map: countries shaded by number of articles, each linked to its page">',
+        f'<path class="land" d="{plain}"/>',
+        *(_country(code, term, shapes.get(code), _level(len(term.articles), peak), link)
+          for code, term in shaded),
+        _legend(peak),
+        "</svg>",
+    ]
+    return Markup("".join(parts))
+
+
+def _shaded_terms(terms: Iterable[Term], shapes: dict[str, Shape]) -> list[tuple[str, Term]]:
+    """(alpha-3 code, term) for each term that is a country we can place, by name."""
+    found: dict[str, Term] = {}
+    for term in terms:
+        code = country_code(term.name)
+        if code and (code in shapes or _latlng(code)) and code not in found:
+            found[code] = term
+    return sorted(found.items(), key=lambda item: item[1].name)
+
+
+def _country(code: str, term: Term, shape: Shape | None, level: int,
+             link: Callable[[str], str]) -> str:
+    count = len(term.articles)
+    label = escape(f"{term.name}: {count} {'article' if count == 1 else 'articles'}")
+    body = f'<path class="m{level}" d="{shape.d}"/>' if shape else ""
+    if shape is None or shape.small:
+        lat, lng = _latlng(code) or (0.0, 0.0)
+        x, y = _project(lng, lat)
+        body += f'<circle class="m{level} marker" cx="{_n(x)}" cy="{_n(y)}" r="4"/>'
+    return (f'<a href="{escape(link(term.url))}" aria-label="{label}">'
+            f"<title>{label}</title>{body}</a>")
+
+
+def _legend(peak: int) -> str:
+    """Five swatches from fewest to most articles; the per-country numbers are in the links."""
+    x, y, size = 14, HEIGHT - 34, 16
+    swatches = "".join(f'<rect class="m{i}" x="{x + (i - 1) * size}" y="{y}" width="{size}" '
+                       f'height="10"/>' for i in range(1, LEVELS + 1))
+    return (f'<g class="legend" aria-hidden="true">{swatches}'
+            f'<text class="label" x="{x}" y="{y + 24}">1</text>'
+            f'<text class="label" x="{x + LEVELS * size}" y="{y + 24}" text-anchor="end">'
+            f"{peak}</text></g>")
+
+
+def _level(count: int, peak: int) -> int:
+    """1..LEVELS on a log scale: news coverage is skewed, a linear scale shows only the top."""
+    if peak <= 1:
+        return LEVELS
+    return max(1, min(LEVELS, 1 + round((LEVELS - 1) * math.log(count) / math.log(peak))))
+
+
+@functools.cache
+def load_shapes(geometry: Path) -> dict[str, Shape]:
+    """alpha-3 code -> projected, simplified outline; read once per process."""
+    collection = json.loads(geometry.read_text(encoding="utf-8"))
+    shapes = {}
+    for feature in collection["features"]:
+        geom = feature["geometry"]
+        polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        rings = [_simplify([_project(lng, lat) for lng, lat in ring])
+                 for polygon in polygons for ring in polygon]
+        rings = [r for r in rings if len(r) >= 3]
+        if not rings:
+            continue
+        largest = max(rings, key=lambda r: abs(_area(r)))
+        kept = [r for r in rings if r is largest or abs(_area(r)) >= MIN_AREA]
+        small = abs(_area(largest)) < 12  # about a 3x4 px target on a desktop screen
+        shapes[feature["id"]] = Shape(feature["properties"]["name"], "".join(map(_path, kept)), small)
+    return shapes
+
+
+def _project(lng: float, lat: float) -> tuple[float, float]:
+    return (lng + 180) * SCALE, (NORTH - lat) * SCALE
+
+
+def _simplify(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    kept = [ring[0]]
+    for point in ring[1:]:
+        if math.dist(point, kept[-1]) >= MIN_STEP:
+            kept.append(point)
+    return kept
+
+
+def _area(ring: list[tuple[float, float]]) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])) / 2
+
+
+def _path(ring: list[tuple[float, float]]) -> str:
+    """Relative moves between rounded points: short, and rounding errors do not add up."""
+    points = [(round(x, 1), round(y, 1)) for x, y in ring]
+    steps = [(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in zip(points, points[1:])]
+    return f"M{_numbers(points[0])}l{_numbers(v for step in steps for v in step)}z"
+
+
+def _numbers(values: Iterable[float]) -> str:
+    """SVG path numbers, tersely: '.5' for '0.5', and no space before a minus sign."""
+    out = ""
+    for value in values:
+        text = _n(value).replace("0.", ".", 1) if abs(value) < 1 else _n(value)
+        out += text if not out or text.startswith("-") else " " + text
+    return out
+
+
+def _n(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+@functools.cache
+def _countries() -> tuple[dict[str, str], dict[str, tuple[float, float]]]:
+    """Every spelling countryinfo knows -> alpha-3 code; alpha-3 -> (lat, lng) for markers."""
+    codes: dict[str, str] = dict(ALIASES)
+    places: dict[str, tuple[float, float]] = {}
+    for info in load_countries()["countries"].values():
+        code = (info.get("ISO") or {}).get("alpha3")
+        if not isinstance(code, str):
+            continue
+        for spelling in [*info.get("altSpellings", []), info["name"]]:
+            if isinstance(spelling, str) and spelling:
+                codes.setdefault(spelling.casefold(), code)
+        codes[info["name"].casefold()] = code  # the name wins over another's alias
+        if len(info.get("latlng") or []) == 2:
+            places[code] = (float(info["latlng"][0]), float(info["latlng"][1]))
+    return codes, places
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-3 code of an English country name, or None (a continent, a city)."""
+    key = name.strip().casefold()
+    code = _countries()[0].get(key)
+    if code is None:
+        try:  # pycountry knows newer official names (Türkiye) and more spellings
+            code = pycountry.countries.lookup(name.strip()).alpha_3
+        except LookupError:
+            return None
+    return code
+
+
+def _latlng(code: str) -> tuple[float, float] | None:
+    return _countries()[1].get(code)

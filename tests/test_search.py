@@ -1,0 +1,144 @@
+"""Full-text search in a real browser: Pagefind's index, served over HTTP under a subpath."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SITE_TOML
+from playwright.sync_api import expect
+
+from benchmarks.corpus import write_corpus
+from site_builder.build import BuildOptions, build
+
+PHONE, DESKTOP = 390, 1280
+WORD = "zanzibarite"  # not in the corpus vocabulary: only the planted article has it
+
+
+def corpus_site(root: Path, count: int) -> Path:
+    write_corpus(root, count)
+    (root / "site.toml").write_text(SITE_TOML.replace("articles_per_page = 3", "articles_per_page = 20"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    """150 generated articles, one of them carrying WORD in its body; built once."""
+    root = corpus_site(tmp_path_factory.mktemp("search"), 150)
+    planted = next((root / "content/articles").rglob("story-42.md"))
+    text = planted.read_text()
+    planted.write_text(text + f"\nInvestigators found traces of {WORD} near the border.\n")
+    report = build(BuildOptions(root=root, out=root / "output"))
+    assert report.notes == (), report.notes
+    return root
+
+
+@pytest.fixture
+def search_page(archive, serve_dir, page_at):
+    """Open the search page under /output/ with an optional query string."""
+    base = serve_dir(archive) + "output/"
+
+    def open_search(query: str = "", width: int = DESKTOP):
+        page = page_at(width)
+        page.goto(f"{base}search/{query}")
+        return page
+
+    return open_search
+
+
+def errors(page) -> list[str]:
+    """Console errors and failed requests, less favicon requests aborted by leaving the page."""
+    return [e for e in page.errors if not re.match(r"failed: .*/favicon\.", e)]
+
+
+def titles(page) -> list[str]:
+    return page.locator("#search-results h2").all_inner_texts()
+
+
+def planted_title(archive: Path) -> str:
+    path = next((archive / "content/articles").rglob("story-42.md"))
+    return re.search(r'^title: "(.*)"$', path.read_text(), re.M)[1]
+
+
+def test_a_word_from_one_article_finds_it_first(archive, search_page) -> None:
+    page = search_page()
+    page.get_by_label("Search the archive").fill(WORD)  # answers as the reader types
+    expect(page.locator("#search-status")).to_have_text(f"1 result for “{WORD}”")
+    assert titles(page) == [planted_title(archive)]
+    result = page.locator("#search-results li").first
+    expect(result.locator("mark")).to_have_text(WORD)
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4}", result.locator(".meta span").first.inner_text())
+    assert page.url.endswith(f"search/?q={WORD}")  # the search can be linked
+    result.get_by_role("link").click()
+    expect(page.locator("h1")).to_have_text(planted_title(archive))
+    page.go_back()
+    expect(page.locator("#search-results h2")).to_have_text([planted_title(archive)])
+    assert errors(page) == []
+
+
+def test_a_region_filter_narrows_the_results(search_page) -> None:
+    page = search_page("?q=ceasefire")
+    status = page.locator("#search-status")
+    expect(status).to_contain_text("for “ceasefire”")
+    everywhere = int(status.inner_text().split()[0])
+    options = page.locator("#filter-region option").all_inner_texts()
+    assert "Japan" in " ".join(options) and len(options) > 10
+    page.get_by_label("Region").select_option("Japan")
+    expect(status).not_to_have_text(re.compile(rf"^{everywhere} "))
+    in_japan = int(status.inner_text().split()[0])
+    assert 0 < in_japan < everywhere
+    assert "region=Japan" in page.url
+    page.get_by_label("Year").select_option(index=1)
+    expect(status).not_to_have_text(re.compile(rf"^{in_japan} "))
+    assert errors(page) == []
+
+
+def test_the_query_in_the_url_runs_on_load_on_a_phone(archive, search_page) -> None:
+    page = search_page(f"?q={WORD}", PHONE)
+    expect(page.locator("#search-results h2")).to_have_text([planted_title(archive)])
+    expect(page.get_by_label("Search the archive")).to_have_value(WORD)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert errors(page) == []
+
+
+def test_the_header_search_box_leads_to_the_results(archive, serve_dir, page_at) -> None:
+    page = page_at(PHONE)
+    page.goto(serve_dir(archive) + "output/topics/")
+    page.get_by_role("search", name="Site").get_by_role("searchbox").fill(WORD)
+    page.keyboard.press("Enter")
+    expect(page.locator("#search-results h2")).to_have_text([planted_title(archive)])
+    assert errors(page) == []
+
+
+def test_only_articles_are_indexed_with_filters_and_meta(archive) -> None:
+    article = next((archive / "output").rglob("story-42/index.html")).read_text()
+    assert article.count("data-pagefind-body") == 1
+    for name in ("topic", "region", "source"):
+        assert f'data-pagefind-filter="{name}"' in article
+    assert re.search(r'data-pagefind-filter="year:\d{4}"', article)
+    assert 'data-pagefind-meta="summary[content]"' in article
+    for listing in ("index.html", "topics/index.html", "search/index.html"):
+        assert "data-pagefind-body" not in (archive / "output" / listing).read_text()
+
+
+def test_a_copy_without_the_index_says_search_is_unavailable(archive, tmp_path, serve_dir, page_at) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(archive / "output", copy, ignore=shutil.ignore_patterns("pagefind"))
+    page = page_at(DESKTOP)
+    page.goto(serve_dir(copy) + "search/?q=ceasefire")
+    expect(page.locator("#search-status")).to_have_text(
+        "Search is not available for this copy of the site.")
+
+
+def test_one_query_on_a_thousand_articles_fetches_little(tmp_path, serve_dir, page_at) -> None:
+    root = corpus_site(tmp_path, 1000)
+    build(BuildOptions(root=root, out=root / "output"))
+    page = page_at(DESKTOP)
+    fetched: dict[str, int] = {}
+    page.on("requestfinished", lambda r: fetched.__setitem__(r.url, r.sizes()["responseBodySize"]))
+    page.goto(serve_dir(root / "output") + "search/?q=ceasefire")
+    expect(page.locator("#search-status")).to_contain_text("for “ceasefire”")
+    index = sum(size for url, size in fetched.items() if "/pagefind/" in url)
+    print(f"\nsearch bytes for one query on 1,000 articles: {index} "
+          f"({len([u for u in fetched if '/pagefind/' in u])} files)")
+    assert index < 300_000
