@@ -7,6 +7,7 @@ that a previous build already turned into the same result (see cache.py, fingerp
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 import time
@@ -35,6 +36,7 @@ from site_builder.write import MARKER, Stage, check_output_dir, previous_files
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+LINK_CHUNK = 1000  # files carried over per task
 
 
 @dataclass(frozen=True)
@@ -151,15 +153,23 @@ def build(options: BuildOptions) -> BuildReport:
     broken = {p.path for p in problems}
     articles = [a for a in content.articles if a.source not in broken]
     published = newest_first(a for a in articles if options.drafts or not a.draft)
+    search = options.search and config.search
+    inputs = _inputs_key(published, env, theme, search)
+    if inputs == cache.last_build[0] and _intact(options.out):
+        lap("nothing changed")
+        return BuildReport(
+            articles=len(published), pages=cache.last_build[1], rendered=0, written=0,
+            unchanged=len(cache.pages), removed=0, seconds=time.perf_counter() - started,
+            out=options.out, undated_drafts=tuple(content.undated_drafts), problems=tuple(problems))
     key_now = related_key(published)
     if cache.related[0] != key_now:
-        cache.related = (key_now, find_related(published))
+        cache.related = (key_now, find_related(published, jobs=jobs))
     site = build_site(published, config.min_articles_for_tag_page, related=cache.related[1])
     pages = plan_pages(site, config)
     lap("index, plan")
     install_helpers(env, config, site, theme)
-    written = _write_site(options.out, env, pages, theme, cache, jobs, lap,
-                          options.search and config.search, options.progress)
+    written = _write_site(options.out, env, pages, theme, cache, jobs, lap, search, options.progress)
+    cache.last_build = (inputs, len(pages))
     save_cache(options.root, options.out, key, cache)
     lap("save cache")
     return BuildReport(
@@ -169,6 +179,23 @@ def build(options: BuildOptions) -> BuildReport:
         undated_drafts=tuple(content.undated_drafts), problems=tuple(problems),
         notes=written.notes,
     )
+
+
+def _inputs_key(articles: tuple[Article, ...], env: jinja2.Environment, theme: Theme,
+                search: bool) -> str:
+    """Every input of a build besides code and config (which key the whole cache)."""
+    geometry = theme.data_file(MAP_GEOMETRY)
+    parts = [str(search), *(a.fingerprint for a in articles),
+             *(f"{n}={h}" for n, h in sorted(template_hashes(env).items())),
+             *(f"{n}={file_hash(p)}" for n, p in sorted(theme.static_files.items())),
+             file_hash(geometry) if geometry else ""]
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _intact(out: Path) -> bool:
+    """Every file the last build wrote is still there (one may have been deleted by hand)."""
+    listed = previous_files(out)
+    return bool(listed) and all(os.path.exists(os.path.join(out, path)) for path in listed)
 
 
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
@@ -194,7 +221,11 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
         return _Written(unchanged=len(wanted))
     stage = Stage(out)
     try:
-        stage.link_old(path for path in wanted if path not in fresh)
+        # Linking thousands of files is system calls: spread over processes too.
+        keep = [path for path in wanted if path not in fresh]
+        chunks = [keep[i: i + LINK_CHUNK] for i in range(0, len(keep), LINK_CHUNK)]
+        for _ in run_all(stage.link_old, chunks, jobs, min_items=2):
+            pass
         if not search:
             stage.link_old(path for path in old if path.startswith(f"{INDEX_DIR}/"))
         statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
@@ -207,7 +238,7 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
         lap("render, write")
         notes: list[str] = []
         index = (lambda folder: notes.extend(filter(None, [index_search(folder)]))) if search else None
-        stage.commit(finish=index)
+        stage.commit(wanted, INDEX_DIR, finish=index)
         lap("search index, swap")
     except BaseException:
         stage.discard()

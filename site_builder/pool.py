@@ -24,9 +24,11 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_all(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
-    """`function(item)` for every item, in order; in `jobs` forked processes when worth it."""
-    if jobs <= 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+def run_all(function: Callable[[T], R], items: Sequence[T], jobs: int,
+            min_items: int = MIN_PARALLEL) -> Iterator[R]:
+    """`function(item)` for every item, in order; in `jobs` forked processes when there are
+    at least `min_items` (fewer are not worth a pool)."""
+    if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, items)
         return
     global _task

@@ -6,8 +6,11 @@ import bisect
 import hashlib
 import math
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import partial
 
 from site_builder.model import Article
+from site_builder.pool import run_all
 
 # A shared tag says more than a shared region, which says more than a shared broad topic.
 WEIGHTS = {"tags": 3.0, "regions": 2.0, "topics": 1.5}
@@ -21,7 +24,7 @@ def related_key(articles: tuple[Article, ...]) -> str:
     return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
 
 
-def find_related(articles: tuple[Article, ...], limit: int = 5) -> dict[str, tuple[str, ...]]:
+def find_related(articles: tuple[Article, ...], limit: int = 5, jobs: int = 1) -> dict[str, tuple[str, ...]]:
     """URL -> the URLs of its related articles. `articles` newest first. Scores sum the
     weights of shared terms, rarer terms count more, and closeness in time breaks near-ties."""
     members: dict[tuple[str, str], list[int]] = defaultdict(list)  # term -> article indexes, ascending
@@ -32,19 +35,46 @@ def find_related(articles: tuple[Article, ...], limit: int = 5) -> dict[str, tup
         for term in terms:
             members[term].append(i)
     total = len(articles)
-    weight = {term: WEIGHTS[term[0]] * math.log(1 + total / len(found)) for term, found in members.items()}
-    stamps = [a.date.timestamp() for a in articles]
+    index = _Index(
+        urls=[a.url for a in articles],
+        stamps=[a.date.timestamp() for a in articles],
+        terms_of=terms_of,
+        members=members,
+        weight={term: WEIGHTS[term[0]] * math.log(1 + total / len(found)) for term, found in members.items()},
+        limit=limit,
+    )
+    chunks = [range(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
+    related: dict[str, tuple[str, ...]] = {}
+    for part in run_all(partial(_related_in, index), chunks, jobs, min_items=2):
+        related.update(part)
+    return related
+
+
+CHUNK = 500  # articles per task when the work is spread over processes
+
+
+@dataclass(frozen=True)
+class _Index:
+    urls: list[str]
+    stamps: list[float]
+    terms_of: list[list[tuple[str, str]]]
+    members: dict[tuple[str, str], list[int]]
+    weight: dict[tuple[str, str], float]
+    limit: int
+
+
+def _related_in(index: _Index, chunk: range) -> dict[str, tuple[str, ...]]:
     related = {}
-    for i, article in enumerate(articles):
+    for i in chunk:
         scores: dict[int, float] = defaultdict(float)
-        for term in terms_of[i]:
-            found = members[term]
+        for term in index.terms_of[i]:
+            found = index.members[term]
             middle = bisect.bisect_left(found, i)  # indexes are in date order: neighbours in time
             for j in found[max(0, middle - WINDOW): middle + WINDOW + 1]:
-                scores[j] += weight[term]
+                scores[j] += index.weight[term]
         scores.pop(i, None)
         for j in scores:
-            scores[j] *= 1 + 0.5 * 0.5 ** (abs(stamps[i] - stamps[j]) / HALF_LIFE_SECONDS)
-        best = sorted(scores, key=lambda j: (-scores[j], articles[j].url))[:limit]
-        related[article.url] = tuple(articles[j].url for j in best)
+            scores[j] *= 1 + 0.5 * 0.5 ** (abs(index.stamps[i] - index.stamps[j]) / HALF_LIFE_SECONDS)
+        best = sorted(scores, key=lambda j: (-scores[j], index.urls[j]))[: index.limit]
+        related[index.urls[i]] = tuple(index.urls[j] for j in best)
     return related

@@ -11,6 +11,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 INDEX_DIR = "pagefind"
+ARTICLE_PAGES = "[0-9][0-9][0-9][0-9]/**/*.html"  # /YYYY/MM/DD/<slug>/
 
 
 def index_search(site: Path) -> str | None:
@@ -18,7 +19,9 @@ def index_search(site: Path) -> str | None:
     (the build still succeeds, and the search page says search is unavailable)."""
     if importlib.util.find_spec("pagefind") is None:
         return "search not built: Pagefind is not installed (pip install 'pagefind[bin]')"
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", INDEX_DIR]
+    # Only article pages carry searchable text; listing pages need not even be read.
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", INDEX_DIR,
+               "--glob", ARTICLE_PAGES]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as err:

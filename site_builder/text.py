@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,6 +10,7 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKUP = re.compile(r"<[^>]+>|[*_`#>]|!?\[([^\]]*)\]\([^)]*\)")
 
 
+@functools.lru_cache(maxsize=65536)  # term names repeat across thousands of articles
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII, lowercase, hyphen-separated; cut at a word boundary. Empty input gives ''."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
