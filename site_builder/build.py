@@ -32,7 +32,7 @@ from site_builder.pool import default_jobs, run_all
 from site_builder.render import MAP_GEOMETRY, install_helpers, render_page
 from site_builder.search import INDEX_DIR, index_search
 from site_builder.theme import Theme, load_theme, make_environment
-from site_builder.write import MARKER, Stage, check_output_dir, previous_files
+from site_builder.write import MARKER, InPlace, Stage, check_output_dir, previous_files
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -51,6 +51,9 @@ class BuildOptions:
     progress: Callable[[str, int, int], None] | None = None  # (stage, done, total), for a bar
     # False keeps the previous search index as it is: the dev server's quick rebuilds.
     search: bool = True
+    # False updates output/ in place instead of swapping in a whole new site: quicker, but
+    # a reader may see a mix of old and new pages for a moment. The dev server's rebuilds.
+    atomic: bool = True
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,8 @@ def build(options: BuildOptions) -> BuildReport:
     pages = plan_pages(site, config)
     lap("index, plan")
     install_helpers(env, config, site, theme)
-    written = _write_site(options.out, env, pages, theme, cache, jobs, lap, search, options.progress)
+    written = _write_site(options.out, env, pages, theme, cache, jobs, lap, search, options.progress,
+                          atomic=options.atomic)
     cache.last_build = (inputs, len(pages))
     save_cache(options.root, options.out, key, cache)
     lap("save cache")
@@ -200,7 +204,8 @@ def _intact(out: Path) -> bool:
 
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
                 cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
-                progress: Callable[[str, int, int], None] | None = None) -> _Written:
+                progress: Callable[[str, int, int], None] | None = None,
+                atomic: bool = True) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
     static = theme.static_files
     static_hashes = {path: file_hash(source) for path, source in static.items()}
@@ -219,8 +224,9 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     lap("fingerprints")
     if old and not fresh and not removed:
         return _Written(unchanged=len(wanted))
-    stage = Stage(out)
+    stage = Stage(out) if atomic or not old else InPlace(out)
     try:
+        stage.remove(removed)
         # Linking thousands of files is system calls: spread over processes too.
         keep = [path for path in wanted if path not in fresh]
         chunks = [keep[i: i + LINK_CHUNK] for i in range(0, len(keep), LINK_CHUNK)]

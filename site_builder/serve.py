@@ -129,7 +129,8 @@ def _rebuild_on_edits(options: BuildOptions, health: Health, edits: Iterator[set
                       loop: asyncio.AbstractEventLoop) -> None:
     # An edit touches a few pages: no worker processes to fork beside the server's threads,
     # and the search index of the first build is kept rather than rebuilt on every save.
-    options = dataclasses.replace(options, jobs=1, search=False)
+    # Nobody but the editor reads this output, so it is updated in place, not swapped whole.
+    options = dataclasses.replace(options, jobs=1, search=False, atomic=False)
     for changed in edits:
         rebuild(options, health, changed)
         try:

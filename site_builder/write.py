@@ -98,8 +98,51 @@ class Stage:
         (self.path / MARKER).write_text("".join(f"{path}\n" for path in ours), encoding="utf-8")
         _swap_in(self.path, self.out)
 
+    def remove(self, relpaths: Iterable[str]) -> None:
+        """Files of the old site whose source is gone: the stage simply does not link them."""
+
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+class InPlace(Stage):
+    """Updates `out` where it stands, each file replaced atomically but not the site as a
+    whole: for the dev server, whose edits touch a few pages of a site nobody else reads,
+    and where linking thousands of unchanged files would cost the editor seconds."""
+
+    def __init__(self, out: Path):
+        self.out = self.path = out.resolve()
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._made = {self.path}
+
+    def link_old(self, relpaths: Iterable[str]) -> None:
+        pass  # already there
+
+    def write(self, relpath: str, data: bytes) -> bool:
+        target = _inside(self.path, relpath)
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return False
+        except OSError:
+            self._folder(target.parent)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        return True
+
+    def remove(self, relpaths: Iterable[str]) -> None:
+        for relpath in relpaths:
+            (self.path / relpath).unlink(missing_ok=True)
+
+    def commit(self, written: Iterable[str], extra_dir: str,
+               finish: Callable[[Path], None] | None = None) -> None:
+        if finish is not None:
+            finish(self.path)
+        ours = sorted({*written, *_files_below(self.path, extra_dir)})
+        (self.path / MARKER).write_text("".join(f"{path}\n" for path in ours), encoding="utf-8")
+
+    def discard(self) -> None:
+        pass  # what was written is consistent page by page; the next build finishes the job
 
 
 def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> None:

@@ -117,3 +117,22 @@ def test_a_broken_template_is_reported_once(make_site, run) -> None:
     assert err.splitlines()[0].startswith("templates/article.html:1: template error:") or \
         "article.html:1: template error" in err.splitlines()[0]
     assert len(err.splitlines()) == 2
+
+
+def test_an_in_place_rebuild_updates_only_what_changed(archive: Path) -> None:
+    run_build(archive)
+    out = archive / "output"
+    before = inodes(out)
+    path = next((archive / "content/articles").rglob("story-9.md"))
+    path.write_text(path.read_text().replace("title: \"", "title: \"Changed: ", 1))
+    gone = next((archive / "content/articles").rglob("story-4.md"))
+    gone_page = next(out.glob("20*/*/*/story-4/index.html")).relative_to(out).as_posix()
+    gone.unlink()
+    report = run_build(archive, atomic=False)
+    after = inodes(out)
+    assert gone_page not in after and report.removed >= 1
+    pages = {p for p in after if not p.startswith("pagefind/") and p != ".site-builder-output"}
+    rewritten = {p for p in pages if p in before and after[p] != before[p]}
+    assert len(rewritten) == report.written and 0 < report.written < len(pages) / 4
+    run_build(archive, out="fresh")
+    assert snapshot(out) == snapshot(archive / "fresh")
