@@ -237,7 +237,10 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
         statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
         to_render = [page for page in pages if page.output_path in fresh]
         lap("link unchanged files")
-        results = list(_counted(run_all(partial(_render_into, env, stage), to_render, jobs),
+        # Workers get page numbers, not pages: a forked worker already has every page, and a
+        # term page's context (its taxonomy, all its articles) is far too big to pickle.
+        render = partial(_render_nth, env, stage, to_render)
+        results = list(_counted(run_all(render, range(len(to_render)), jobs),
                                 "render", len(to_render), progress))
         _raise_template_problems(results)
         statuses += [written for written, _ in results]
@@ -262,6 +265,10 @@ def _counted(results: Iterable[T], stage: str, total: int,
         if progress is not None and (done % step == 0 or done == total):
             progress(stage, done, total)
         yield result
+
+
+def _render_nth(env: jinja2.Environment, stage: Stage, pages: list[Page], n: int) -> tuple[bool, Problem | None]:
+    return _render_into(env, stage, pages[n])
 
 
 def _render_into(env: jinja2.Environment, stage: Stage, page: Page) -> tuple[bool, Problem | None]:
