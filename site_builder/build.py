@@ -157,7 +157,8 @@ def build(options: BuildOptions) -> BuildReport:
     articles = [a for a in content.articles if a.source not in broken]
     published = newest_first(a for a in articles if options.drafts or not a.draft)
     search = options.search and config.search
-    inputs = _inputs_key(published, env, theme, search)
+    hashes = _hash_theme(env, theme)
+    inputs = _inputs_key(published, hashes, search)
     if inputs == cache.last_build[0] and _intact(options.out):
         lap("nothing changed")
         return BuildReport(
@@ -171,8 +172,8 @@ def build(options: BuildOptions) -> BuildReport:
     pages = plan_pages(site, config)
     lap("index, plan")
     install_helpers(env, config, site, theme)
-    written = _write_site(options.out, env, pages, theme, cache, jobs, lap, search, options.progress,
-                          atomic=options.atomic)
+    written = _write_site(options.out, env, pages, theme, hashes, cache, jobs, lap, search,
+                          options.progress, atomic=options.atomic)
     cache.last_build = (inputs, len(pages))
     save_cache(options.root, options.out, key, cache)
     lap("save cache")
@@ -185,14 +186,25 @@ def build(options: BuildOptions) -> BuildReport:
     )
 
 
-def _inputs_key(articles: tuple[Article, ...], env: jinja2.Environment, theme: Theme,
-                search: bool) -> str:
-    """Every input of a build besides code and config (which key the whole cache)."""
+@dataclass(frozen=True)
+class _ThemeHashes:
+    templates: dict[str, str]  # template name -> hash of it and what it extends or includes
+    static: dict[str, str]  # output path -> hash of the file
+    site_key: str  # what every page depends on: asset hashes (pages link them), map data
+
+
+def _hash_theme(env: jinja2.Environment, theme: Theme) -> _ThemeHashes:
+    static = {path: file_hash(source) for path, source in theme.static_files.items()}
     geometry = theme.data_file(MAP_GEOMETRY)
-    parts = [str(search), *(a.fingerprint for a in articles),
-             *(f"{n}={h}" for n, h in sorted(template_hashes(env).items())),
-             *(f"{n}={file_hash(p)}" for n, p in sorted(theme.static_files.items())),
-             file_hash(geometry) if geometry else ""]
+    site_key = "|".join([*sorted(static.values()), file_hash(geometry) if geometry else ""])
+    return _ThemeHashes(template_hashes(env), static, site_key)
+
+
+def _inputs_key(articles: tuple[Article, ...], hashes: _ThemeHashes, search: bool) -> str:
+    """Every input of a build besides code and config (which key the whole cache)."""
+    parts = [str(search), hashes.site_key, *(a.fingerprint for a in articles),
+             *(f"{n}={h}" for n, h in sorted(hashes.templates.items())),
+             *(f"{n}={h}" for n, h in sorted(hashes.static.items()))]
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -203,18 +215,13 @@ def _intact(out: Path) -> bool:
 
 
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
-                cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
+                hashes: _ThemeHashes, cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
                 progress: Callable[[str, int, int], None] | None = None,
                 atomic: bool = True) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
     static = theme.static_files
-    static_hashes = {path: file_hash(source) for path, source in static.items()}
-    # Pages link assets by content hash, and the regions page draws the theme's map data.
-    geometry = theme.data_file(MAP_GEOMETRY)
-    site_key = "|".join([*sorted(static_hashes.values()), file_hash(geometry) if geometry else ""])
-    templates = template_hashes(env)
-    wanted = {p.output_path: page_fingerprint(p, templates, site_key) for p in pages}
-    wanted.update(static_hashes)
+    wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
+    wanted.update(hashes.static)
     old = previous_files(out.resolve())
     fresh = {path for path, fingerprint in wanted.items()
              if path not in old or cache.pages.get(path) != fingerprint
@@ -268,11 +275,8 @@ def _counted(results: Iterable[T], stage: str, total: int,
 
 
 def _render_nth(env: jinja2.Environment, stage: Stage, pages: list[Page], n: int) -> tuple[bool, Problem | None]:
-    return _render_into(env, stage, pages[n])
-
-
-def _render_into(env: jinja2.Environment, stage: Stage, page: Page) -> tuple[bool, Problem | None]:
-    """Runs in a worker: the page is written there, only a small status comes back."""
+    """Runs in a worker: page `n` is written there, only a small status comes back."""
+    page = pages[n]
     try:
         return stage.write(page.output_path, render_page(env, page).encode("utf-8")), None
     except jinja2.TemplateSyntaxError as err:
