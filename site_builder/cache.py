@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".site-builder-cache"
 PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("markdown", "nh3", "jinja2", "pyyaml", "python-frontmatter")
+LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pyyaml", "python-frontmatter")
 
 
 @dataclass

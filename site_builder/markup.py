@@ -1,53 +1,68 @@
-"""markup: an article's Markdown body -> sanitised HTML fragment."""
+"""markup: an article's Markdown body -> sanitised HTML fragment.
+
+CommonMark (markdown-it-py, the Python port of the parser Eleventy uses, and the dialect of
+GitHub and Hugo) with GitHub's tables and strikethrough, footnotes and heading ids; several
+times faster than Python-Markdown, which matters on a first build of a large archive.
+"""
 
 from __future__ import annotations
 
-import threading
+import functools
+from html import escape
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from site_builder.typography import smarten
-
-# Python-Markdown instances are reusable but not thread-safe: one per thread.
-_local = threading.local()
-
-# Curly quotes and dashes come from typography.smarten, not the slower smarty extension.
-EXTENSIONS = ["tables", "sane_lists", "toc", "footnotes", "attr_list"]
-EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl",
     "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
-    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "align", "scope"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
     "time": {"datetime"},
     "ol": {"start"},
 }
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
+# Tables align their columns with `style="text-align:..."`; nothing else may be styled.
+_ALLOWED_STYLES = {"text-align"}
 
 
-def _converter() -> markdown.Markdown:
-    if not hasattr(_local, "md"):
-        _local.md = markdown.Markdown(
-            extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
-        )
-    return _local.md
+def _headings_below_the_title(state) -> None:
+    # The page's headline is its only h1, so a body's "# Heading" becomes an h2.
+    for token in state.tokens:
+        if token.tag == "h1" and token.type in ("heading_open", "heading_close"):
+            token.tag = "h2"
+
+
+def _text(self, tokens, idx, options, env) -> str:
+    # Quotes stay plain characters in text, so typography can curl them afterwards.
+    return escape(tokens[idx].content, quote=False)
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    md = (MarkdownIt("commonmark").enable(["table", "strikethrough"])
+          .use(footnote_plugin)
+          .use(anchors_plugin, min_level=1, max_level=6))
+    md.core.ruler.push("headings_below_the_title", _headings_below_the_title)
+    md.add_render_rule("text", _text)
+    return md
 
 
 def render_markdown(text: str, trusted: bool = False) -> str:
     """Markdown to HTML. Unless `trusted`, raw HTML and unsafe links are cleaned by an
     allowlist sanitiser."""
-    md = _converter()
-    # The page's headline is its only h1, so a body's "# Heading" becomes an h2.
-    html = smarten(md.reset().convert(text).replace("<h1", "<h2").replace("</h1>", "</h2>"))
+    html = smarten(_parser().render(text))
     if trusted:
         return html
     return nh3.clean(
@@ -56,6 +71,7 @@ def render_markdown(text: str, trusted: bool = False) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
         link_rel=None,
+        filter_style_properties=_ALLOWED_STYLES,
     )
 
 

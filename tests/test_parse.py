@@ -82,10 +82,13 @@ def test_markdown_suits_news_text_and_raw_html_is_sanitised() -> None:
     result = parse(
         "---\ntitle: x\ndate: 2024-01-01\n---\n"
         '# Big\n\nHe said "no" -- twice.\n\n| Party | Seats |\n|---|---|\n| LDP | 316 |\n\n'
-        "<script>alert(1)</script><p onclick=\"x()\">hi</p> [bad](javascript:alert(1))\n"
+        "Seats fell.[^1]\n\n[^1]: Official count.\n\n"
+        "<script>alert(1)</script>\n\n<p onclick=\"x()\">hi</p>\n\n[bad](javascript:alert(1)) and [good](https://example.org/)\n"
     )
     html = result.body_html
     assert '<h2 id="big">Big</h2>' in html
     assert "\u201cno\u201d \u2013 twice" in html
     assert "<td>LDP</td>" in html
-    assert "<script" not in html and "onclick" not in html and "javascript:" not in html
+    assert 'href="#fn1"' in html and '<li id="fn1"' in html and "Official count." in html
+    assert "<script" not in html and "onclick" not in html and 'href="javascript' not in html
+    assert '<a href="https://example.org/">good</a>' in html
