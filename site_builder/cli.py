@@ -21,8 +21,11 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.debug:
+        # Our own stages only: libraries' debug logs (the Markdown parser logs every
+        # paragraph) would drown them and slow the build they are timing.
+        logging.getLogger("site_builder").setLevel(logging.DEBUG)
     if not hasattr(args, "run"):
         parser.print_help()
         return EXIT_USAGE

@@ -103,8 +103,7 @@ def _split(source: SourceFile) -> _FrontMatter | Problem:
         return Problem(source.relpath, 1, "no front matter: the file must start with a '---' line")
     try:
         fm_text, body = _YAML.split(text)
-        node = yaml.compose(fm_text, Loader=_Loader)
-        values = yaml.load(fm_text, Loader=_Loader) if node is not None else {}
+        node, values = _load_yaml(fm_text)
     except yaml.MarkedYAMLError as err:
         # The context mark is where the broken construct starts ("tags: [a, b"), the
         # problem mark where the parser gave up, often the end of the front matter.
@@ -120,6 +119,16 @@ def _split(source: SourceFile) -> _FrontMatter | Problem:
         # Marks are 0-based and the split text starts with the newline after '---'.
         lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     return _FrontMatter(values={str(k): v for k, v in values.items()}, lines=lines, body=body)
+
+
+def _load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The document's node (for line numbers) and its values, parsed once."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else {}
+    finally:
+        loader.dispose()
 
 
 def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, Any]:
