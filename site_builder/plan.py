@@ -36,6 +36,17 @@ class Paginator:
     def next_url(self) -> str | None:
         return self.url_of(self.number + 1) if self.number < self.count else None
 
+    def numbers(self, around: int = 2) -> list[int | None]:
+        """Page numbers to link: the first, the last and those near this one; None marks a
+        gap. Linking every page would make a long listing quadratic in size and time."""
+        shown = {1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1)}
+        numbers: list[int | None] = []
+        for number in sorted(shown):
+            if numbers and number - numbers[-1] > 1:  # type: ignore[operator]
+                numbers.append(number - 1 if number - numbers[-1] == 2 else None)  # type: ignore[operator]
+            numbers.append(number)
+        return numbers
+
 
 def paginate(items: Sequence[Any], per_page: int, first_url: str) -> Iterator[Paginator]:
     """Always at least one page, so an empty listing still has a page that says so."""

@@ -1,6 +1,7 @@
 """Every page kind of the archive's indexes, on a tiny site and on a generated one."""
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -58,6 +59,31 @@ def test_term_listings_paginate_newest_first_with_counts(big_site: Path) -> None
     assert len(listed) == count == len(set(listed))
     dates = re.findall(r'<time datetime="([^"]+)"', (big_site / "topics/elections/index.html").read_text())
     assert dates == sorted(dates, reverse=True)
+
+
+def pagination_links(site: Path, url: str) -> set[str]:
+    """The site URLs (like 'page/2/', '' for the home page) the pagination of page `url` links."""
+    nav = re.search(r'<nav class="pagination".*?</nav>', (site / url / "index.html").read_text(), re.S)
+    targets = (posixpath.normpath(posixpath.join("/", url, link)).strip("/")
+               for link in re.findall(r'href="([^"]+)"', nav[0] if nav else ""))
+    return {f"{target}/" if target else "" for target in targets}
+
+
+def test_long_listings_link_nearby_pages_and_every_page_is_reachable(big_site: Path) -> None:
+    count = len(list((big_site / "page").iterdir())) + 1
+    assert count == 30  # 300 articles, 10 a page
+    # Page 15 links the first and last pages and its neighbours, not all thirty.
+    assert pagination_links(big_site, "page/15/") == {
+        "", "page/13/", "page/14/", "page/15/", "page/16/", "page/17/", "page/30/"}
+    # Following the links from the home page reaches every page.
+    seen: set[str] = set()
+    todo = [""]
+    while todo:
+        url = todo.pop()
+        if url not in seen:
+            seen.add(url)
+            todo.extend(pagination_links(big_site, url))
+    assert seen == {""} | {f"page/{n}/" for n in range(2, count + 1)}
 
 
 def test_regions_are_grouped_by_world_region(big_site: Path) -> None:
