@@ -102,4 +102,7 @@ def make_environment(theme: Theme) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Each build makes its own environment, so a template never changes under it; not
+        # checking the file's time on every include saves a system call per include.
+        auto_reload=False,
     )
