@@ -32,7 +32,8 @@ from site_builder.pool import default_jobs, run_all
 from site_builder.render import MAP_GEOMETRY, install_helpers, render_page
 from site_builder.search import INDEX_DIR, index_search
 from site_builder.theme import Theme, load_theme, make_environment
-from site_builder.write import MARKER, InPlace, Stage, check_output_dir, previous_files
+from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, previous_files,
+                                 staging_path, tree_id)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -163,7 +164,7 @@ def build(options: BuildOptions) -> BuildReport:
         lap("nothing changed")
         return BuildReport(
             articles=len(published), pages=cache.last_build[1], rendered=0, written=0,
-            unchanged=len(cache.pages), removed=0, seconds=time.perf_counter() - started,
+            unchanged=len(_front(cache, options.out).files), removed=0, seconds=time.perf_counter() - started,
             out=options.out, undated_drafts=tuple(content.undated_drafts), problems=tuple(problems))
     key_now = related_key(published)
     if cache.related[0] != key_now:
@@ -214,6 +215,11 @@ def _intact(out: Path) -> bool:
     return bool(listed) and all(os.path.exists(os.path.join(out, path)) for path in listed)
 
 
+def _front(cache: BuildCache, out: Path) -> Tree:
+    """What the cache knows `out` holds; nothing, if the folder is not the one it remembers."""
+    return cache.trees.get(tree_id(out) or "", Tree({}))
+
+
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
                 hashes: _ThemeHashes, cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
                 progress: Callable[[str, int, int], None] | None = None,
@@ -223,21 +229,22 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
     wanted.update(hashes.static)
     old = previous_files(out.resolve())
+    held = _front(cache, out).files
     fresh = {path for path, fingerprint in wanted.items()
-             if path not in old or cache.pages.get(path) != fingerprint
+             if path not in old or held.get(path) != fingerprint
              or not os.path.exists(os.path.join(out, path))}  # deleted by hand: made anew
     # The search index is made anew whenever anything changed; it is never "removed".
     removed = {p for p in old - wanted.keys() if p != MARKER and not p.startswith(f"{INDEX_DIR}/")}
     lap("fingerprints")
     if old and not fresh and not removed:
         return _Written(unchanged=len(wanted))
-    stage = Stage(out) if atomic or not old else InPlace(out)
+    stage = Stage(out, cache.trees, INDEX_DIR) if atomic or not old else InPlace(out)
     try:
         stage.remove(removed)
         # Linking thousands of files is system calls: spread over processes too.
         keep = [path for path in wanted if path not in fresh]
         chunks = [keep[i: i + LINK_CHUNK] for i in range(0, len(keep), LINK_CHUNK)]
-        for _ in run_all(stage.link_old, chunks, jobs, min_items=2):
+        for _ in run_all(partial(stage.link_old, fingerprints=wanted), chunks, jobs, min_items=2):
             pass
         if not search:
             stage.link_old(path for path in old if path.startswith(f"{INDEX_DIR}/"))
@@ -259,7 +266,10 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     except BaseException:
         stage.discard()
         raise
-    cache.pages = wanted
+    # Remember what the new site and the kept previous one hold, and nothing else.
+    trees = {**cache.trees, stage.id: Tree(wanted, stage.foreign)}
+    present = {tree_id(out), tree_id(staging_path(out.resolve()))}
+    cache.trees = {key: tree for key, tree in trees.items() if key in present}
     return _Written(rendered=len(to_render), written=sum(statuses),
                     unchanged=len(wanted) - sum(statuses), removed=len(removed), notes=tuple(notes))
 

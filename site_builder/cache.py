@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.model import Article
+from site_builder.write import Tree
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,8 @@ class BuildCache:
     """Mutable by design: a build reads it, then records what it produced for the next one."""
 
     articles: dict[str, Article] = field(default_factory=dict)  # fingerprint -> article
-    pages: dict[str, str] = field(default_factory=dict)  # output path -> page fingerprint
+    # What the output folder and the kept previous site hold, by the ids in their markers.
+    trees: dict[str, Tree] = field(default_factory=dict)
     related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
     # (hash of every input of the last build into this output, its page count): when the
     # next build's inputs hash the same, there is nothing to do at all.
@@ -56,8 +58,8 @@ def code_key() -> str:
 def load_cache(root: Path, out: Path, key: str) -> BuildCache:
     """An empty cache when there is none, it is unreadable, or it was made under another key."""
     articles, related = _load(root / CACHE_DIR / "articles.pickle", key) or ({}, ("", {}))
-    pages, last_build = _load(_pages_file(root, out), key) or ({}, ("", 0))
-    return BuildCache(articles=articles, pages=pages, related=related, last_build=last_build)
+    trees, last_build = _load(_pages_file(root, out), key) or ({}, ("", 0))
+    return BuildCache(articles=articles, trees=trees, related=related, last_build=last_build)
 
 
 def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
@@ -65,7 +67,7 @@ def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
     try:
         folder.mkdir(exist_ok=True)
         _save(folder / "articles.pickle", key, (cache.articles, cache.related))
-        _save(_pages_file(root, out), key, (cache.pages, cache.last_build))
+        _save(_pages_file(root, out), key, (cache.trees, cache.last_build))
     except OSError as err:  # a read-only project still builds, only slower next time
         log.warning("cache not saved: %s", err)
 

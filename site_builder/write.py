@@ -1,4 +1,9 @@
-"""write: pages -> a complete new output folder, swapped in whole, or nothing at all."""
+"""write: pages -> a complete new output folder, swapped in whole, or nothing at all.
+
+The site before the current one is kept beside it (`.output.staging`). The next build
+brings that folder up to date, rewriting only the files that differ, and swaps it in: the
+cost of an atomic update is then what changed, not the size of the site.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,10 @@ import errno
 import os
 import shutil
 import subprocess
+import secrets
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
@@ -20,12 +26,35 @@ class OutputError(Exception):
     """The output folder cannot be used (wrong place, not ours, not writable)."""
 
 
+@dataclass(frozen=True)
+class Tree:
+    """What a build left in an output folder, remembered under the id in its marker."""
+
+    files: Mapping[str, str]  # output path -> fingerprint of what was written there
+    foreign: frozenset[str] = field(default_factory=frozenset)  # others' files, carried over
+
+
 def previous_files(out: Path) -> set[str]:
     """What the last build wrote into `out` (its marker lists it); empty if nothing is there."""
     marker = out / MARKER
     if not marker.is_file():
         return set()
-    return set(marker.read_text(encoding="utf-8").splitlines())
+    return {line for line in marker.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")}
+
+
+def staging_path(out: Path) -> Path:
+    """Where a new site is staged, and the previous one kept: beside `out`, hidden."""
+    return out.with_name(f".{out.name}.staging")
+
+
+def tree_id(folder: Path) -> str | None:
+    """The id a build gave the folder (the marker's first line), None if it has none."""
+    try:
+        with (folder / MARKER).open(encoding="utf-8") as marker:
+            first = marker.readline()
+    except OSError:
+        return None
+    return first[len("# build "):].strip() if first.startswith("# build ") else None
 
 
 def check_output_dir(out: Path, root: Path) -> None:
@@ -41,28 +70,52 @@ def check_output_dir(out: Path, root: Path) -> None:
 
 
 class Stage:
-    """A new output folder built beside `out`: unchanged files are hard links to the old
-    site, new ones are written fresh, and `commit` exchanges the two folders atomically.
+    """A new output folder built beside `out` and exchanged with it atomically.
 
     Readers of `out` see the old site or the new one, never a mix; a failure before the
     exchange leaves the old site as it was. Files are replaced, never written through a
-    link, so the old site's files are never touched.
+    link, so the old site's files are never touched. The folder is the site before the old
+    one when `trees` knows it (then only what differs is rewritten), else a new folder whose
+    unchanged files are hard links to the old site.
     """
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, trees: Mapping[str, Tree] | None = None, extra_dir: str = ""):
         self.out = out.resolve()
-        self.path = self.out.with_name(f".{self.out.name}.staging")
-        if self.path.exists():
-            _remove_later(self.path)  # a build that was killed mid-way left it; it is ours
-        self.path.mkdir(parents=True)
+        self.path = staging_path(self.out)
+        self.id = secrets.token_hex(8)
+        self.foreign: frozenset[str] = frozenset()  # set by commit
+        self.spare = (trees or {}).get(tree_id(self.path) or "")
+        if self.spare is not None:
+            # From here the folder is neither that site nor the next: a build killed now
+            # leaves it without a marker, and the next one starts afresh.
+            (self.path / MARKER).unlink()
+            if extra_dir:
+                shutil.rmtree(self.path / extra_dir, ignore_errors=True)
+        elif self.path.exists():
+            _remove_later(self.path)  # unknown, or a build was killed mid-way; it is ours
+        self.path.mkdir(parents=True, exist_ok=True)
         self._made: set[Path] = {self.path}
 
-    def link_old(self, relpaths: Iterable[str]) -> None:
-        """Carry files over from the old site unchanged."""
+    def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
+        """Carry files over from the old site unchanged; skipped where this folder already
+        holds the same `fingerprints`."""
+        held = self.spare.files if self.spare is not None and fingerprints is not None else {}
         for relpath in relpaths:
-            target = _inside(self.path, relpath)
-            self._folder(target.parent)
+            if relpath in held and held[relpath] == fingerprints[relpath]:  # type: ignore[index]
+                continue
+            target = self._replaceable(relpath)
             os.link(self.out / relpath, target)
+
+    def _replaceable(self, relpath: str) -> Path:
+        """The path of `relpath` in this folder, its folder made and no file left in the way."""
+        target = _inside(self.path, relpath)
+        self._folder(target.parent)
+        if self.spare is not None:
+            try:
+                target.unlink()
+            except FileNotFoundError:
+                pass
+        return target
 
     def _folder(self, folder: Path) -> None:
         if folder not in self._made:
@@ -71,8 +124,7 @@ class Stage:
 
     def write(self, relpath: str, data: bytes) -> bool:
         """Write a file; when the old site has the same bytes, link that instead. True if new."""
-        target = _inside(self.path, relpath)
-        self._folder(target.parent)
+        target = self._replaceable(relpath)
         old = self.out / relpath
         try:
             if old.stat().st_size == len(data) and old.read_bytes() == data:
@@ -91,11 +143,14 @@ class Stage:
         """`written`: every file the build put in the stage; `extra_dir`: a folder (the search
         index) whose files come from elsewhere. `finish` runs on the complete staged site
         just before the exchange (the search index is built there, so it is swapped in too)."""
+        written = set(written)
+        if self.spare is not None:
+            _remove_files(self.path, (set(self.spare.files) | self.spare.foreign) - written)
         if finish is not None:
             finish(self.path)
         ours = sorted({*written, *_files_below(self.path, extra_dir)})
-        _keep_foreign_files(self.out, self.path, set(ours))
-        (self.path / MARKER).write_text("".join(f"{path}\n" for path in ours), encoding="utf-8")
+        self.foreign = frozenset(_keep_foreign_files(self.out, self.path, set(ours)))
+        _write_marker(self.path, self.id, ours)
         _swap_in(self.path, self.out)
 
     def remove(self, relpaths: Iterable[str]) -> None:
@@ -114,8 +169,10 @@ class InPlace(Stage):
         self.out = self.path = out.resolve()
         self.path.mkdir(parents=True, exist_ok=True)
         self._made = {self.path}
+        self.id = secrets.token_hex(8)
+        self.foreign = frozenset()
 
-    def link_old(self, relpaths: Iterable[str]) -> None:
+    def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         pass  # already there
 
     def write(self, relpath: str, data: bytes) -> bool:
@@ -138,25 +195,48 @@ class InPlace(Stage):
                finish: Callable[[Path], None] | None = None) -> None:
         if finish is not None:
             finish(self.path)
-        ours = sorted({*written, *_files_below(self.path, extra_dir)})
-        (self.path / MARKER).write_text("".join(f"{path}\n" for path in ours), encoding="utf-8")
+        _write_marker(self.path, self.id, sorted({*written, *_files_below(self.path, extra_dir)}))
 
     def discard(self) -> None:
         pass  # what was written is consistent page by page; the next build finishes the job
 
 
-def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> None:
+def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> list[str]:
     """Files someone else put in the output folder (a CNAME, a verification file) survive:
-    only what the previous build listed in its marker is ours to drop."""
-    marker = out / MARKER
-    if not marker.is_file():
-        return
+    only what the previous build listed in its marker is ours to drop. Returns them."""
+    if not (out / MARKER).is_file():
+        return []
     ours = previous_files(out) | written | {MARKER}
+    kept = []
     for relpath in _files_below(out, ""):
-        if relpath not in ours and not (out / relpath).is_symlink() and not (stage / relpath).exists():
+        if relpath not in ours and not (out / relpath).is_symlink():
             target = stage / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
             os.link(out / relpath, target)
+            kept.append(relpath)
+    return kept
+
+
+def _write_marker(folder: Path, build_id: str, ours: list[str]) -> None:
+    (folder / MARKER).write_text(f"# build {build_id}\n" + "".join(f"{path}\n" for path in ours),
+                                 encoding="utf-8")
+
+
+def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:
+    """Delete files, then the folders they leave empty (an article's folder, say)."""
+    parents = set()
+    for relpath in relpaths:
+        target = _inside(folder, relpath)
+        target.unlink(missing_ok=True)
+        parents.add(target.parent)
+    for parent in sorted(parents, key=lambda p: len(p.parts), reverse=True):
+        while parent != folder:
+            try:
+                parent.rmdir()
+            except OSError:
+                break  # not empty: still holds other pages
+            parent = parent.parent
 
 
 def _files_below(folder: Path, sub: str) -> list[str]:
@@ -188,8 +268,8 @@ def _swap_in(stage: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
         out.rename(old)
         stage.rename(out)
-        stage = old
-    _remove_later(stage)  # now holds the previous site
+        _remove_later(old)
+    # Otherwise the stage now holds the previous site: it stays, for the next build to update.
 
 
 def _remove_later(folder: Path) -> None:

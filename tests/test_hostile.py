@@ -21,6 +21,7 @@ from site_builder.links import find_broken_links
 from site_builder.model import Article, SourceFile
 from site_builder.parse import UndatedDraft, parse_file
 from site_builder.text import SLUG_PATTERN, slugify
+from site_builder.write import tree_id
 
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
@@ -115,16 +116,24 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> 
         time.sleep(delay)  # a point in the middle of the build, not a wait for anything
         process.send_signal(signal.SIGKILL)
         process.wait()
-        out = tmp_path / "output"
-        titles = {re.search(r"<title>.*· (\w+)</title>", p.read_text())[1]
-                  for p in out.glob("20*/*/*/*/index.html")}
-        assert len(titles) == 1, f"a mix of old and new pages after a kill at {delay}s"
-        assert len(list(out.glob("20*/*/*/*/index.html"))) == 400
+        assert titles_of(tmp_path / "output")[1] == 400, f"a site cut short by a kill at {delay}s"
     done = subprocess.run(build, capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0
-    # No staging folder is left; an old site may still be being deleted in the background.
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".") and ".trash-" not in p.name] == [
-        ".site-builder-cache"]
+    assert {titles_of(tmp_path / "output")} == {("New", 400)}
+    # Beside the output, only the previous site is kept, whole, for the next build to update
+    # (a killed build's half-made folder may still be being deleted in the background).
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") and ".trash-" not in p.name) == [
+        ".output.staging", ".site-builder-cache"]
+    assert titles_of(tmp_path / ".output.staging")[1] == 400
+    assert tree_id(tmp_path / ".output.staging") not in (None, tree_id(tmp_path / "output"))
+
+
+def titles_of(out: Path) -> tuple[str, int]:
+    """The site title all article pages show (asserting there is one), and how many there are."""
+    pages = list(out.glob("20*/*/*/*/index.html"))
+    titles = {re.search(r"<title>.*· (\w+)</title>", p.read_text())[1] for p in pages}
+    assert len(titles) == 1, titles
+    return titles.pop(), len(pages)
 
 
 yaml_values = st.recursive(

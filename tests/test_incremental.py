@@ -72,6 +72,32 @@ def test_an_incremental_build_equals_a_clean_one(archive: Path) -> None:
     assert snapshot(archive / "clean") == snapshot(archive / "fresh")
 
 
+def test_the_kept_previous_site_is_brought_up_to_date_build_after_build(archive: Path) -> None:
+    out, articles = archive / "output", archive / "content/articles"
+    run_build(archive)
+    first_site = out.stat().st_ino  # the folder itself: a kept site is reused, not remade
+    (out / "CNAME").write_text("news.example.org\n")  # someone else's file
+    files = sorted(articles.rglob("*.md"))
+    steps = [
+        lambda: files[3].write_text(files[3].read_text().replace("title: \"", "title: \"Revised: ", 1)),
+        lambda: (files[10].unlink(), write_corpus(archive, 5, seed=7, first=500)),
+        lambda: ((out / "CNAME").write_text("archive.example.org\n"), files[20].unlink()),
+        lambda: (files[3].write_text(files[3].read_text().replace("Revised: ", "")), (out / "CNAME").unlink()),
+    ]
+    for number, step in enumerate(steps, 1):
+        step()
+        report = run_build(archive)
+        clean = f"clean-{number}"
+        run_build(archive, out=clean, jobs=1)
+        cname = (out / "CNAME").read_text() if (out / "CNAME").exists() else None
+        assert cname == (None if number == 4 else "archive.example.org\n" if number >= 3 else "news.example.org\n")
+        assert {k: v for k, v in snapshot(out).items() if k != "CNAME"} == snapshot(archive / clean), number
+        assert report.rendered < report.pages / 3
+        if number % 2 == 0:  # the site of two builds ago was updated and swapped in
+            assert out.stat().st_ino == first_site
+    assert (archive / ".output.staging").stat().st_ino != first_site
+
+
 def test_removed_articles_are_pruned(archive: Path) -> None:
     run_build(archive)
     gone = next((archive / "content/articles").rglob("story-3.md"))
