@@ -19,13 +19,13 @@ from typing import TypeVar
 
 import jinja2
 
-from site_builder.cache import BuildCache, code_key, load_cache, save_cache
+from site_builder.cache import BuildCache, LastBuild, code_key, load_articles, load_cache, save_cache
 from site_builder.config import Config, load_config
 from site_builder.discover import discover
 from site_builder.fingerprint import file_hash, page_fingerprint, template_hashes
 from site_builder.index import build_site, newest_first
 from site_builder.related import find_related, related_key
-from site_builder.model import Article, ContentError, Page, Problem
+from site_builder.model import Article, ContentError, Page, Problem, SourceFile
 from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
 from site_builder.pool import default_jobs, run_all
@@ -111,15 +111,17 @@ class Content:
 
 
 def read_content(root: Path, config: Config, cache: BuildCache | None = None, jobs: int = 1,
-                 progress: Callable[[str, int, int], None] | None = None) -> Content:
+                 progress: Callable[[str, int, int], None] | None = None,
+                 found: tuple[list[SourceFile], list[Problem]] | None = None) -> Content:
     """Every article file, validated; problems are collected, never raised one by one.
-    Files whose text a previous build parsed under the same config come from `cache`."""
-    files, problems = discover(root)
+    Files whose text a previous build parsed under the same config come from `cache`;
+    `found`: the files and problems of a discovery already made."""
+    files, unreadable = found or discover(root)[:2]
     known = cache.articles if cache else {}
-    todo = [f for f in files if f.fingerprint not in known]
+    todo = [f.read() for f in files if f.fingerprint not in known]
     parsed = dict(zip((f.fingerprint for f in todo),
                       _counted(run_all(partial(parse_file, config=config), todo, jobs), "parse", len(todo), progress)))
-    content = Content([], [], problems)
+    content = Content([], [], list(unreadable))
     for source in files:
         result = known.get(source.fingerprint) or parsed[source.fingerprint]
         if isinstance(result, Article):
@@ -127,11 +129,11 @@ def read_content(root: Path, config: Config, cache: BuildCache | None = None, jo
         elif isinstance(result, UndatedDraft):
             content.undated_drafts.append(result.source)
         else:
-            problems.extend(result)
+            content.problems.extend(result)
     if cache is not None:
         cache.articles = {a.fingerprint: a for a in content.articles}
     duplicates = _duplicate_urls(content.articles)
-    problems.extend(duplicates)
+    content.problems.extend(duplicates)
     dropped = {p.path for p in duplicates}
     content.articles[:] = [a for a in content.articles if a.source not in dropped]
     return content
@@ -147,25 +149,31 @@ def build(options: BuildOptions) -> BuildReport:
     key = f"{code_key()}|{config!r}"
     cache = load_cache(options.root, options.out, key)
     jobs = options.jobs or default_jobs()
+    search = options.search and config.search
+    hashes = _hash_theme(env, theme)
+    files, unreadable, stamps = discover(options.root, cache.stamps)
+    inputs = _inputs_key(files, hashes, search, options.drafts)
+    lap("config, theme, discover")
+    last = cache.last_build
+    if inputs == last.inputs and _intact(options.out):
+        if last.problems and not options.keep_going:
+            raise ContentError(list(last.problems))
+        lap("nothing changed")
+        return BuildReport(
+            articles=last.articles, pages=last.pages, rendered=0, written=0,
+            unchanged=len(_front(cache, options.out).files), removed=0,
+            seconds=time.perf_counter() - started, out=options.out,
+            undated_drafts=last.undated_drafts, problems=last.problems)
     # Everything is read and checked before anything is rendered or written.
-    lap("config, theme, cache")
-    content = read_content(options.root, config, cache, jobs, options.progress)
-    lap("discover, parse")
+    load_articles(options.root, key, cache)
+    content = read_content(options.root, config, cache, jobs, options.progress, (files, unreadable))
+    lap("cache, parse")
     problems = content.problems + _unknown_templates(env, content.articles)
     if problems and not options.keep_going:
         raise ContentError(problems)
     broken = {p.path for p in problems}
     articles = [a for a in content.articles if a.source not in broken]
     published = newest_first(a for a in articles if options.drafts or not a.draft)
-    search = options.search and config.search
-    hashes = _hash_theme(env, theme)
-    inputs = _inputs_key(published, hashes, search)
-    if inputs == cache.last_build[0] and _intact(options.out):
-        lap("nothing changed")
-        return BuildReport(
-            articles=len(published), pages=cache.last_build[1], rendered=0, written=0,
-            unchanged=len(_front(cache, options.out).files), removed=0, seconds=time.perf_counter() - started,
-            out=options.out, undated_drafts=tuple(content.undated_drafts), problems=tuple(problems))
     key_now = related_key(published)
     if cache.related[0] != key_now:
         cache.related = (key_now, find_related(published, jobs=jobs))
@@ -175,7 +183,9 @@ def build(options: BuildOptions) -> BuildReport:
     install_helpers(env, config, site, theme)
     written = _write_site(options.out, env, pages, theme, hashes, cache, jobs, lap, search,
                           options.progress, atomic=options.atomic)
-    cache.last_build = (inputs, len(pages))
+    cache.stamps = stamps
+    cache.last_build = LastBuild(inputs, len(pages), len(site.articles), tuple(problems),
+                                 tuple(content.undated_drafts))
     save_cache(options.root, options.out, key, cache)
     lap("save cache")
     return BuildReport(
@@ -201,9 +211,9 @@ def _hash_theme(env: jinja2.Environment, theme: Theme) -> _ThemeHashes:
     return _ThemeHashes(template_hashes(env), static, site_key)
 
 
-def _inputs_key(articles: tuple[Article, ...], hashes: _ThemeHashes, search: bool) -> str:
+def _inputs_key(files: list[SourceFile], hashes: _ThemeHashes, search: bool, drafts: bool) -> str:
     """Every input of a build besides code and config (which key the whole cache)."""
-    parts = [str(search), hashes.site_key, *(a.fingerprint for a in articles),
+    parts = [str(search), str(drafts), hashes.site_key, *(f.fingerprint for f in files),
              *(f"{n}={h}" for n, h in sorted(hashes.templates.items())),
              *(f"{n}={h}" for n, h in sorted(hashes.static.items()))]
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()

@@ -1,7 +1,9 @@
 """cache: what earlier builds computed, keyed by content hashes, kept outside output/.
 
 Two stores under `.site-builder-cache/` in the project: parsed articles (by file fingerprint)
-and, per output folder, the fingerprint of every page written there. Both are discarded whole
+and, per output folder, what the last build saw and wrote: the stamps of the article files,
+the fingerprint of every page, and a key of all its inputs. The second is small and read
+first, so a build with nothing to do stops before loading the articles. Both are discarded whole
 when anything that shapes the output changes: the package's own code, the config, library
 versions. A lost or corrupt cache only costs time.
 """
@@ -17,7 +19,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from site_builder.model import Article
+from site_builder.discover import Stamp
+from site_builder.model import Article, Problem
 from site_builder.write import Tree
 
 log = logging.getLogger(__name__)
@@ -27,17 +30,28 @@ PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pyyaml", "python-frontmatter")
 
 
+@dataclass(frozen=True)
+class LastBuild:
+    """A build into an output folder, as the next build needs to know it: when the next one's
+    inputs hash the same, there is nothing to do, and this is what it reports."""
+
+    inputs: str = ""  # hash of every input besides code and config (which key the cache)
+    pages: int = 0
+    articles: int = 0
+    problems: tuple[Problem, ...] = ()  # left out with --keep-going
+    undated_drafts: tuple[Path, ...] = ()
+
+
 @dataclass
 class BuildCache:
     """Mutable by design: a build reads it, then records what it produced for the next one."""
 
     articles: dict[str, Article] = field(default_factory=dict)  # fingerprint -> article
+    related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
     # What the output folder and the kept previous site hold, by the ids in their markers.
     trees: dict[str, Tree] = field(default_factory=dict)
-    related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
-    # (hash of every input of the last build into this output, its page count): when the
-    # next build's inputs hash the same, there is nothing to do at all.
-    last_build: tuple[str, int] = ("", 0)
+    stamps: dict[str, Stamp] = field(default_factory=dict)  # article file -> size, time, fingerprint
+    last_build: LastBuild = LastBuild()
 
 
 def code_key() -> str:
@@ -56,10 +70,14 @@ def code_key() -> str:
 
 
 def load_cache(root: Path, out: Path, key: str) -> BuildCache:
-    """An empty cache when there is none, it is unreadable, or it was made under another key."""
-    articles, related = _load(root / CACHE_DIR / "articles.pickle", key) or ({}, ("", {}))
-    trees, last_build = _load(_pages_file(root, out), key) or ({}, ("", 0))
-    return BuildCache(articles=articles, trees=trees, related=related, last_build=last_build)
+    """What the last build into `out` left; the parsed articles wait for `load_articles`.
+    Empty when there is none, it is unreadable, or it was made under another key."""
+    trees, stamps, last_build = _load(_pages_file(root, out), key) or ({}, {}, LastBuild())
+    return BuildCache(trees=trees, stamps=stamps, last_build=last_build)
+
+
+def load_articles(root: Path, key: str, cache: BuildCache) -> None:
+    cache.articles, cache.related = _load(root / CACHE_DIR / "articles.pickle", key) or ({}, ("", {}))
 
 
 def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
@@ -67,7 +85,7 @@ def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
     try:
         folder.mkdir(exist_ok=True)
         _save(folder / "articles.pickle", key, (cache.articles, cache.related))
-        _save(_pages_file(root, out), key, (cache.trees, cache.last_build))
+        _save(_pages_file(root, out), key, (cache.trees, cache.stamps, cache.last_build))
     except OSError as err:  # a read-only project still builds, only slower next time
         log.warning("cache not saved: %s", err)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -37,13 +38,28 @@ class SourceFile:
 
     path: Path  # absolute
     relpath: Path  # relative to the project root, for messages
-    text: str
+    text: str | None  # None: unchanged since the last build, so not read (see `read`)
+    known_fingerprint: str | None = field(default=None, compare=False, repr=False)
 
-    @property
+    @functools.cached_property
     def fingerprint(self) -> str:
         """Everything an article is made of: its path (the slug may come from it) and text."""
+        if self.known_fingerprint is not None:
+            return self.known_fingerprint
+        assert self.text is not None
         return hashlib.blake2b(f"{self.relpath}\0{self.text}".encode("utf-8", "surrogatepass"),
                                digest_size=16).hexdigest()
+
+    def read(self) -> SourceFile:
+        """This file with its text, read now if discovery skipped it."""
+        if self.text is not None:
+            return self
+        return dataclasses.replace(self, text=article_text(self.path.read_bytes()))
+
+
+def article_text(data: bytes) -> str:
+    """An article file's bytes as text: UTF-8, a byte-order mark dropped, Unix line ends."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n")
 
 
 @dataclass(frozen=True)

@@ -121,10 +121,10 @@ def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
     for term in taxonomy.terms:
         if term.has_page:
             # Term pages show the count and may picture the term over time, month by month.
-            months = Counter(f"{a.date:%Y-%m}" for a in term.articles)
+            months = Counter((a.date.year, a.date.month) for a in term.articles)
             yield from _listing(term.articles, config, term.url, "term.html", term.name,
                                 inputs=(str(len(term.articles)),
-                                        *(f"{m}:{n}" for m, n in sorted(months.items()))),
+                                        *(f"{y}-{m}:{n}" for (y, m), n in sorted(months.items()))),
                                 taxonomy=taxonomy, term=term)
             yield from _feed(term.feed_url, f"{term.name} · {config.title}", term.url, term.articles)
 

@@ -1,6 +1,8 @@
 """Incremental and parallel builds, proven through the build report and the files."""
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ from conftest import article
 
 from benchmarks.corpus import write_corpus
 from site_builder.build import BuildOptions, build
+from site_builder.discover import discover
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
@@ -162,3 +165,33 @@ def test_an_in_place_rebuild_updates_only_what_changed(archive: Path) -> None:
     assert len(rewritten) == report.written and 0 < report.written < len(pages) / 4
     run_build(archive, out="fresh")
     assert snapshot(out) == snapshot(archive / "fresh")
+
+
+def test_discovery_reads_only_files_whose_size_or_time_changed(archive: Path) -> None:
+    articles = sorted((archive / "content/articles").rglob("*.md"))
+    for number, path in enumerate(articles):  # as if saved a minute ago, not just now
+        os.utime(path, ns=(time.time_ns() - 60_000_000_000 + number,) * 2)
+    files, _, stamps = discover(archive)
+    assert all(f.text is not None for f in files) and len(stamps) == len(files)
+    edited, touched = articles[5], articles[6]
+    edited.write_text(edited.read_text().replace("title: \"", "title: \"Edited: ", 1))
+    os.utime(touched, ns=(time.time_ns(),) * 2)  # same bytes, new time: read, same fingerprint
+    again, _, new_stamps = discover(archive, stamps)
+    read = {f.path for f in again if f.text is not None}
+    assert read == {edited, touched}
+    assert [f.fingerprint for f in again if f.path != edited] == [f.fingerprint for f in files if f.path != edited]
+    # Files changed within the last moments are not vouched for by their stamp next time.
+    assert edited.relative_to(archive).as_posix() not in new_stamps
+
+
+def test_a_kept_going_build_reports_its_problems_again_when_nothing_changed(make_site, run) -> None:
+    root = make_site({"content/articles/good.md": article("Good", "2024-01-01"),
+                      "content/articles/bad.md": "---\ntitle: Bad\ndate: someday\n---\n"})
+    first = run(root, "build", "--keep-going")
+    again = run(root, "build", "--keep-going")
+    strict = run(root, "build")
+    # --keep-going builds the rest and still fails; without it, nothing is built.
+    assert first[0] == again[0] == strict[0] == 1
+    assert "Built" in first[1] and "Built" in again[1] and "Built" not in strict[1]
+    problem = "content/articles/bad.md:3: 'date' is not a valid date"
+    assert problem in first[2] and problem in again[2] and strict[2].startswith(problem)
