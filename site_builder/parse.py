@@ -13,7 +13,7 @@ import yaml
 
 from site_builder.config import Config
 from site_builder.markup import is_safe_url, render_markdown
-from site_builder.model import Article, Image, Problem, SourceFile
+from site_builder.model import Article, Image, Problem, SourceFile, pack_body
 from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
 
 _YAML = frontmatter.YAMLHandler()
@@ -78,7 +78,7 @@ def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | l
         standfirst="" if first_paragraph(front.body).startswith(summary.rstrip("\u2026")) else summary,
         # Only hand-written articles (no importer `origin`) may carry raw HTML, and only when
         # the site says so: imported text is never trusted.
-        body_html=render_markdown(front.body, config.trust_raw_html and "origin" not in front.values),
+        body=pack_body(render_markdown(front.body, config.trust_raw_html and "origin" not in front.values)),
         template=fields.get("template", "article.html"),
         template_line=front.lines.get("template", 1),
         fingerprint=source.fingerprint,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -73,8 +75,15 @@ def _related_in(index: _Index, chunk: range) -> dict[str, tuple[str, ...]]:
             for j in found[max(0, middle - WINDOW): middle + WINDOW + 1]:
                 scores[j] += index.weight[term]
         scores.pop(i, None)
-        for j in scores:
-            scores[j] *= 1 + 0.5 * 0.5 ** (abs(index.stamps[i] - index.stamps[j]) / HALF_LIFE_SECONDS)
-        best = sorted(scores, key=lambda j: (-scores[j], index.urls[j]))[: index.limit]
+        candidates: Iterable[int] = scores
+        if len(scores) > index.limit:
+            # Closeness in time multiplies a score by 1 to 1.5, so an article below two thirds
+            # of the limit-th best shared-terms score cannot make the list: skip the rest.
+            floor = heapq.nlargest(index.limit, scores.values())[-1] / 1.5 * (1 - 1e-9)
+            candidates = [j for j, score in scores.items() if score >= floor]
+        stamp = index.stamps[i]
+        final = {j: scores[j] * (1 + 0.5 * 0.5 ** (abs(stamp - index.stamps[j]) / HALF_LIFE_SECONDS))
+                 for j in candidates}
+        best = sorted(final, key=lambda j: (-final[j], index.urls[j]))[: index.limit]
         related[index.urls[i]] = tuple(index.urls[j] for j in best)
     return related
