@@ -48,9 +48,13 @@ def measure(root: Path) -> dict:
 
 def scenario_runs(size: int, runs: int, search: bool) -> dict[str, list[dict]]:
     results: dict[str, list[dict]] = {"first build": [], "no change": [], "edit one": [], "add 20": []}
-    for run in range(runs):
-        root = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
-        try:
+    roots: list[Path] = []
+    # Runs' folders are deleted at the end, not between runs: ext4 slows the creation of new
+    # files for about 30 s after many deletions, which would tax the next run's first build.
+    try:
+        for run in range(runs):
+            root = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
+            roots.append(root)
             write_corpus(root, size)
             (root / "site.toml").write_text('title = "Benchmark"\nbase_url = "https://example.org/"\n'
                                             f"search = {'true' if search else 'false'}\n")
@@ -61,7 +65,8 @@ def scenario_runs(size: int, runs: int, search: bool) -> dict[str, list[dict]]:
             results["edit one"].append(measure(root))
             write_corpus(root, 20, seed=1234 + run, first=size)
             results["add 20"].append(measure(root))
-        finally:
+    finally:
+        for root in roots:
             shutil.rmtree(root, ignore_errors=True)
     return results
 

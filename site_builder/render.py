@@ -62,8 +62,13 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     def absolute_url(target: str) -> str:
         return config.base_url + target
 
+    # Links are filters (`{{ article.url | url }}`), not functions: Jinja calls a filter
+    # directly, while each function call from a template costs several checks, and a page
+    # makes thirty-odd links.
+    env.filters["url"] = url
+    env.filters["asset"] = asset
     env.globals.update(
-        url=url, asset=asset, absolute_url=absolute_url, site=config, taxonomies=site.taxonomies,
+        absolute_url=absolute_url, site=config, taxonomies=site.taxonomies,
         news_article=lambda article: news_article(article, config),
         absolute_image=lambda src: absolute(src, config),
         month_chart=month_chart, month_counts=month_counts, world_map=world_map,
