@@ -35,12 +35,22 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class SourceFile:
-    """An article file as found on disk, before parsing."""
+    """An article file as found on disk, before parsing. Its place is kept as text: discovery
+    makes one for every file of the archive on every build, and most are never opened."""
 
-    path: Path  # absolute
-    relpath: Path  # relative to the project root, for messages
+    root: str  # the project root
+    key: str  # the path below `root`, with '/' separators
     text: str | None  # None: unchanged since the last build, so not read (see `read`)
     known_fingerprint: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.root, self.key)
+
+    @property
+    def relpath(self) -> Path:
+        """Relative to the project root, for messages."""
+        return Path(self.key)
 
     @functools.cached_property
     def fingerprint(self) -> str:
@@ -48,7 +58,7 @@ class SourceFile:
         if self.known_fingerprint is not None:
             return self.known_fingerprint
         assert self.text is not None
-        return hashlib.blake2b(f"{self.relpath}\0{self.text}".encode("utf-8", "surrogatepass"),
+        return hashlib.blake2b(f"{self.key}\0{self.text}".encode("utf-8", "surrogatepass"),
                                digest_size=16).hexdigest()
 
     def read(self) -> SourceFile:

@@ -209,7 +209,7 @@ def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> list[str]:
     ours = previous_files(out) | written | {MARKER}
     kept = []
     for relpath in _files_below(out, ""):
-        if relpath not in ours and not (out / relpath).is_symlink():
+        if relpath not in ours and not os.path.islink(os.path.join(out, relpath)):
             target = stage / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)
@@ -240,12 +240,22 @@ def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:
 
 
 def _files_below(folder: Path, sub: str) -> list[str]:
-    """Relative paths of the files under folder/sub (os.walk: far quicker than rglob)."""
-    found = []
-    for dirpath, _, filenames in os.walk(folder / sub):
-        relative = os.path.relpath(dirpath, folder)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in filenames)
+    """Relative paths of the files under folder/sub: text all the way, no Path objects, as
+    this lists the whole site on every build."""
+    top, found = str(folder), []
+    todo = [sub.strip("/")]
+    while todo:
+        below = todo.pop()
+        try:
+            entries = list(os.scandir(os.path.join(top, below)))
+        except OSError:
+            continue  # not there (no search index yet)
+        for entry in entries:
+            relpath = f"{below}/{entry.name}" if below else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                todo.append(relpath)
+            else:
+                found.append(relpath)
     return found
 
 

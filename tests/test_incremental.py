@@ -101,6 +101,18 @@ def test_the_kept_previous_site_is_brought_up_to_date_build_after_build(archive:
     assert (archive / ".output.staging").stat().st_ino != first_site
 
 
+def test_files_added_by_hand_deep_in_the_site_survive(archive: Path) -> None:
+    out, articles = archive / "output", archive / "content/articles"
+    run_build(archive)
+    folder = next(out.glob("topics/*/"))
+    (folder / "notes.txt").write_text("kept by hand\n")
+    story = next(articles.rglob("story-5.md"))
+    for number in range(3):  # into the kept previous site, then back, then again
+        story.write_text(story.read_text() + f"\nCorrection {number}.\n")
+        run_build(archive)
+        assert (folder / "notes.txt").read_text() == "kept by hand\n", number
+
+
 def test_removed_articles_are_pruned(archive: Path) -> None:
     run_build(archive)
     gone = next((archive / "content/articles").rglob("story-3.md"))

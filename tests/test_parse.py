@@ -11,7 +11,7 @@ CONFIG = Config(timezone="Europe/London")
 
 
 def parse(text: str):
-    return parse_file(SourceFile(Path("/x/a.md"), Path("content/articles/a.md"), text), CONFIG)
+    return parse_file(SourceFile("/x", "content/articles/a.md", text), CONFIG)
 
 
 def messages(text: str) -> list[str]:

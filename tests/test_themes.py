@@ -155,7 +155,7 @@ def test_a_site_template_extends_the_themes_own_version(make_site, run) -> None:
 def site_of(make_site, files: dict[str, str]):
     root = make_site(files)
     config = load_config(root)
-    articles = [parse_file(SourceFile(root / name, Path(name), text), config)
+    articles = [parse_file(SourceFile(str(root), name, text), config)
                 for name, text in files.items()]
     return build_site(articles)
 
