@@ -22,7 +22,7 @@ import jinja2
 from site_builder.cache import BuildCache, LastBuild, code_key, load_articles, load_cache, save_cache
 from site_builder.config import Config, load_config
 from site_builder.discover import discover
-from site_builder.fingerprint import file_hash, page_fingerprint, template_hashes
+from site_builder.fingerprint import file_hash, page_fingerprint, search_fingerprint, template_hashes
 from site_builder.index import build_site, newest_first
 from site_builder.related import find_related, related_key
 from site_builder.model import Article, ContentError, Page, Problem, SourceFile
@@ -30,10 +30,10 @@ from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
 from site_builder.pool import default_jobs, run_all
 from site_builder.render import MAP_GEOMETRY, install_helpers, render_page
-from site_builder.search import INDEX_DIR, index_search
+from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
 from site_builder.theme import Theme, load_theme, make_environment
-from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, previous_files,
-                                 staging_path, tree_id)
+from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, files_below,
+                                 previous_files, staging_path, tree_id)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -243,21 +243,25 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     fresh = {path for path, fingerprint in wanted.items()
              if path not in old or held.get(path) != fingerprint
              or not os.path.exists(os.path.join(out, path))}  # deleted by hand: made anew
-    # The search index is made anew whenever anything changed; it is never "removed".
+    # The search index is made anew, year by year, when the year's articles changed; it is
+    # never "removed". Without search, the old index stays as it is.
+    keys = index_keys({p.output_path: search_fingerprint(p, hashes.templates, hashes.site_key)
+                       for p in pages if p.indexed}) if search else {}
+    carry, years = (plan_index(keys, old, held) if search else
+                    ({path: held.get(path, "") for path in old if path.startswith(f"{INDEX_DIR}/")}, []))
     removed = {p for p in old - wanted.keys() if p != MARKER and not p.startswith(f"{INDEX_DIR}/")}
     lap("fingerprints")
-    if old and not fresh and not removed:
-        return _Written(unchanged=len(wanted))
-    stage = Stage(out, cache.trees, INDEX_DIR) if atomic or not old else InPlace(out)
+    if old and not fresh and not removed and not years:
+        return _Written(unchanged=len(wanted) + len(carry))
+    wanted.update(carry)
+    stage = Stage(out, cache.trees) if atomic or not old else InPlace(out)
     try:
-        stage.remove(removed)
+        stage.remove(removed | {p for p in old if p.startswith(f"{INDEX_DIR}/") and p not in carry})
         # Linking thousands of files is system calls: spread over processes too.
         keep = [path for path in wanted if path not in fresh]
         chunks = [keep[i: i + LINK_CHUNK] for i in range(0, len(keep), LINK_CHUNK)]
         for _ in run_all(partial(stage.link_old, fingerprints=wanted), chunks, jobs, min_items=2):
             pass
-        if not search:
-            stage.link_old(path for path in old if path.startswith(f"{INDEX_DIR}/"))
         statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
         to_render = [page for page in pages if page.output_path in fresh]
         lap("link unchanged files")
@@ -269,10 +273,9 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
         _raise_template_problems(results)
         statuses += [written for written, _ in results]
         lap("render, write")
-        notes: list[str] = []
-        index = (lambda folder: notes.extend(filter(None, [index_search(folder)]))) if search else None
-        stage.commit(wanted, INDEX_DIR, finish=index)
-        lap("search index, swap")
+        notes, indexed = _index(stage.path, years, keys, wanted, jobs)
+        stage.commit(wanted)
+        lap(f"search index ({len(years)} years), swap")
     except BaseException:
         stage.discard()
         raise
@@ -280,8 +283,23 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     trees = {**cache.trees, stage.id: Tree(wanted, stage.foreign)}
     present = {tree_id(out), tree_id(staging_path(out.resolve()))}
     cache.trees = {key: tree for key, tree in trees.items() if key in present}
-    return _Written(rendered=len(to_render), written=sum(statuses),
-                    unchanged=len(wanted) - sum(statuses), removed=len(removed), notes=tuple(notes))
+    written = sum(statuses) + indexed
+    return _Written(rendered=len(to_render), written=written, unchanged=len(wanted) - written,
+                    removed=len(removed), notes=notes)
+
+
+def _index(site: Path, years: list[str], keys: dict[str, str], wanted: dict[str, str],
+           jobs: int) -> tuple[tuple[str, ...], int]:
+    """Index `years` in the staged site; their files join `wanted` under the year's key, or
+    under no key if Pagefind failed, so that the next build tries again. Returns the notes
+    and how many files were made."""
+    failures = index_years(site, years, jobs) if years else {}
+    made = 0
+    for year, failure in failures.items():
+        files = files_below(site, f"{INDEX_DIR}/{year}")
+        wanted.update(dict.fromkeys(files, "" if failure else keys[year]))
+        made += len(files)
+    return tuple(dict.fromkeys(note for note in failures.values() if note)), made
 
 
 def _counted(results: Iterable[T], stage: str, total: int,

@@ -59,3 +59,9 @@ def _closure(name: str, references: dict[str, set[str | None]]) -> set[str | Non
 
 def page_fingerprint(page: Page, templates: dict[str, str], site_key: str) -> str:
     return _hash(site_key, page.url, page.template, templates.get(page.template, "?"), *page.inputs)
+
+
+def search_fingerprint(page: Page, templates: dict[str, str], site_key: str) -> str:
+    """Of what the search index holds of an article page: changes to the pages beside it
+    (related articles, neighbours) leave it as it is."""
+    return _hash(site_key, page.url, page.template, templates.get(page.template, "?"), *page.indexed)

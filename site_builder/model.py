@@ -225,6 +225,9 @@ class Page:
     # Everything the page shows, as text: equal inputs and templates give equal bytes, so
     # an unchanged page need not be rendered again.
     inputs: tuple[str, ...] = ()
+    # What the search index takes from the page (an article: itself and its terms, not the
+    # related articles and neighbours beside it); empty for pages that are not indexed.
+    indexed: tuple[str, ...] = ()
 
     @property
     def output_path(self) -> str:

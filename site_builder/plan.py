@@ -10,6 +10,7 @@ from typing import Any
 from site_builder.archive import month_grid
 from site_builder.config import Config
 from site_builder.model import Article, Page, Site, Taxonomy, Term
+from site_builder.search import INDEX_DIR
 from site_builder.world import group_by_world_region
 
 FEED_SIZE = 20
@@ -68,7 +69,10 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
     for taxonomy in site.taxonomies:
         pages.extend(_taxonomy_pages(taxonomy, config))
     pages.extend(_archive_pages(site, config))
-    pages.append(Page("search/", "search.html", {"title": "Search"}))
+    # The search page merges one index per year, newest first (see search.py).
+    years = tuple(sorted({a.url[:4] for a in site.articles}, reverse=True))
+    pages.append(Page("search/", "search.html", {"title": "Search", "index_dir": INDEX_DIR, "years": years},
+                      inputs=years))
     pages.append(Page("404.html", "404.html", {"title": "Page not found"}))
     pages.extend(_sitemaps([p for p in pages if p.url.endswith("/") or p.url == ""]))
     pages.append(Page("robots.txt", "robots.txt", {}))
@@ -101,7 +105,8 @@ def _article_pages(site: Site) -> Iterator[Page]:
         yield Page(article.url, article.template,
                    {"title": article.title, "article": article, "newer": newer, "older": older,
                     "related": related},
-                   inputs=(article.fingerprint, *_teasers([newer, older, *related]), *links))
+                   inputs=(article.fingerprint, *_teasers([newer, older, *related]), *links),
+                   indexed=(article.fingerprint, *links))
 
 
 def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> Iterator[Page]:

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import secrets
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,7 +79,7 @@ class Stage:
     unchanged files are hard links to the old site.
     """
 
-    def __init__(self, out: Path, trees: Mapping[str, Tree] | None = None, extra_dir: str = ""):
+    def __init__(self, out: Path, trees: Mapping[str, Tree] | None = None):
         self.out = out.resolve()
         self.path = staging_path(self.out)
         self.id = secrets.token_hex(8)
@@ -89,8 +89,6 @@ class Stage:
             # From here the folder is neither that site nor the next: a build killed now
             # leaves it without a marker, and the next one starts afresh.
             (self.path / MARKER).unlink()
-            if extra_dir:
-                shutil.rmtree(self.path / extra_dir, ignore_errors=True)
         elif self.path.exists():
             _remove_later(self.path)  # unknown, or a build was killed mid-way; it is ours
         self.path.mkdir(parents=True, exist_ok=True)
@@ -138,17 +136,12 @@ class Stage:
     def copy(self, relpath: str, source: Path) -> bool:
         return self.write(relpath, source.read_bytes())
 
-    def commit(self, written: Iterable[str], extra_dir: str,
-               finish: Callable[[Path], None] | None = None) -> None:
-        """`written`: every file the build put in the stage; `extra_dir`: a folder (the search
-        index) whose files come from elsewhere. `finish` runs on the complete staged site
-        just before the exchange (the search index is built there, so it is swapped in too)."""
-        written = set(written)
+    def commit(self, written: Iterable[str]) -> None:
+        """`written`: every file the build put in the stage (pages, static files, the search
+        index), each new or carried over. Anything else the kept previous site held goes."""
+        ours = sorted(set(written))
         if self.spare is not None:
-            _remove_files(self.path, (set(self.spare.files) | self.spare.foreign) - written)
-        if finish is not None:
-            finish(self.path)
-        ours = sorted({*written, *_files_below(self.path, extra_dir)})
+            _remove_files(self.path, (set(self.spare.files) | self.spare.foreign) - set(ours))
         self.foreign = frozenset(_keep_foreign_files(self.out, self.path, set(ours)))
         _write_marker(self.path, self.id, ours)
         _swap_in(self.path, self.out)
@@ -191,11 +184,8 @@ class InPlace(Stage):
         for relpath in relpaths:
             (self.path / relpath).unlink(missing_ok=True)
 
-    def commit(self, written: Iterable[str], extra_dir: str,
-               finish: Callable[[Path], None] | None = None) -> None:
-        if finish is not None:
-            finish(self.path)
-        _write_marker(self.path, self.id, sorted({*written, *_files_below(self.path, extra_dir)}))
+    def commit(self, written: Iterable[str]) -> None:
+        _write_marker(self.path, self.id, sorted(set(written)))
 
     def discard(self) -> None:
         pass  # what was written is consistent page by page; the next build finishes the job
@@ -208,7 +198,7 @@ def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> list[str]:
         return []
     ours = previous_files(out) | written | {MARKER}
     kept = []
-    for relpath in _files_below(out, ""):
+    for relpath in files_below(out, ""):
         if relpath not in ours and not os.path.islink(os.path.join(out, relpath)):
             target = stage / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -239,7 +229,7 @@ def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:
             parent = parent.parent
 
 
-def _files_below(folder: Path, sub: str) -> list[str]:
+def files_below(folder: Path, sub: str) -> list[str]:
     """Relative paths of the files under folder/sub: text all the way, no Path objects, as
     this lists the whole site on every build."""
     top, found = str(folder), []

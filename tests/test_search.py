@@ -1,5 +1,6 @@
 """Full-text search in a real browser: Pagefind's index, served over HTTP under a subpath."""
 
+import gzip
 import re
 import shutil
 from pathlib import Path
@@ -141,4 +142,20 @@ def test_one_query_on_a_thousand_articles_fetches_little(tmp_path, serve_dir, pa
     index = sum(size for url, size in fetched.items() if "/pagefind/" in url)
     print(f"\nsearch bytes for one query on 1,000 articles: {index} "
           f"({len([u for u in fetched if '/pagefind/' in u])} files)")
-    assert index < 300_000
+    assert index < 450_000  # one index per year: ten years' bundles answer, each a little
+
+
+def test_editing_an_article_indexes_only_its_year_again(tmp_path) -> None:
+    root = corpus_site(tmp_path, 60)
+    out = root / "output"
+    build(BuildOptions(root=root, out=out))
+    entries = {p.parent.name: p.stat().st_ino for p in out.glob("pagefind/*/pagefind-entry.json")}
+    assert len(entries) == len(list(out.glob("20[0-9][0-9]/"))) > 3
+    story = next((root / "content/articles").rglob("story-7.md"))
+    story.write_text(story.read_text() + f"\nA late detail about {WORD}.\n")
+    build(BuildOptions(root=root, out=out))
+    year = next(out.glob("20*/*/*/story-7/")).relative_to(out).parts[0]
+    after = {p.parent.name: p.stat().st_ino for p in out.glob("pagefind/*/pagefind-entry.json")}
+    assert {y for y in entries if after[y] != entries[y]} == {year}
+    fragments = (out / "pagefind" / year / "fragment").iterdir()
+    assert any(WORD.encode() in gzip.decompress(f.read_bytes()) for f in fragments)
