@@ -264,6 +264,7 @@ def version_of(executable: Path, args: tuple[str, ...]) -> str:
 
 def timed_build(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS in MB of one build in a fresh process."""
+    os.sync()  # the site just written is flushed first, as before site-builder's own builds
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -40,6 +41,9 @@ print(json.dumps({"seconds": seconds, "rss_mb": own, "worker_rss_mb": workers,
 
 
 def measure(root: Path) -> dict:
+    # The files just written (the corpus, an edit) are flushed first: the kernel writing them
+    # back during the build would be timed as the build's own work.
+    os.sync()
     done = subprocess.run([sys.executable, "-c", _PROBE, str(root)], capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(done.stderr)
