@@ -26,7 +26,6 @@ from site_builder.fingerprint import file_hash, page_fingerprint, search_fingerp
 from site_builder.index import build_site, newest_first
 from site_builder.related import find_related, related_key
 from site_builder.model import Article, ContentError, Page, Problem, SourceFile
-from site_builder.parse import UndatedDraft, parse_file
 from site_builder.plan import plan_pages
 from site_builder.pool import default_jobs, run_all
 from site_builder.render import MAP_GEOMETRY, install_helpers, render_page
@@ -116,6 +115,10 @@ def read_content(root: Path, config: Config, cache: BuildCache | None = None, jo
     """Every article file, validated; problems are collected, never raised one by one.
     Files whose text a previous build parsed under the same config come from `cache`;
     `found`: the files and problems of a discovery already made."""
+    # Imported here: the Markdown and YAML libraries take a tenth of a second to load, which
+    # a build with nothing to parse should not wait for.
+    from site_builder.parse import UndatedDraft, parse_file
+
     files, unreadable = found or discover(root)[:2]
     known = cache.articles if cache else {}
     todo = [f.read() for f in files if f.fingerprint not in known]
