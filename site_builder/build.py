@@ -31,8 +31,9 @@ from site_builder.pool import default_jobs, run_all
 from site_builder.render import MAP_GEOMETRY, install_helpers, render_page
 from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
 from site_builder.theme import Theme, load_theme, make_environment
-from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, files_below,
-                                 previous_files, staging_path, tree_id)
+from site_builder.folders import files_below
+from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, previous_files,
+                                 staging_path, tree_id)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from site_builder.folders import files_below
 from site_builder.model import Problem, SourceFile, article_text
 
 ARTICLES_DIR = Path("content") / "articles"
@@ -66,23 +67,6 @@ def discover(root: Path, stamps: Mapping[str, Stamp] | None = None
 
 def _markdown_files(root: str, folder: str) -> list[tuple[str, str]]:
     """(path, path below root) of each *.md below root/folder, sorted, skipping hidden files
-    and folders (editor backups, .git). Text, not Path objects: this runs on every build,
-    for every file of the archive."""
-    found: list[tuple[str, str]] = []
-    todo = [folder]
-    while todo:
-        below = todo.pop()
-        try:
-            entries = list(os.scandir(os.path.join(root, below)))
-        except OSError:
-            continue  # no articles folder yet, or one that cannot be read
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):  # as os.walk: linked folders not followed
-                todo.append(f"{below}/{name}")
-            elif name.endswith(".md"):
-                found.append((entry.path, f"{below}/{name}"))
-    found.sort(key=lambda pair: pair[1])
-    return found
+    and folders (editor backups, .git)."""
+    keys = sorted(key for key in files_below(root, folder, skip_hidden=True) if key.endswith(".md"))
+    return [(os.path.join(root, key), key) for key in keys]

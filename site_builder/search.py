@@ -1,8 +1,9 @@
 """search: a built site folder -> its Pagefind full-text index, one per year, or why not.
 
 Each year's article pages get an index of their own in pagefind/<year>/, which the search page
-merges in the browser (Pagefind's mergeIndex). A year is indexed again only when one of its
-article pages changed, so a day's news costs one year's index, not the whole archive's.
+merges in the browser (Pagefind's mergeIndex). A year is indexed again only when what search
+takes from one of its article pages changed, so a day's news costs one year's index, not the
+whole archive's.
 """
 
 from __future__ import annotations

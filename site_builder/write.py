@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.folders import files_below
+
 # Marks a folder as ours: a non-empty folder without it is never replaced.
 MARKER = ".site-builder-output"
 
@@ -139,10 +141,11 @@ class Stage:
     def commit(self, written: Iterable[str]) -> None:
         """`written`: every file the build put in the stage (pages, static files, the search
         index), each new or carried over. Anything else the kept previous site held goes."""
-        ours = sorted(set(written))
+        kept = set(written)
+        ours = sorted(kept)
         if self.spare is not None:
-            _remove_files(self.path, (set(self.spare.files) | self.spare.foreign) - set(ours))
-        self.foreign = frozenset(_keep_foreign_files(self.out, self.path, set(ours)))
+            _remove_files(self.path, (set(self.spare.files) | self.spare.foreign) - kept)
+        self.foreign = frozenset(_keep_foreign_files(self.out, self.path, kept))
         _write_marker(self.path, self.id, ours)
         _swap_in(self.path, self.out)
 
@@ -227,26 +230,6 @@ def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:
             except OSError:
                 break  # not empty: still holds other pages
             parent = parent.parent
-
-
-def files_below(folder: Path, sub: str) -> list[str]:
-    """Relative paths of the files under folder/sub: text all the way, no Path objects, as
-    this lists the whole site on every build."""
-    top, found = str(folder), []
-    todo = [sub.strip("/")]
-    while todo:
-        below = todo.pop()
-        try:
-            entries = list(os.scandir(os.path.join(top, below)))
-        except OSError:
-            continue  # not there (no search index yet)
-        for entry in entries:
-            relpath = f"{below}/{entry.name}" if below else entry.name
-            if entry.is_dir(follow_symlinks=False):
-                todo.append(relpath)
-            else:
-                found.append(relpath)
-    return found
 
 
 def _inside(folder: Path, relpath: str) -> Path:
