@@ -5,19 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
+import re
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from site_builder.config import Config
 from site_builder.charts import month_chart, month_counts
 from site_builder.metadata import absolute, news_article
+from site_builder.model import Article, Page, Site
 from site_builder.theme import Theme
 from site_builder.worldmap import world_map as draw_world_map
 
 # Country outlines for the regions map, looked up along the theme chain.
 MAP_GEOMETRY = "map/countries-110m.geojson"
-from site_builder.model import Page, Site
+# While a shared fragment is drawn (see `article_partial`), the page it will go into is not
+# known: links are left as placeholders, made relative when the fragment is put in a page.
+FRAGMENT = "\x00fragment"
+PLACEHOLDER = re.compile("\x01([^\x02]*)\x02")
 
 
 def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
@@ -42,16 +47,33 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     assets = theme.assets
     geometry = theme.data_file(MAP_GEOMETRY)
 
+    fragments: dict[tuple[str, str], str] = {}  # (template, article teaser) -> its HTML
+
     @jinja2.pass_context
     def url(context: jinja2.runtime.Context, target: str) -> str:
-        return relative_url(context["page_url"], target, config.local)
+        page_url = context["page_url"]
+        if page_url is FRAGMENT:
+            return Markup(f"\x01{target}\x02")  # escaped when the page fills it in
+        return relative_url(page_url, target, config.local)
 
     @jinja2.pass_context
     def asset(context: jinja2.runtime.Context, name: str) -> str:
         """'style.css' -> the relative URL of the fingerprinted copy; unknown names fail the build."""
         if name not in assets:
             raise jinja2.TemplateRuntimeError(f"asset('{name}'): no such file in the theme's static/")
-        return relative_url(context["page_url"], assets[name], config.local)
+        return url(context, assets[name])
+
+    @jinja2.pass_context
+    def article_partial(context: jinja2.runtime.Context, name: str, article: Article) -> Markup:
+        """`{{ article_partial("partials/teaser.html", article) }}`: the template drawn once
+        for the article, however many listings show it, then given this page's links. It sees
+        only `article` (and the globals); what it shows must be what `Article.teaser` hashes."""
+        key = (name, article.teaser)
+        fragment = fragments.get(key)
+        if fragment is None:
+            fragment = fragments[key] = env.get_template(name).render(article=article, page_url=FRAGMENT)
+        page_url = context["page_url"]
+        return Markup(PLACEHOLDER.sub(lambda link: escape(relative_url(page_url, link[1], config.local)), fragment))
 
     @jinja2.pass_context
     def world_map(context: jinja2.runtime.Context, taxonomy) -> Markup:
@@ -72,6 +94,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         news_article=lambda article: news_article(article, config),
         absolute_image=lambda src: absolute(src, config),
         month_chart=month_chart, month_counts=month_counts, world_map=world_map,
+        article_partial=article_partial,
     )
     env.filters["date"] = format_date
     env.filters["isodate"] = lambda moment: moment.isoformat()

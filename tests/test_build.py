@@ -79,6 +79,26 @@ def test_local_build_links_end_in_index_html(make_site, run) -> None:
     assert list(find_broken_links(root / "output")) == []
 
 
+def test_a_teaser_drawn_once_links_its_article_from_every_listing(make_site, run) -> None:
+    # A teaser is drawn once and shared by every listing (home, topic, region, day): its
+    # link must still be made from each page that shows it, on the web and from disk.
+    root = make_site(five_articles())
+    for flags in ((), ("--local",)):
+        run(root, "build", *flags)
+        target = root / "output/2024/03/13/story-number-3/index.html"
+        listings = ["index.html", "page/2/index.html", "topics/elections/index.html",
+                    "regions/japan/index.html", "archive/2024/03/13/index.html"]
+        found = 0
+        for listing in listings:
+            page = root / "output" / listing
+            for href in re.findall(r'<a href="([^"]+)">Story number 3</a>', page.read_text()):
+                resolved = (page.parent / href).resolve()
+                assert (resolved / "index.html" if resolved.is_dir() else resolved) == target, (listing, href)
+                assert href.endswith("index.html") == bool(flags), (listing, href)
+                found += 1
+        assert found >= 4, flags
+
+
 def test_drafts_are_built_only_when_asked(make_site, run) -> None:
     root = make_site({"content/articles/d.md": article("Draft story", draft="true")})
     run(root, "build")
