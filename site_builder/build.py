@@ -28,7 +28,7 @@ from site_builder.related import find_related, related_key
 from site_builder.model import Article, ContentError, Page, Problem, SourceFile
 from site_builder.plan import plan_pages
 from site_builder.pool import default_jobs, run_all
-from site_builder.render import MAP_GEOMETRY, install_helpers, render_page
+from site_builder.render import MAP_GEOMETRY, Fragments, install_helpers, render_page
 from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
 from site_builder.theme import Theme, load_theme, make_environment
 from site_builder.folders import files_below
@@ -37,6 +37,7 @@ from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, 
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+Drawn = dict[tuple[str, str, str], str]  # article fragments drawn for a page (see render.Fragments)
 LINK_CHUNK = 1000  # files carried over per task
 
 
@@ -184,9 +185,14 @@ def build(options: BuildOptions) -> BuildReport:
     site = build_site(published, config.min_articles_for_tag_page, related=cache.related[1])
     pages = plan_pages(site, config)
     lap("index, plan")
-    install_helpers(env, config, site, theme)
+    fragments = Fragments(cache.fragments)
+    install_helpers(env, config, site, theme, hashes.templates, fragments)
     written = _write_site(options.out, env, pages, theme, hashes, cache, jobs, lap, search,
-                          options.progress, atomic=options.atomic)
+                          options.progress, atomic=options.atomic, fragments=fragments)
+    # Fragments of articles still shown, drawn by the templates as they are now.
+    teasers = {a.teaser for a in site.articles}
+    cache.fragments = {key: html for key, html in fragments.known.items()
+                       if key[2] in teasers and hashes.templates.get(key[0]) == key[1]}
     cache.stamps = stamps
     cache.last_build = LastBuild(inputs, len(pages), len(site.articles), tuple(problems),
                                  tuple(content.undated_drafts))
@@ -237,7 +243,7 @@ def _front(cache: BuildCache, out: Path) -> Tree:
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
                 hashes: _ThemeHashes, cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
                 progress: Callable[[str, int, int], None] | None = None,
-                atomic: bool = True) -> _Written:
+                atomic: bool = True, fragments: Fragments | None = None) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
     static = theme.static_files
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
@@ -271,11 +277,14 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
         lap("link unchanged files")
         # Workers get page numbers, not pages: a forked worker already has every page, and a
         # term page's context (its taxonomy, all its articles) is far too big to pickle.
-        render = partial(_render_nth, env, stage, to_render)
+        render = partial(_render_nth, env, stage, to_render, fragments or Fragments())
         results = list(_counted(run_all(render, range(len(to_render)), jobs),
                                 "render", len(to_render), progress))
-        _raise_template_problems(results)
-        statuses += [written for written, _ in results]
+        _raise_template_problems([problem for _, problem, _ in results])
+        statuses += [written for written, _, _ in results]
+        if fragments is not None:
+            for _, _, drawn in results:  # by workers, for the next build
+                fragments.known.update(drawn)
         lap("render, write")
         notes, indexed = _index(stage.path, years, keys, wanted, jobs)
         stage.commit(wanted)
@@ -316,23 +325,25 @@ def _counted(results: Iterable[T], stage: str, total: int,
         yield result
 
 
-def _render_nth(env: jinja2.Environment, stage: Stage, pages: list[Page], n: int) -> tuple[bool, Problem | None]:
-    """Runs in a worker: page `n` is written there, only a small status comes back."""
+def _render_nth(env: jinja2.Environment, stage: Stage, pages: list[Page], fragments: Fragments,
+                n: int) -> tuple[bool, Problem | None, Drawn]:
+    """Runs in a worker: page `n` is written there; what comes back is small: whether the file
+    changed, what went wrong, and the article fragments first drawn for it."""
     page = pages[n]
     try:
-        return stage.write(page.output_path, render_page(env, page).encode("utf-8")), None
+        return stage.write(page.output_path, render_page(env, page).encode("utf-8")), None, fragments.take_new()
     except jinja2.TemplateSyntaxError as err:
         where = Path(err.filename or err.name or page.template)
-        return False, Problem(where, err.lineno, f"template error: {err.message}")
+        return False, Problem(where, err.lineno, f"template error: {err.message}"), {}
     except jinja2.TemplateNotFound as err:
-        return False, Problem(Path(page.template), None, f"template not found: {err.name}")
+        return False, Problem(Path(page.template), None, f"template not found: {err.name}"), {}
     except jinja2.TemplateError as err:
-        return False, Problem(Path(page.template), None, f"template error on {page.output_path}: {err}")
+        return False, Problem(Path(page.template), None, f"template error on {page.output_path}: {err}"), {}
 
 
-def _raise_template_problems(results: list[tuple[bool, Problem | None]]) -> None:
+def _raise_template_problems(found: list[Problem | None]) -> None:
     # The same broken template fails every page drawn with it: report it once.
-    problems = list(dict.fromkeys(problem for _, problem in results if problem is not None))
+    problems = list(dict.fromkeys(problem for problem in found if problem is not None))
     if problems:
         raise ContentError(problems)
 

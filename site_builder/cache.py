@@ -48,6 +48,7 @@ class BuildCache:
 
     articles: dict[str, Article] = field(default_factory=dict)  # fingerprint -> article
     related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
+    fragments: dict[tuple[str, str, str], str] = field(default_factory=dict)  # see render.Fragments
     # What the output folder and the kept previous site hold, by the ids in their markers.
     trees: dict[str, Tree] = field(default_factory=dict)
     stamps: dict[str, Stamp] = field(default_factory=dict)  # article file -> size, time, fingerprint
@@ -77,14 +78,15 @@ def load_cache(root: Path, out: Path, key: str) -> BuildCache:
 
 
 def load_articles(root: Path, key: str, cache: BuildCache) -> None:
-    cache.articles, cache.related = _load(root / CACHE_DIR / "articles.pickle", key) or ({}, ("", {}))
+    cache.articles, cache.related, cache.fragments = (
+        _load(root / CACHE_DIR / "articles.pickle", key) or ({}, ("", {}), {}))
 
 
 def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
-        _save(folder / "articles.pickle", key, (cache.articles, cache.related))
+        _save(folder / "articles.pickle", key, (cache.articles, cache.related, cache.fragments))
         _save(_pages_file(root, out), key, (cache.trees, cache.stamps, cache.last_build))
     except OSError as err:  # a read-only project still builds, only slower next time
         log.warning("cache not saved: %s", err)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
 import jinja2.meta
+import jinja2.nodes
 
 from site_builder.model import Page
 
@@ -28,7 +30,8 @@ def template_hashes(env: jinja2.Environment) -> dict[str, str]:
     for name in env.list_templates(filter_func=lambda n: not n.startswith(".")):
         try:
             source = env.loader.get_source(env, name)[0]
-            references[name] = set(jinja2.meta.find_referenced_templates(env.parse(source)))
+            tree = env.parse(source)
+            references[name] = {*jinja2.meta.find_referenced_templates(tree), *_article_partials(tree)}
         except (jinja2.TemplateError, UnicodeDecodeError):
             source, references[name] = "", set()  # rendering will report it with its line
         sources[name] = source
@@ -39,6 +42,14 @@ def template_hashes(env: jinja2.Environment) -> dict[str, str]:
         # A template named by a variable could be any of them.
         hashes[name] = everything if None in seen else _hash(*(f"{n}\0{sources.get(n, '')}" for n in sorted(seen)))
     return hashes
+
+
+def _article_partials(tree: jinja2.nodes.Template) -> Iterator[str | None]:
+    """Templates drawn with `article_partial("name", article)`; None for a name not written out."""
+    for call in tree.find_all(jinja2.nodes.Call):
+        if isinstance(call.node, jinja2.nodes.Name) and call.node.name == "article_partial":
+            first = call.args[0] if call.args else None
+            yield first.value if isinstance(first, jinja2.nodes.Const) and isinstance(first.value, str) else None
 
 
 def _closure(name: str, references: dict[str, set[str | None]]) -> set[str | None]:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import posixpath
 import re
+from dataclasses import dataclass, field
 
 import jinja2
 from markupsafe import Markup, escape
@@ -42,12 +43,29 @@ def format_date(moment: dt.date) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
-def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: Theme) -> None:
-    """Globals and filters every template may use. Call once per environment."""
+@dataclass
+class Fragments:
+    """The articles' partials drawn so far (see `article_partial`), by template, the template's
+    hash and the article's teaser hash. Kept between builds: a listing draws only the articles
+    no earlier build drew. `new` holds those drawn since it was last taken."""
+
+    known: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    new: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+    def take_new(self) -> dict[tuple[str, str, str], str]:
+        new, self.new = self.new, {}
+        return new
+
+
+def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: Theme,
+                    templates: dict[str, str] | None = None, fragments: Fragments | None = None) -> None:
+    """Globals and filters every template may use. Call once per environment. `templates`:
+    each template's hash (see fingerprint.template_hashes), which keys `fragments`."""
     assets = theme.assets
     geometry = theme.data_file(MAP_GEOMETRY)
-
-    fragments: dict[tuple[str, str], str] = {}  # (template, article teaser) -> its HTML
+    templates = templates or {}
+    fragments = fragments if fragments is not None else Fragments()
+    known = fragments.known
 
     @jinja2.pass_context
     def url(context: jinja2.runtime.Context, target: str) -> str:
@@ -68,10 +86,11 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         """`{{ article_partial("partials/teaser.html", article) }}`: the template drawn once
         for the article, however many listings show it, then given this page's links. It sees
         only `article` (and the globals); what it shows must be what `Article.teaser` hashes."""
-        key = (name, article.teaser)
-        fragment = fragments.get(key)
+        key = (name, templates.get(name, ""), article.teaser)
+        fragment = known.get(key)
         if fragment is None:
-            fragment = fragments[key] = env.get_template(name).render(article=article, page_url=FRAGMENT)
+            fragment = env.get_template(name).render(article=article, page_url=FRAGMENT)
+            known[key] = fragments.new[key] = fragment
         page_url = context["page_url"]
         return Markup(PLACEHOLDER.sub(lambda link: escape(relative_url(page_url, link[1], config.local)), fragment))
 

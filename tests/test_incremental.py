@@ -138,6 +138,23 @@ def test_changing_a_template_rebuilds_the_pages_that_use_it(archive: Path) -> No
     assert term_pages
 
 
+def test_teasers_kept_from_earlier_builds_follow_their_template(archive: Path) -> None:
+    # Listings reuse the teasers earlier builds drew; a changed teaser template draws them anew.
+    run_build(archive)
+    (archive / "templates/partials").mkdir(parents=True)
+    (archive / "templates/partials/teaser.html").write_text(
+        '<li class="teaser"><a href="{{ article.url | url }}">{{ article.title }}</a> (override)</li>\n')
+    run_build(archive)
+    out = archive / "output"
+    home = (out / "index.html").read_text()
+    assert home.count("(override)") == 10
+    (archive / "templates/partials/teaser.html").unlink()
+    run_build(archive)
+    assert "(override)" not in (out / "index.html").read_text()
+    run_build(archive, out="fresh", jobs=1)
+    assert snapshot(out) == snapshot(archive / "fresh")
+
+
 def test_parallel_output_is_byte_identical_to_serial(archive: Path) -> None:
     run_build(archive, out="serial", jobs=1)
     run_build(archive, out="parallel", jobs=2)
