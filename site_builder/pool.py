@@ -6,6 +6,7 @@ templates) instead of receiving it through a pipe.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,9 @@ def run_all(function: Callable[[T], R], items: Sequence[T], jobs: int,
         return
     global _task
     _task = function
+    # Frozen, the objects the workers inherit are left out of their garbage collections: a
+    # collection would walk the whole site model and copy every page of memory it touches.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(256, len(items) // (jobs * 8)))
@@ -40,6 +44,7 @@ def run_all(function: Callable[[T], R], items: Sequence[T], jobs: int,
             yield from workers.imap(_call, items, chunksize=chunk)
     finally:
         _task = None
+        gc.unfreeze()  # in this process they may become garbage again (the dev server lives on)
 
 
 def _call(item: Any) -> Any:
