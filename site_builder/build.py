@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import jinja2
 
@@ -38,6 +38,7 @@ from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Drawn = dict[tuple[str, str, str], str]  # article fragments drawn for a page (see render.Fragments)
+SearchIndex = Literal["build", "keep", "drop"]  # what a build does with the search index
 LINK_CHUNK = 1000  # files carried over per task
 
 
@@ -154,7 +155,8 @@ def build(options: BuildOptions) -> BuildReport:
     key = f"{code_key()}|{config!r}"
     cache = load_cache(options.root, options.out, key)
     jobs = options.jobs or default_jobs()
-    search = options.search and config.search
+    # The dev server keeps the index it has; a site with search turned off has none.
+    search: SearchIndex = ("build" if options.search else "keep") if config.search else "drop"
     hashes = _hash_theme(env, theme)
     files, unreadable, stamps = discover(options.root, cache.stamps)
     inputs = _inputs_key(files, hashes, search, options.drafts)
@@ -241,7 +243,7 @@ def _front(cache: BuildCache, out: Path) -> Tree:
 
 
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
-                hashes: _ThemeHashes, cache: BuildCache, jobs: int, lap: _Laps, search: bool = True,
+                hashes: _ThemeHashes, cache: BuildCache, jobs: int, lap: _Laps, search: SearchIndex = "build",
                 progress: Callable[[str, int, int], None] | None = None,
                 atomic: bool = True, fragments: Fragments | None = None) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
@@ -253,20 +255,24 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     fresh = {path for path, fingerprint in wanted.items()
              if path not in old or held.get(path) != fingerprint
              or not os.path.exists(os.path.join(out, path))}  # deleted by hand: made anew
-    # The search index is made anew, year by year, when the year's articles changed; it is
-    # never "removed". Without search, the old index stays as it is.
-    keys = index_keys({p.output_path: search_fingerprint(p, hashes.templates, hashes.site_key)
-                       for p in pages if p.indexed}) if search else {}
-    carry, years = (plan_index(keys, old, held) if search else
-                    ({path: held.get(path, "") for path in old if path.startswith(f"{INDEX_DIR}/")}, []))
-    removed = {p for p in old - wanted.keys() if p != MARKER and not p.startswith(f"{INDEX_DIR}/")}
+    # The search index is made anew, year by year, when the year's articles changed.
+    keys: dict[str, str] = {}
+    carry: dict[str, str] = {}
+    years: list[str] = []
+    if search == "build":
+        keys = index_keys({p.output_path: search_fingerprint(p, hashes.templates, hashes.site_key)
+                           for p in pages if p.indexed})
+        carry, years = plan_index(keys, old, held)
+    elif search == "keep":
+        carry = {path: held.get(path, "") for path in old if path.startswith(f"{INDEX_DIR}/")}
+    removed = {p for p in old - wanted.keys() - carry.keys() if p != MARKER}
     lap("fingerprints")
     if old and not fresh and not removed and not years:
         return _Written(unchanged=len(wanted) + len(carry))
     wanted.update(carry)
     stage = Stage(out, cache.trees) if atomic or not old else InPlace(out)
     try:
-        stage.remove(removed | {p for p in old if p.startswith(f"{INDEX_DIR}/") and p not in carry})
+        stage.remove(removed)
         # Linking thousands of files is system calls: spread over processes too.
         keep = [path for path in wanted if path not in fresh]
         chunks = [keep[i: i + LINK_CHUNK] for i in range(0, len(keep), LINK_CHUNK)]
@@ -297,8 +303,9 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     present = {tree_id(out), tree_id(staging_path(out.resolve()))}
     cache.trees = {key: tree for key, tree in trees.items() if key in present}
     written = sum(statuses) + indexed
+    # An index file made again at its old path was replaced, not removed.
     return _Written(rendered=len(to_render), written=written, unchanged=len(wanted) - written,
-                    removed=len(removed), notes=notes)
+                    removed=len(removed - wanted.keys()), notes=notes)
 
 
 def _index(site: Path, years: list[str], keys: dict[str, str], wanted: dict[str, str],

@@ -159,3 +159,18 @@ def test_editing_an_article_indexes_only_its_year_again(tmp_path) -> None:
     assert {y for y in entries if after[y] != entries[y]} == {year}
     fragments = (out / "pagefind" / year / "fragment").iterdir()
     assert any(WORD.encode() in gzip.decompress(f.read_bytes()) for f in fragments)
+
+
+def test_turning_search_off_takes_the_index_away_and_on_brings_it_back(tmp_path) -> None:
+    root = corpus_site(tmp_path, 30)
+    out = root / "output"
+    build(BuildOptions(root=root, out=out))
+    assert list(out.glob("pagefind/*/pagefind-entry.json"))
+    toml = (root / "site.toml").read_text()
+    (root / "site.toml").write_text(toml + "search = false\n")
+    report = build(BuildOptions(root=root, out=out))
+    assert not (out / "pagefind").exists() and report.removed > 0
+    assert build(BuildOptions(root=root, out=out)).written == 0  # and it stays away
+    (root / "site.toml").write_text(toml)
+    build(BuildOptions(root=root, out=out))
+    assert list(out.glob("pagefind/*/pagefind-entry.json"))
