@@ -62,10 +62,15 @@ class SourceFile:
                                digest_size=16).hexdigest()
 
     def read(self) -> SourceFile:
-        """This file with its text, read now if discovery skipped it."""
+        """This file with its text, read now if discovery skipped it or let it go; the
+        fingerprint is then that of the text read."""
         if self.text is not None:
             return self
-        return dataclasses.replace(self, text=article_text(self.path.read_bytes()))
+        return dataclasses.replace(self, text=article_text(self.path.read_bytes()), known_fingerprint=None)
+
+    def without_text(self) -> SourceFile:
+        """This file known by its fingerprint only; `read` brings the text back."""
+        return self if self.text is None else dataclasses.replace(self, text=None, known_fingerprint=self.fingerprint)
 
 
 def pack_body(html: str) -> bytes:

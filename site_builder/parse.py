@@ -47,6 +47,16 @@ class UndatedDraft:
     source: Path
 
 
+def parse_source(source: SourceFile, config: Config) -> Article | UndatedDraft | list[Problem]:
+    """`parse_file` for a file whose text may not be read yet (see discover)."""
+    try:
+        return parse_file(source.read(), config)
+    except UnicodeDecodeError:
+        return [Problem(source.relpath, None, "not UTF-8 text")]
+    except OSError as err:
+        return [Problem(source.relpath, None, f"cannot be read: {err.strerror}")]
+
+
 def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | list[Problem]:
     front = _split(source)
     if isinstance(front, Problem):

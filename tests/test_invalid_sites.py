@@ -66,3 +66,19 @@ def test_an_internal_error_is_one_line_unless_debug(tmp_path: Path, make_site, r
     assert stderr.startswith("site-builder: internal error: TypeError") and "--debug" in stderr
     with pytest.raises(TypeError):
         run(root, "--debug", "build")
+
+
+def test_a_file_gone_between_discovery_and_parsing_is_a_problem_not_a_crash(make_site) -> None:
+    from conftest import article
+    from site_builder.build import BuildOptions, read_config, read_content
+    from site_builder.discover import discover
+
+    root = make_site({"content/articles/a.md": article("Kept", "2024-01-01"),
+                      "content/articles/b.md": article("Gone", "2024-01-02")})
+    files, unreadable, _ = discover(root)
+    files = [f.without_text() for f in files]  # as a build keeps them
+    (root / "content/articles/b.md").unlink()
+    content = read_content(root, read_config(BuildOptions(root=root, out=root / "output")),
+                           found=(files, unreadable))
+    assert [a.title for a in content.articles] == ["Kept"]
+    assert [str(p) for p in content.problems] == ["content/articles/b.md: cannot be read: No such file or directory"]
