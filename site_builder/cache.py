@@ -1,9 +1,11 @@
 """cache: what earlier builds computed, keyed by content hashes, kept outside output/.
 
-Two stores under `.site-builder-cache/` in the project: parsed articles (by file fingerprint)
-and, per output folder, what the last build saw and wrote: the stamps of the article files,
-the fingerprint of every page, and a key of all its inputs. The second is small and read
-first, so a build with nothing to do stops before loading the articles. Both are discarded whole
+Stores under `.site-builder-cache/` in the project: the parsed articles (by file
+fingerprint), with the related articles and teasers of the last build; and, per output folder,
+what the last build saw and wrote: the stamps of the article files, the fingerprint of every
+page, and a key of all its inputs. The latter is small and read first, so a build with nothing
+to do stops before loading the articles. A build that adds a few articles writes them to a
+small file beside the big one instead of writing it all again. All are discarded whole
 when anything that shapes the output changes: the package's own code, the config, library
 versions. A lost or corrupt cache only costs time.
 """
@@ -14,6 +16,7 @@ import hashlib
 import logging
 import os
 import pickle
+import secrets
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -26,6 +29,7 @@ from site_builder.write import Tree
 log = logging.getLogger(__name__)
 
 CACHE_DIR = ".site-builder-cache"
+ARTICLES, ADDED = "articles.pickle", "articles-added.pickle"
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pyyaml", "python-frontmatter")
 
@@ -47,6 +51,9 @@ class BuildCache:
     """Mutable by design: a build reads it, then records what it produced for the next one."""
 
     articles: dict[str, Article] = field(default_factory=dict)  # fingerprint -> article
+    # The articles file on disk: its id and what it holds. Most builds add a few articles to
+    # thousands, so those go to a small file beside it instead of writing it all again.
+    articles_file: tuple[str, frozenset[str]] = ("", frozenset())
     related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
     fragments: dict[tuple[str, str, str], str] = field(default_factory=dict)  # see render.Fragments
     # What the output folder and the kept previous site hold, by the ids in their markers.
@@ -78,15 +85,27 @@ def load_cache(root: Path, out: Path, key: str) -> BuildCache:
 
 
 def load_articles(root: Path, key: str, cache: BuildCache) -> None:
-    cache.articles, cache.related, cache.fragments = (
-        _load(root / CACHE_DIR / "articles.pickle", key) or ({}, ("", {}), {}))
+    """The parsed articles: those of the articles file, and those added since (with the
+    related articles and teasers of the last build) if they were saved against it."""
+    file_id, articles = _load(root / CACHE_DIR / ARTICLES, key) or ("", {})
+    since_id, added, cache.related, cache.fragments = (
+        _load(root / CACHE_DIR / ADDED, key) or ("", {}, ("", {}), {}))
+    cache.articles_file = (file_id, frozenset(articles))
+    cache.articles = {**articles, **added} if since_id == file_id else articles
 
 
 def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
-        _save(folder / "articles.pickle", key, (cache.articles, cache.related, cache.fragments))
+        file_id, held = cache.articles_file
+        added = {fp: article for fp, article in cache.articles.items() if fp not in held}
+        # Written anew once a tenth of it is added or gone, so that it does not carry old
+        # versions of edited articles for long.
+        if not file_id or len(added) + len(held - cache.articles.keys()) > len(held) // 10:
+            file_id, added = secrets.token_hex(8), {}
+            _save(folder / ARTICLES, key, (file_id, cache.articles))
+        _save(folder / ADDED, key, (file_id, added, cache.related, cache.fragments))
         _save(_pages_file(root, out), key, (cache.trees, cache.stamps, cache.last_build))
     except OSError as err:  # a read-only project still builds, only slower next time
         log.warning("cache not saved: %s", err)

@@ -9,7 +9,8 @@ import pytest
 from conftest import article
 
 from benchmarks.corpus import write_corpus
-from site_builder.build import BuildOptions, build
+from site_builder.build import BuildOptions, build, read_config
+from site_builder.cache import BuildCache, code_key, load_articles
 from site_builder.discover import discover
 
 
@@ -153,6 +154,28 @@ def test_teasers_kept_from_earlier_builds_follow_their_template(archive: Path) -
     assert "(override)" not in (out / "index.html").read_text()
     run_build(archive, out="fresh", jobs=1)
     assert snapshot(out) == snapshot(archive / "fresh")
+
+
+def test_a_few_new_articles_leave_the_big_cache_file_alone(archive: Path) -> None:
+    run_build(archive)
+    big = archive / ".site-builder-cache/articles.pickle"
+    before = big.stat().st_ino, big.stat().st_mtime_ns
+    write_corpus(archive, 3, seed=5, first=900)  # 3 new to 120: saved beside it
+    (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    run_build(archive)
+    assert (big.stat().st_ino, big.stat().st_mtime_ns) == before
+    cache = BuildCache()
+    config = read_config(BuildOptions(root=archive, out=archive / "output"))
+    load_articles(archive, f"{code_key()}|{config!r}", cache)
+    assert len(cache.articles) == 123  # the big file's and the three beside it
+    write_corpus(archive, 20, seed=6, first=950)  # a sixth more: the big file is written anew
+    (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    run_build(archive)
+    assert (big.stat().st_ino, big.stat().st_mtime_ns) != before
+    run_build(archive, out="fresh", jobs=1)
+    shutil.rmtree(archive / ".site-builder-cache")
+    run_build(archive, out="clean")
+    assert snapshot(archive / "output") == snapshot(archive / "clean") == snapshot(archive / "fresh")
 
 
 def test_parallel_output_is_byte_identical_to_serial(archive: Path) -> None:
