@@ -155,6 +155,12 @@ class Term:
     def feed_url(self) -> str:
         return f"{self.url}feed.xml"
 
+    @functools.cached_property
+    def link(self) -> str:
+        """What a link to it shows, as a page's inputs record it: made once, shared by the
+        thousands of articles filed under it."""
+        return f"{self.name}>{self.url}"
+
 
 @dataclass(frozen=True)
 class Taxonomy:

@@ -101,7 +101,7 @@ def _article_pages(site: Site) -> Iterator[Page]:
         older = articles[i + 1] if i + 1 < len(articles) else None
         related = site.related.get(article.url, ())
         # Term links depend on the terms (a tag gets its own page only past a threshold).
-        links = tuple(f"{t.name}>{t.url}" for tax in site.taxonomies for t in tax.terms_of(article))
+        links = tuple(t.link for tax in site.taxonomies for t in tax.terms_of(article))
         yield Page(article.url, article.template,
                    {"title": article.title, "article": article, "newer": newer, "older": older,
                     "related": related},
