@@ -226,7 +226,7 @@ def _hash_theme(env: jinja2.Environment, theme: Theme) -> _ThemeHashes:
     return _ThemeHashes(template_hashes(env), static, site_key)
 
 
-def _inputs_key(files: list[SourceFile], hashes: _ThemeHashes, search: bool, drafts: bool) -> str:
+def _inputs_key(files: list[SourceFile], hashes: _ThemeHashes, search: SearchIndex, drafts: bool) -> str:
     """Every input of a build besides code and config (which key the whole cache)."""
     parts = [str(search), str(drafts), hashes.site_key, *(f.fingerprint for f in files),
              *(f"{n}={h}" for n, h in sorted(hashes.templates.items())),
