@@ -28,7 +28,7 @@ from site_builder.related import find_related, related_key
 from site_builder.model import Article, ContentError, Page, Problem, SourceFile
 from site_builder.plan import plan_pages
 from site_builder.pool import default_jobs, run_all
-from site_builder.render import MAP_GEOMETRY, Fragments, install_helpers, render_page
+from site_builder.render import MAP_GEOMETRY, Drawn, Fragments, install_helpers, render_page
 from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
 from site_builder.theme import Theme, load_theme, make_environment
 from site_builder.folders import files_below
@@ -37,7 +37,6 @@ from site_builder.write import (MARKER, InPlace, Stage, Tree, check_output_dir, 
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-Drawn = dict[tuple[str, str, str], str]  # article fragments drawn for a page (see render.Fragments)
 SearchIndex = Literal["build", "keep", "drop"]  # what a build does with the search index
 LINK_CHUNK = 1000  # files carried over per task
 
@@ -248,7 +247,7 @@ def _front(cache: BuildCache, out: Path) -> Tree:
 def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
                 hashes: _ThemeHashes, cache: BuildCache, jobs: int, lap: _Laps, search: SearchIndex = "build",
                 progress: Callable[[str, int, int], None] | None = None,
-                atomic: bool = True, fragments: Fragments | None = None) -> _Written:
+                atomic: bool = True, *, fragments: Fragments) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
     static = theme.static_files
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
@@ -286,14 +285,13 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
         lap("link unchanged files")
         # Workers get page numbers, not pages: a forked worker already has every page, and a
         # term page's context (its taxonomy, all its articles) is far too big to pickle.
-        render = partial(_render_nth, env, stage, to_render, fragments or Fragments())
+        render = partial(_render_nth, env, stage, to_render, fragments)
         results = list(_counted(run_all(render, range(len(to_render)), jobs),
                                 "render", len(to_render), progress))
         _raise_template_problems([problem for _, problem, _ in results])
         statuses += [written for written, _, _ in results]
-        if fragments is not None:
-            for _, _, drawn in results:  # by workers, for the next build
-                fragments.known.update(drawn)
+        for _, _, drawn in results:  # by workers, for the next build
+            fragments.known.update(drawn)
         lap("render, write")
         notes, indexed = _index(stage.path, years, keys, wanted, jobs)
         stage.commit(wanted)

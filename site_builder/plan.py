@@ -119,8 +119,8 @@ def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> 
 
 def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
     groups = group_by_world_region(taxonomy.terms, lambda t: t.name) if taxonomy.key == "regions" else None
-    listed = tuple(f"{t.name}>{t.url}>{len(t.articles)}" if t.has_page
-                   else f"{t.name}>{t.url}>{'|'.join(_teasers(t.articles))}" for t in taxonomy.terms)
+    listed = tuple(f"{t.link}>{len(t.articles)}" if t.has_page
+                   else f"{t.link}>{'|'.join(_teasers(t.articles))}" for t in taxonomy.terms)
     yield Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy,
                                             "groups": groups}, inputs=listed)
     for term in taxonomy.terms:
@@ -185,4 +185,4 @@ def _teasers(articles: Iterable[Article | None]) -> tuple[str, ...]:
 
 
 def _term_counts(terms: Iterable[Term]) -> tuple[str, ...]:
-    return tuple(f"{t.name}>{t.url}>{len(t.articles)}" for t in terms)
+    return tuple(f"{t.link}>{len(t.articles)}" for t in terms)

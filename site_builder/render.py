@@ -43,28 +43,29 @@ def format_date(moment: dt.date) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
+Drawn = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
+
+
 @dataclass
 class Fragments:
     """The articles' partials drawn so far (see `article_partial`), by template, the template's
     hash and the article's teaser hash. Kept between builds: a listing draws only the articles
     no earlier build drew. `new` holds those drawn since it was last taken."""
 
-    known: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    new: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    known: Drawn = field(default_factory=dict)
+    new: Drawn = field(default_factory=dict)
 
-    def take_new(self) -> dict[tuple[str, str, str], str]:
+    def take_new(self) -> Drawn:
         new, self.new = self.new, {}
         return new
 
 
 def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: Theme,
-                    templates: dict[str, str] | None = None, fragments: Fragments | None = None) -> None:
+                    templates: dict[str, str], fragments: Fragments) -> None:
     """Globals and filters every template may use. Call once per environment. `templates`:
     each template's hash (see fingerprint.template_hashes), which keys `fragments`."""
     assets = theme.assets
     geometry = theme.data_file(MAP_GEOMETRY)
-    templates = templates or {}
-    fragments = fragments if fragments is not None else Fragments()
     known = fragments.known
 
     @jinja2.pass_context
