@@ -139,7 +139,7 @@ def read_content(root: Path, config: Config, cache: BuildCache | None = None, jo
         cache.articles = {a.fingerprint: a for a in content.articles}
     duplicates = _duplicate_urls(content.articles)
     content.problems.extend(duplicates)
-    dropped = {p.path for p in duplicates}
+    dropped = {p.path.as_posix() for p in duplicates}
     content.articles[:] = [a for a in content.articles if a.source not in dropped]
     return content
 
@@ -156,7 +156,8 @@ def build(options: BuildOptions) -> BuildReport:
     jobs = options.jobs or default_jobs()
     # The dev server keeps the index it has; a site with search turned off has none.
     search: SearchIndex = ("build" if options.search else "keep") if config.search else "drop"
-    hashes = _hash_theme(env, theme)
+    templates, cache.templates = template_hashes(env, cache.templates)
+    hashes = _hash_theme(theme, templates)
     files, unreadable, stamps = discover(options.root, cache.stamps)
     inputs = _inputs_key(files, hashes, search, options.drafts)
     lap("config, theme, discover")
@@ -180,7 +181,7 @@ def build(options: BuildOptions) -> BuildReport:
     problems = content.problems + _unknown_templates(env, content.articles)
     if problems and not options.keep_going:
         raise ContentError(problems)
-    broken = {p.path for p in problems}
+    broken = {p.path.as_posix() for p in problems}
     articles = [a for a in content.articles if a.source not in broken]
     published = newest_first(a for a in articles if options.drafts or not a.draft)
     key_now = related_key(published)
@@ -218,11 +219,11 @@ class _ThemeHashes:
     site_key: str  # what every page depends on: asset hashes (pages link them), map data
 
 
-def _hash_theme(env: jinja2.Environment, theme: Theme) -> _ThemeHashes:
+def _hash_theme(theme: Theme, templates: dict[str, str]) -> _ThemeHashes:
     static = {path: file_hash(source) for path, source in theme.static_files.items()}
     geometry = theme.data_file(MAP_GEOMETRY)
     site_key = "|".join([*sorted(static.values()), file_hash(geometry) if geometry else ""])
-    return _ThemeHashes(template_hashes(env), static, site_key)
+    return _ThemeHashes(templates, static, site_key)
 
 
 def _inputs_key(files: list[SourceFile], hashes: _ThemeHashes, search: SearchIndex, drafts: bool) -> str:
@@ -358,7 +359,7 @@ def _raise_template_problems(found: list[Problem | None]) -> None:
 
 def _unknown_templates(env: jinja2.Environment, articles: list[Article]) -> list[Problem]:
     known = set(env.list_templates(extensions=["html"]))
-    return [Problem(a.source, a.template_line,
+    return [Problem(Path(a.source), a.template_line,
                     f"unknown template '{a.template}' (not in the theme or templates/)")
             for a in articles if a.template not in known]
 
@@ -369,6 +370,6 @@ def _duplicate_urls(articles: list[Article]) -> list[Problem]:
     for article in articles:
         other = first_by_url.setdefault(article.url, article)
         if other is not article:
-            problems.append(Problem(article.source, 1,
+            problems.append(Problem(Path(article.source), 1,
                                     f"same URL /{article.url} as {other.source}; change 'slug' or 'date'"))
     return problems

@@ -3,7 +3,7 @@
 Stores under `.site-builder-cache/` in the project: the parsed articles (by file
 fingerprint), with the related articles and teasers of the last build; and, per output folder,
 what the last build saw and wrote: the stamps of the article files, the fingerprint of every
-page, and a key of all its inputs. The latter is small and read first, so a build with nothing
+page, what each template draws, and a key of all its inputs. The latter is small and read first, so a build with nothing
 to do stops before loading the articles. A build that adds a few articles writes them to a
 small file beside the big one instead of writing it all again. All are discarded whole
 when anything that shapes the output changes: the package's own code, the config, library
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.discover import Stamp
+from site_builder.fingerprint import References
 from site_builder.model import Article, Problem
 from site_builder.write import Tree
 
@@ -59,6 +60,7 @@ class BuildCache:
     # What the output folder and the kept previous site hold, by the ids in their markers.
     trees: dict[str, Tree] = field(default_factory=dict)
     stamps: dict[str, Stamp] = field(default_factory=dict)  # article file -> size, time, fingerprint
+    templates: References = field(default_factory=dict)  # what each template draws (fingerprint.py)
     last_build: LastBuild = LastBuild()
 
 
@@ -80,8 +82,8 @@ def code_key() -> str:
 def load_cache(root: Path, out: Path, key: str) -> BuildCache:
     """What the last build into `out` left; the parsed articles wait for `load_articles`.
     Empty when there is none, it is unreadable, or it was made under another key."""
-    trees, stamps, last_build = _load(_pages_file(root, out), key) or ({}, {}, LastBuild())
-    return BuildCache(trees=trees, stamps=stamps, last_build=last_build)
+    trees, stamps, templates, last_build = _load(_pages_file(root, out), key) or ({}, {}, {}, LastBuild())
+    return BuildCache(trees=trees, stamps=stamps, templates=templates, last_build=last_build)
 
 
 def load_articles(root: Path, key: str, cache: BuildCache) -> None:
@@ -106,7 +108,7 @@ def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
             file_id, added = secrets.token_hex(8), {}
             _save(folder / ARTICLES, key, (file_id, cache.articles))
         _save(folder / ADDED, key, (file_id, added, cache.related, cache.fragments))
-        _save(_pages_file(root, out), key, (cache.trees, cache.stamps, cache.last_build))
+        _save(_pages_file(root, out), key, (cache.trees, cache.stamps, cache.templates, cache.last_build))
     except OSError as err:  # a read-only project still builds, only slower next time
         log.warning("cache not saved: %s", err)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import jinja2
@@ -22,26 +22,45 @@ def file_hash(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def template_hashes(env: jinja2.Environment) -> dict[str, str]:
+# A template's source (its hash) -> the templates it extends, includes, imports or draws with
+# article_partial (None: one named by a variable).
+References = dict[str, frozenset[str | None]]
+
+
+def template_hashes(env: jinja2.Environment, known: References | None = None) -> tuple[dict[str, str], References]:
     """Each template's hash covers its own source and every template it extends, includes or
-    imports, so editing `term.html` changes only the pages drawn with it."""
+    imports, so editing `term.html` changes only the pages drawn with it. `known`: what an
+    earlier call found, so that only new sources are parsed (parsing them all takes 0.1 s,
+    on every build). Returns the hashes and the references of today's sources."""
+    known = known or {}
     sources: dict[str, str] = {}
-    references: dict[str, set[str | None]] = {}
+    references: dict[str, frozenset[str | None]] = {}
+    found: References = {}
     for name in env.list_templates(filter_func=lambda n: not n.startswith(".")):
         try:
             source = env.loader.get_source(env, name)[0]
-            tree = env.parse(source)
-            references[name] = {*jinja2.meta.find_referenced_templates(tree), *_article_partials(tree)}
         except (jinja2.TemplateError, UnicodeDecodeError):
-            source, references[name] = "", set()  # rendering will report it with its line
+            source = ""  # rendering will report it with its line
         sources[name] = source
+        key = _hash(source)
+        if key not in found:
+            found[key] = known[key] if key in known else _references(env, source)
+        references[name] = found[key]
     everything = _hash(*(f"{n}\0{s}" for n, s in sorted(sources.items())))
     hashes = {}
     for name in sources:
         seen = _closure(name, references)
         # A template named by a variable could be any of them.
         hashes[name] = everything if None in seen else _hash(*(f"{n}\0{sources.get(n, '')}" for n in sorted(seen)))
-    return hashes
+    return hashes, found
+
+
+def _references(env: jinja2.Environment, source: str) -> frozenset[str | None]:
+    try:
+        tree = env.parse(source)
+    except jinja2.TemplateError:
+        return frozenset()  # rendering will report it with its line
+    return frozenset({*jinja2.meta.find_referenced_templates(tree), *_article_partials(tree)})
 
 
 def _article_partials(tree: jinja2.nodes.Template) -> Iterator[str | None]:
@@ -52,7 +71,7 @@ def _article_partials(tree: jinja2.nodes.Template) -> Iterator[str | None]:
             yield first.value if isinstance(first, jinja2.nodes.Const) and isinstance(first.value, str) else None
 
 
-def _closure(name: str, references: dict[str, set[str | None]]) -> set[str | None]:
+def _closure(name: str, references: Mapping[str, frozenset[str | None]]) -> set[str | None]:
     seen: set[str | None] = set()
     todo: list[str | None] = [name]
     while todo:

@@ -95,7 +95,9 @@ class Image:
 class Article:
     """A parsed, validated article. `url` is site-relative, e.g. '2024/12/04/slug/'."""
 
-    source: Path
+    # The file, below the project root, '/'-separated: text, not a Path, as it is kept in the
+    # cache, and unpickling 10,000 Paths took longer than all the rest of the articles.
+    source: str
     title: str
     date: dt.datetime
     slug: str

@@ -79,7 +79,7 @@ def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | l
         problem("title", "cannot derive a slug from the title; add a 'slug' field")
         return problems
     return Article(
-        source=source.relpath,
+        source=source.key,
         title=fields["title"],
         date=date,
         slug=slug,

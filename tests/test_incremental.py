@@ -139,6 +139,26 @@ def test_changing_a_template_rebuilds_the_pages_that_use_it(archive: Path) -> No
     assert term_pages
 
 
+def test_a_partial_newly_included_is_followed_in_later_builds(archive: Path) -> None:
+    # What each template draws is remembered between builds: an edited template is read
+    # again, so a partial it starts to include counts from then on.
+    templates = archive / "templates"
+    (templates / "partials").mkdir(parents=True)
+    (templates / "partials/note.html").write_text("<p>Note one</p>")
+    (templates / "home.html").write_text('{% extends "default/home.html" %}')
+    run_build(archive)
+    (templates / "home.html").write_text(
+        '{% extends "default/home.html" %}{% block content %}{% include "partials/note.html" %}'
+        '{{ super() }}{% endblock %}')
+    run_build(archive)
+    (templates / "partials/note.html").write_text("<p>Note two</p>")
+    report = run_build(archive)
+    out = archive / "output"
+    homes = [out / "index.html", *out.glob("page/*/index.html")]
+    assert len(homes) > 1 and all("<p>Note two</p>" in p.read_text() for p in homes)
+    assert report.rendered == len(homes)
+
+
 def test_teasers_kept_from_earlier_builds_follow_their_template(archive: Path) -> None:
     # Listings reuse the teasers earlier builds drew; a changed teaser template draws them anew.
     run_build(archive)
