@@ -39,6 +39,9 @@ def zipf_pick(rng: random.Random, items: list[str], count: int) -> list[str]:
     return chosen
 
 
+START, DAYS = dt.date(2015, 1, 1), 3650  # the archive's ten years
+
+
 def paragraph(rng: random.Random, sentences: int) -> str:
     out = []
     for _ in range(sentences):
@@ -47,9 +50,9 @@ def paragraph(rng: random.Random, sentences: int) -> str:
     return " ".join(out)
 
 
-def article_text(rng: random.Random, n: int, start: dt.date) -> tuple[str, str]:
-    """(relative path, file text) of article number n."""
-    day = start + dt.timedelta(days=rng.randrange(3650))
+def article_text(rng: random.Random, n: int, start: dt.date = START, days: int = DAYS) -> tuple[str, str]:
+    """(relative path, file text) of article number n, dated within `days` from `start`."""
+    day = start + dt.timedelta(days=rng.randrange(days))
     title = f"{' '.join(rng.choices(WORDS, k=rng.randint(5, 9))).capitalize()} {n}"
     slug = f"story-{n}"
     tags = zipf_pick(rng, [f"Tag {i}" for i in range(400)], rng.randint(1, 4))
@@ -68,13 +71,13 @@ def article_text(rng: random.Random, n: int, start: dt.date) -> tuple[str, str]:
     return f"{day:%Y/%m}/{slug}.md", "\n".join(front) + "\n\n".join(body) + "\n"
 
 
-def write_corpus(root: Path, count: int, seed: int = 7, first: int = 0) -> list[Path]:
-    """Write articles number `first` .. `first + count - 1` under root/content/articles."""
+def write_corpus(root: Path, count: int, seed: int = 7, first: int = 0, day: dt.date | None = None) -> list[Path]:
+    """Write articles number `first` .. `first + count - 1` under root/content/articles, dated
+    over ten years, or all on `day` (a day's news)."""
     rng = random.Random(seed * 1_000_003 + first)
-    start = dt.date(2015, 1, 1)
     written = []
     for n in range(first, first + count):
-        relpath, text = article_text(rng, n, start)
+        relpath, text = article_text(rng, n) if day is None else article_text(rng, n, day, 1)
         path = root / "content" / "articles" / relpath
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

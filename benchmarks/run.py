@@ -1,7 +1,8 @@
 """Benchmark: time site-builder on a synthetic archive, medians over several runs.
 
 Scenarios: first build with no cache, no-change rebuild, rebuild after editing one article,
-rebuild after adding 20 articles; with the peak memory of the build process and of its
+rebuild after adding 20 articles dated over the ten years, and after adding a day's news (20
+articles dated the day after the newest); with the peak memory of the build process and of its
 largest worker. Usage:
 
     python -m benchmarks.run                 # 1,000 and 10,000 articles, 3 runs each
@@ -12,6 +13,7 @@ largest worker. Usage:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
@@ -23,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.corpus import write_corpus
+from benchmarks.corpus import DAYS, START, write_corpus
 
 # Runs one build in a child process and reports its peak memory (its own and its largest
 # child's) as JSON; the time is taken around the whole process, start-up and imports included,
@@ -54,7 +56,8 @@ def measure(root: Path) -> dict:
 
 
 def scenario_runs(size: int, runs: int, search: bool) -> dict[str, list[dict]]:
-    results: dict[str, list[dict]] = {"first build": [], "no change": [], "edit one": [], "add 20": []}
+    results: dict[str, list[dict]] = {"first build": [], "no change": [], "edit one": [], "add 20": [],
+                                      "add a day": []}
     roots: list[Path] = []
     # Runs' folders are deleted at the end, not between runs: ext4 slows the creation of new
     # files for about 30 s after many deletions, which would tax the next run's first build.
@@ -72,6 +75,8 @@ def scenario_runs(size: int, runs: int, search: bool) -> dict[str, list[dict]]:
             results["edit one"].append(measure(root))
             write_corpus(root, 20, seed=1234 + run, first=size)
             results["add 20"].append(measure(root))
+            write_corpus(root, 20, seed=1234 + run, first=size + 20, day=START + dt.timedelta(days=DAYS))
+            results["add a day"].append(measure(root))
     finally:
         for root in roots:
             shutil.rmtree(root, ignore_errors=True)
