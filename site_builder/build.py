@@ -273,7 +273,7 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
     if old and not fresh and not removed and not years:
         return _Written(unchanged=len(wanted) + len(carry))
     wanted.update(carry)
-    stage = Stage(out, cache.trees) if atomic or not old else InPlace(out)
+    stage = Stage(out, cache.trees) if atomic or not old else InPlace(out, _front(cache, out).foreign)
     try:
         stage.remove(removed)
         # Linking thousands of files is system calls: spread over processes too.

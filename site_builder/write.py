@@ -161,12 +161,12 @@ class InPlace(Stage):
     whole: for the dev server, whose edits touch a few pages of a site nobody else reads,
     and where linking thousands of unchanged files would cost the editor seconds."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, foreign: frozenset[str] = frozenset()):
         self.out = self.path = out.resolve()
         self.path.mkdir(parents=True, exist_ok=True)
         self._made = {self.path}
         self.id = secrets.token_hex(8)
-        self.foreign = frozenset()
+        self.foreign = foreign  # others' files, as the last build found them: still there
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         pass  # already there
@@ -212,8 +212,10 @@ def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> list[str]:
 
 
 def _write_marker(folder: Path, build_id: str, ours: list[str]) -> None:
-    (folder / MARKER).write_text(f"# build {build_id}\n" + "".join(f"{path}\n" for path in ours),
-                                 encoding="utf-8")
+    # Replaced whole: a build killed while writing it must not leave a site listing half its files.
+    temporary = folder / f"{MARKER}.{os.getpid()}.tmp"
+    temporary.write_text(f"# build {build_id}\n" + "".join(f"{path}\n" for path in ours), encoding="utf-8")
+    os.replace(temporary, folder / MARKER)
 
 
 def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:

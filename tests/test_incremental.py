@@ -103,6 +103,29 @@ def test_the_kept_previous_site_is_brought_up_to_date_build_after_build(archive:
     assert (archive / ".output.staging").stat().st_ino != first_site
 
 
+def test_a_file_of_others_deleted_stays_deleted_after_in_place_builds(archive: Path) -> None:
+    # The dev server updates the site in place; builds after it still know the others' files
+    # it held, so one deleted by hand is not brought back from the kept previous site.
+    out = archive / "output"
+    story = next((archive / "content/articles").rglob("story-7.md"))
+
+    def edit(step: str, **options) -> None:
+        story.write_text(story.read_text().replace("title: \"", f"title: \"{step} ", 1))
+        run_build(archive, **options)
+
+    run_build(archive)
+    (out / "CNAME").write_text("news.example.org\n")  # someone else's file
+    edit("One")  # staged: the first site is kept beside, without the CNAME
+    edit("Two", atomic=False)  # in place, as the dev server
+    edit("Three")  # staged: the site updated in place is now the kept one, with the CNAME
+    assert (out / "CNAME").exists()
+    (out / "CNAME").unlink()
+    edit("Four")  # the kept site, brought up to date and swapped in
+    assert not (out / "CNAME").exists()
+    run_build(archive, out="fresh")
+    assert snapshot(out) == snapshot(archive / "fresh")
+
+
 def test_files_added_by_hand_deep_in_the_site_survive(archive: Path) -> None:
     out, articles = archive / "output", archive / "content/articles"
     run_build(archive)
