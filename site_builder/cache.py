@@ -1,13 +1,13 @@
 """cache: what earlier builds computed, keyed by content hashes, kept outside output/.
 
-Stores under `.site-builder-cache/` in the project: the parsed articles (by file
-fingerprint), with the related articles and teasers of the last build; and, per output folder,
-what the last build saw and wrote: the stamps of the article files, the fingerprint of every
-page, what each template draws, and a key of all its inputs. The latter is small and read first, so a build with nothing
-to do stops before loading the articles. A build that adds a few articles writes them to a
-small file beside the big one instead of writing it all again. All are discarded whole
-when anything that shapes the output changes: the package's own code, the config, library
-versions. A lost or corrupt cache only costs time.
+Stores under `.site-builder-cache/` in the project: the parsed articles (by file fingerprint),
+with the related articles and teasers of the last build; and, per output folder, what the last
+build saw and wrote: the stamps of the article files, the fingerprint of every page, what each
+template draws, and a key of all its inputs. The latter is small and read first, so a build
+with nothing to do stops before loading the articles. A build that adds a few articles writes
+them to a small file beside the big one instead of writing it all again. All are discarded
+whole when anything that shapes the output changes: the package's own code, the config,
+library versions. A lost or corrupt cache only costs time.
 """
 
 from __future__ import annotations

@@ -161,7 +161,7 @@ class InPlace(Stage):
     whole: for the dev server, whose edits touch a few pages of a site nobody else reads,
     and where linking thousands of unchanged files would cost the editor seconds."""
 
-    def __init__(self, out: Path, foreign: frozenset[str] = frozenset()):
+    def __init__(self, out: Path, foreign: frozenset[str]):
         self.out = self.path = out.resolve()
         self.path.mkdir(parents=True, exist_ok=True)
         self._made = {self.path}
