@@ -4,4 +4,5 @@ import sys
 
 from site_builder.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a spawned worker imports this module too
+    sys.exit(main())

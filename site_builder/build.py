@@ -28,7 +28,7 @@ from site_builder.related import find_related, related_key
 from site_builder.model import Article, ContentError, Page, Problem, SourceFile
 from site_builder.plan import plan_pages
 from site_builder.pool import default_jobs, run_all
-from site_builder.render import MAP_GEOMETRY, Drawn, Fragments, install_helpers, render_page
+from site_builder.render import MAP_GEOMETRY, Drawn, Fragments, Renderer
 from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
 from site_builder.theme import Theme, load_theme, make_environment
 from site_builder.folders import files_below
@@ -191,9 +191,9 @@ def build(options: BuildOptions) -> BuildReport:
     pages = plan_pages(site, config)
     lap("index, plan")
     fragments = Fragments(cache.fragments)
-    install_helpers(env, config, site, theme, hashes.templates, fragments)
-    written = _write_site(options.out, env, pages, theme, hashes, cache, jobs, lap, search,
-                          options.progress, atomic=options.atomic, fragments=fragments)
+    renderer = Renderer(env, theme, config, site, hashes.templates, fragments)
+    written = _write_site(options.out, renderer, pages, theme, hashes, cache, jobs, lap, search,
+                          options.progress, atomic=options.atomic)
     # Fragments of articles still shown, drawn by the templates as they are now.
     teasers = {a.teaser for a in site.articles}
     cache.fragments = {key: html for key, html in fragments.known.items()
@@ -245,10 +245,10 @@ def _front(cache: BuildCache, out: Path) -> Tree:
     return cache.trees.get(tree_id(out) or "", Tree({}))
 
 
-def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Theme,
+def _write_site(out: Path, renderer: Renderer, pages: list[Page], theme: Theme,
                 hashes: _ThemeHashes, cache: BuildCache, jobs: int, lap: _Laps, search: SearchIndex = "build",
                 progress: Callable[[str, int, int], None] | None = None,
-                atomic: bool = True, *, fragments: Fragments) -> _Written:
+                atomic: bool = True) -> _Written:
     """Render only pages whose fingerprint changed; carry the rest over from the old site."""
     static = theme.static_files
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
@@ -284,15 +284,16 @@ def _write_site(out: Path, env: jinja2.Environment, pages: list[Page], theme: Th
         statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
         to_render = [page for page in pages if page.output_path in fresh]
         lap("link unchanged files")
-        # Workers get page numbers, not pages: a forked worker already has every page, and a
-        # term page's context (its taxonomy, all its articles) is far too big to pickle.
-        render = partial(_render_nth, env, stage, to_render, fragments)
+        # Workers get page numbers, not pages: a term page's context (its taxonomy, all its
+        # articles) is far too big to pickle for each task. A forked worker already has every
+        # page; a spawned one receives them all once, with the renderer.
+        render = partial(_render_nth, renderer, stage, to_render)
         results = list(_counted(run_all(render, range(len(to_render)), jobs),
                                 "render", len(to_render), progress))
         _raise_template_problems([problem for _, problem, _ in results])
         statuses += [written for written, _, _ in results]
         for _, _, drawn in results:  # by workers, for the next build
-            fragments.known.update(drawn)
+            renderer.fragments.known.update(drawn)
         lap("render, write")
         notes, indexed = _index(stage.path, years, keys, wanted, jobs)
         stage.commit(wanted)
@@ -334,13 +335,12 @@ def _counted(results: Iterable[T], stage: str, total: int,
         yield result
 
 
-def _render_nth(env: jinja2.Environment, stage: Stage, pages: list[Page], fragments: Fragments,
-                n: int) -> tuple[bool, Problem | None, Drawn]:
+def _render_nth(renderer: Renderer, stage: Stage, pages: list[Page], n: int) -> tuple[bool, Problem | None, Drawn]:
     """Runs in a worker: page `n` is written there; what comes back is small: whether the file
     changed, what went wrong, and the article fragments first drawn for it."""
     page = pages[n]
     try:
-        return stage.write(page.output_path, render_page(env, page).encode("utf-8")), None, fragments.take_new()
+        return stage.write(page.output_path, renderer.render(page).encode("utf-8")), None, renderer.fragments.take_new()
     except jinja2.TemplateSyntaxError as err:
         where = Path(err.filename or err.name or page.template)
         return False, Problem(where, err.lineno, f"template error: {err.message}"), {}

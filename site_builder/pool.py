@@ -1,7 +1,9 @@
 """pool: run a pure function over many items on every core, results in input order.
 
-Workers are forked, so they start with the parent's memory (the parsed site, the compiled
-templates) instead of receiving it through a pipe.
+On Linux workers are forked, so they start with the parent's memory (the parsed site, the
+compiled templates) instead of receiving it through a pipe. Where fork is missing (Windows)
+or unsafe (macOS, whose system libraries may deadlock in a forked child) they are spawned:
+each receives the function once, pickled with what it needs, and sets itself up from that.
 """
 
 from __future__ import annotations
@@ -9,28 +11,44 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 # Below this many items a pool costs more than it saves.
 MIN_PARALLEL = 64
+# "fork" or "spawn", to use the other platforms' way on Linux (the tests do).
+START_METHOD_VARIABLE = "SITE_BUILDER_START_METHOD"
 
-_task: Callable[[Any], Any] | None = None  # set in the parent just before forking
+_task: Callable[[Any], Any] | None = None  # forked: set in the parent; spawned: sent to each worker
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def start_method() -> Literal["fork", "spawn"]:
+    chosen = os.environ.get(START_METHOD_VARIABLE)
+    if chosen in ("fork", "spawn"):
+        return chosen
+    forks = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+    return "fork" if forks else "spawn"
+
+
 def run_all(function: Callable[[T], R], items: Sequence[T], jobs: int,
             min_items: int = MIN_PARALLEL) -> Iterator[R]:
-    """`function(item)` for every item, in order; in `jobs` forked processes when there are
-    at least `min_items` (fewer are not worth a pool)."""
-    if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+    """`function(item)` for every item, in order; in `jobs` processes when there are at least
+    `min_items` (fewer are not worth a pool). Spawned workers need `function` to pickle."""
+    if jobs <= 1 or len(items) < min_items:
         yield from map(function, items)
+        return
+    chunk = max(1, min(256, len(items) // (jobs * 8)))
+    if start_method() == "spawn":
+        with multiprocessing.get_context("spawn").Pool(jobs, _receive, (function,)) as workers:
+            yield from workers.imap(_call, items, chunksize=chunk)
         return
     global _task
     _task = function
@@ -38,13 +56,16 @@ def run_all(function: Callable[[T], R], items: Sequence[T], jobs: int,
     # collection would walk the whole site model and copy every page of memory it touches.
     gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, min(256, len(items) // (jobs * 8)))
-        with context.Pool(jobs) as workers:
+        with multiprocessing.get_context("fork").Pool(jobs) as workers:
             yield from workers.imap(_call, items, chunksize=chunk)
     finally:
         _task = None
         gc.unfreeze()  # in this process they may become garbage again (the dev server lives on)
+
+
+def _receive(function: Callable[[Any], Any]) -> None:
+    global _task
+    _task = function
 
 
 def _call(item: Any) -> Any:

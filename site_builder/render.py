@@ -15,7 +15,7 @@ from site_builder.config import Config
 from site_builder.charts import month_chart, month_counts
 from site_builder.metadata import absolute, news_article
 from site_builder.model import Article, Page, Site
-from site_builder.theme import Theme
+from site_builder.theme import Theme, make_environment
 from site_builder.worldmap import world_map as draw_world_map
 
 # Country outlines for the regions map, looked up along the theme chain.
@@ -125,6 +125,24 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     )
 
 
-def render_page(env: jinja2.Environment, page: Page) -> str:
-    template = env.get_template(page.template)
-    return template.render(page.context, page_url=page.url)
+class Renderer:
+    """Pages -> HTML with the theme's templates and the helpers above. A Jinja environment does
+    not pickle: a renderer pickles as what it is made of, and a worker process that receives
+    it (spawned, not forked) makes its own environment from that."""
+
+    def __init__(self, env: jinja2.Environment | None, theme: Theme, config: Config, site: Site,
+                 templates: dict[str, str], fragments: Fragments):
+        self._parts = (theme, config, site, templates, fragments)
+        self.env = env or make_environment(theme)
+        self.fragments = fragments
+        install_helpers(self.env, config, site, theme, templates, fragments)
+
+    def __getstate__(self) -> tuple:
+        return self._parts
+
+    def __setstate__(self, parts: tuple) -> None:
+        self.__init__(None, *parts)  # type: ignore[misc]
+
+    def render(self, page: Page) -> str:
+        template = self.env.get_template(page.template)
+        return template.render(page.context, page_url=page.url)

@@ -13,18 +13,22 @@ import os
 import shutil
 import subprocess
 import secrets
+import sys
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.folders import files_below
+from site_builder.model import UsageError
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
 MARKER = ".site-builder-output"
+# "0" swaps sites as systems without an atomic exchange do (the tests use it on Linux).
+EXCHANGE_VARIABLE = "SITE_BUILDER_EXCHANGE"
 
 
-class OutputError(Exception):
+class OutputError(UsageError):
     """The output folder cannot be used (wrong place, not ours, not writable)."""
 
 
@@ -259,18 +263,23 @@ def _swap_in(stage: Path, out: Path) -> None:
 
 def _remove_later(folder: Path) -> None:
     """Delete a folder we own without making the build wait: renamed out of the way at once,
-    then removed by a detached `rm`, which outlives us. Deleting 10,000 pages takes seconds."""
+    then removed by a detached Python process, which outlives us (on every system, unlike
+    `rm`). Deleting 10,000 pages takes seconds."""
     trash = folder.with_name(f"{folder.name}.trash-{os.getpid()}-{time.monotonic_ns()}")
     folder.rename(trash)
+    remove = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
     try:
-        subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True,
+        subprocess.Popen([sys.executable, "-I", "-S", "-c", remove, str(trash)], start_new_session=True,
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
         shutil.rmtree(trash, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False if unsupported."""
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False if unsupported
+    (other systems, some filesystems) or turned off by the environment variable."""
+    if os.environ.get(EXCHANGE_VARIABLE) == "0":
+        return False
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (AttributeError, OSError):
