@@ -12,8 +12,7 @@ from pathlib import Path
 from site_builder import __version__
 from site_builder.build import BuildOptions, build
 from site_builder.links import find_broken_links
-from site_builder.model import ContentError
-from site_builder.write import OutputError
+from site_builder.model import ContentError, UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -37,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         noun = "problem" if len(err.problems) == 1 else "problems"
         print(f"{len(err.problems)} {noun} found; nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
-    except OutputError as err:
+    except UsageError as err:
         print(err, file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -75,6 +74,20 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("new", help="scaffold an article")
     p.add_argument("title", help="the headline")
     p.set_defaults(run=_run_new)
+
+    p = commands.add_parser("init", help="start a new archive in FOLDER (default: the --root folder)")
+    p.add_argument("folder", nargs="?", type=Path, help="where (made if missing)")
+    p.add_argument("--force", action="store_true", help="add the archive's files to a folder that is not empty")
+    p.set_defaults(run=_run_init)
+
+    p = commands.add_parser("theme", help="list the themes, or copy one to customise it")
+    themes = p.add_subparsers(title="theme commands", metavar="ACTION", required=True)
+    t = themes.add_parser("list", help="the bundled themes and the project's own")
+    t.set_defaults(run=_run_theme_list)
+    t = themes.add_parser("copy", help="copy a theme into themes/NEW, to edit it")
+    t.add_argument("name", help="the theme to copy, e.g. default")
+    t.add_argument("new_name", metavar="new", help="the copy's name, e.g. my-theme")
+    t.set_defaults(run=_run_theme_copy)
 
     p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
     _add_build_options(p)
@@ -149,6 +162,42 @@ def _run_new(args: argparse.Namespace) -> int:
 
     path = new_article(args.root, args.title, dt.date.today())
     print(f"Created {path}")
+    return EXIT_OK
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from site_builder.scaffold import new_site
+
+    folder = args.folder or args.root
+    made = new_site(folder, dt.date.today(), force=args.force)
+    for path in made:
+        print(f"Created {folder / path}")
+    print(f"\nA new archive is in {folder}/. Next, from there:")
+    if folder.resolve() != Path.cwd().resolve():
+        print(f"  cd {folder}")
+    print("  site-builder import content/raw/*.txt   # once raw dumps are in content/raw/")
+    print("  site-builder build                      # the site, into output/")
+    print("  site-builder serve                      # preview at http://127.0.0.1:8000/")
+    return EXIT_OK
+
+
+def _run_theme_list(args: argparse.Namespace) -> int:
+    from site_builder.theme import bundled_themes
+
+    own = sorted(p.parent.name for p in (args.root / "themes").glob("*/templates") if p.is_dir())
+    for name in own:
+        print(f"{name}  (themes/{name})")
+    for name in bundled_themes():
+        if name not in own:
+            print(f"{name}  (bundled)")
+    return EXIT_OK
+
+
+def _run_theme_copy(args: argparse.Namespace) -> int:
+    from site_builder.scaffold import copy_theme
+
+    path = copy_theme(args.root, args.name, args.new_name)
+    print(f"Copied theme '{args.name}' to {path}/; to use it, set theme = \"{args.new_name}\" in site.toml")
     return EXIT_OK
 
 

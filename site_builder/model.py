@@ -25,6 +25,10 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+class UsageError(Exception):
+    """The command cannot do what was asked where it was asked (a folder in use, say): one line."""
+
+
 class ContentError(Exception):
     """Raised when inputs are wrong; carries every problem found, not just the first."""
 

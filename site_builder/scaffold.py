@@ -1,19 +1,69 @@
-"""scaffold: `site-builder new` -> a new draft article file with today's date."""
+"""scaffold: starting files made for the user: a new archive (`init`), an article (`new`), an
+editable copy of a theme (`theme copy`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
 from pathlib import Path
 
-import yaml
-
+from site_builder.config import CONFIG_FILE
 from site_builder.discover import ARTICLES_DIR
-from site_builder.model import ContentError, Problem
+from site_builder.model import ContentError, Problem, UsageError
 from site_builder.text import slugify
+from site_builder.theme import find_theme
+
+SKELETON = Path(__file__).resolve().parent / "skeleton"
+RAW_DIR = Path("content") / "raw"
+THEME_NAME = re.compile(r"[A-Za-z0-9_-]+")  # as site.toml's `theme` accepts
+
+
+def new_site(folder: Path, today: dt.date, force: bool = False) -> list[Path]:
+    """A new archive in `folder`: site.toml, content/articles/ with one example article,
+    content/raw/, .gitignore. Refuses a folder with anything in it unless `force`, and even
+    then never replaces a file that is there. Returns the files made."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: exists and is not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise UsageError(f"{folder}: not empty; use --force to add an archive's files to it")
+    welcome = (SKELETON / "welcome.md").read_text(encoding="utf-8").replace("{date}", today.isoformat())
+    files = {
+        Path(CONFIG_FILE): (SKELETON / "site.toml").read_text(encoding="utf-8"),
+        Path(".gitignore"): (SKELETON / "gitignore").read_text(encoding="utf-8"),
+        ARTICLES_DIR / f"{today:%Y}" / f"{today:%m}" / "welcome-to-your-news-archive.md": welcome,
+    }
+    (folder / RAW_DIR).mkdir(parents=True, exist_ok=True)
+    made = []
+    for relpath, text in files.items():
+        path = folder / relpath
+        if path.exists():
+            continue  # --force adds what is missing; it never overwrites
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        made.append(relpath)
+    return made
+
+
+def copy_theme(root: Path, name: str, new_name: str) -> Path:
+    """An editable copy of theme `name` (the project's or a bundled one) as themes/`new_name`."""
+    source = find_theme(root, name)
+    if source is None:
+        raise UsageError(f"no theme '{name}' in themes/ or among the bundled ones")
+    if not THEME_NAME.fullmatch(new_name):
+        raise UsageError(f"'{new_name}': a theme's name is letters, digits, '-' and '_'")
+    target = root / "themes" / new_name
+    if target.exists():
+        raise UsageError(f"themes/{new_name}: already exists; choose another name")
+    shutil.copytree(source, target)
+    return target.relative_to(root)
 
 
 def new_article(root: Path, title: str, today: dt.date) -> Path:
     """Create the file; never overwrites: an existing slug gets -2, -3, ..."""
+    import yaml  # only `new` needs it
+
     base = slugify(title)
     if not base:
         raise ContentError([Problem(Path("<title>"), None, "the headline needs letters or digits")])

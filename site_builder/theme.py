@@ -11,10 +11,13 @@ import jinja2
 
 from site_builder.model import ContentError, Problem
 
-# Themes are looked up in the project first, then among the themes bundled with site-builder.
-BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
+PACKAGE = Path(__file__).resolve().parent
+# Themes are looked up in the project first, then among the themes bundled with site-builder:
+# inside the installed package, or at the top of a source checkout (an editable install).
+BUNDLED_THEMES = next((folder for folder in (PACKAGE / "themes", PACKAGE.parent / "themes")
+                       if folder.is_dir()), PACKAGE / "themes")
 # Feeds, sitemaps and robots.txt; a theme or the site may still override them by name.
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
+BUILTIN_TEMPLATES = PACKAGE / "templates"
 SITE_TEMPLATES = "templates"
 # Files that change with the theme get their content hash in the name, so they can be cached
 # forever; images and fonts keep theirs, as CSS may refer to them by name.
@@ -37,7 +40,7 @@ class Theme:
 def load_theme(root: Path, name: str) -> Theme:
     chain: list[Path] = []
     while name:
-        folder = _find(root, name)
+        folder = find_theme(root, name)
         if folder is None or folder in chain:
             why = "extends itself" if folder in chain else "not found in themes/"
             raise ContentError([Problem(Path("site.toml"), None, f"theme '{name}' {why}")])
@@ -72,7 +75,12 @@ def _output_path(name: str, path: Path) -> str:
     return f"static/{name[: -len(path.suffix)]}.{digest}{path.suffix}"
 
 
-def _find(root: Path, name: str) -> Path | None:
+def bundled_themes() -> list[str]:
+    return sorted(folder.name for folder in BUNDLED_THEMES.iterdir() if (folder / "templates").is_dir())
+
+
+def find_theme(root: Path, name: str) -> Path | None:
+    """The folder of theme `name`: the project's own themes/ first, then the bundled ones."""
     for base in (root / "themes", BUNDLED_THEMES):
         if (base / name / "templates").is_dir():
             return base / name

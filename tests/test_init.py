@@ -1,0 +1,82 @@
+"""Starting an archive: `init`, the bundled themes by name or copied, `--version`."""
+
+import dataclasses
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+import frontmatter
+
+from site_builder.config import Config, load_config
+
+
+def test_init_makes_an_archive_that_builds(tmp_path: Path, run) -> None:
+    folder = tmp_path / "new-archive"
+    code, out, _ = run(tmp_path, "init", str(folder))
+    assert code == 0
+    assert (folder / "content" / "raw").is_dir()
+    assert "/output/" in (folder / ".gitignore").read_text()
+    [example] = (folder / "content" / "articles").rglob("*.md")
+    post = frontmatter.load(example)
+    assert post["title"] == "Welcome to your news archive" and "## Adding articles" in post.content
+    lines = out.splitlines()
+    assert [line.split()[:2] for line in lines[-3:]] == [
+        ["site-builder", "import"], ["site-builder", "build"], ["site-builder", "serve"]]
+    assert load_config(folder) == Config()  # the file states the defaults
+    code, out, _ = run(folder, "build")
+    assert code == 0 and "from 1 articles" in out
+    date = post["date"]
+    page = folder / "output" / f"{date:%Y/%m/%d}" / "welcome-to-your-news-archive" / "index.html"
+    assert "Welcome to your news archive" in page.read_text()
+
+
+def test_the_new_site_toml_explains_every_key(tmp_path: Path, run) -> None:
+    run(tmp_path, "init", str(tmp_path / "a"))
+    text = (tmp_path / "a" / "site.toml").read_text()
+    for field in dataclasses.fields(Config):
+        line = next(line for line in text.splitlines() if line.lstrip("# ").startswith(f"{field.name} ="))
+        before = text.split(line)[0].rstrip().splitlines()[-1]
+        assert before.startswith("# ") and not before.lstrip("# ").startswith(field.name), field.name
+    uncommented = "\n".join(line.lstrip("# ") for line in text.splitlines() if " = " in line)
+    assert tomllib.loads(uncommented) == dataclasses.asdict(Config())  # the defaults, as shown
+
+
+def test_init_refuses_a_folder_in_use_and_force_never_overwrites(tmp_path: Path, run) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "site.toml").write_text('title = "Mine"\n')
+    code, _, err = run(tmp_path, "init", str(folder))
+    assert code == 2 and err.strip() == f"{folder}: not empty; use --force to add an archive's files to it"
+    assert sorted(p.name for p in folder.iterdir()) == ["site.toml"]
+    code, out, _ = run(tmp_path, "init", str(folder), "--force")
+    assert code == 0 and "site.toml" not in out
+    assert (folder / "site.toml").read_text() == 'title = "Mine"\n'
+    assert (folder / ".gitignore").exists() and (folder / "content" / "raw").is_dir()
+
+
+def test_a_copied_theme_is_the_one_used_and_can_be_edited(make_site, run) -> None:
+    root = make_site({"content/articles/a.md": "---\ntitle: One\ndate: 2024-05-01\n---\nText.\n"},
+                     config='title = "T"\ntheme = "mine"\nsearch = false\n')
+    code, _, err = run(root, "build")
+    assert code == 1 and "theme 'mine' not found" in err
+    code, out, _ = run(root, "theme", "copy", "compact", "mine")
+    assert code == 0 and 'theme = "mine"' in out
+    assert (root / "themes" / "mine" / "theme.toml").exists()
+    base = root / "themes" / "mine" / "templates" / "base.html"
+    base.write_text(base.read_text().replace("{{ super() }}", "{{ super() }}<!-- my own theme -->"))
+    code, _, _ = run(root, "build")
+    assert code == 0 and "<!-- my own theme -->" in (root / "output" / "index.html").read_text()
+    code, _, err = run(root, "theme", "copy", "default", "mine")
+    assert code == 2 and err.strip() == "themes/mine: already exists; choose another name"
+    code, out, _ = run(root, "theme", "list")
+    assert out.splitlines() == ["mine  (themes/mine)", "compact  (bundled)", "default  (bundled)"]
+
+
+def test_version_comes_from_the_package_metadata(run, tmp_path: Path, capsys) -> None:
+    from site_builder.cli import main
+
+    try:
+        main(["--version"])
+    except SystemExit as stop:
+        assert stop.code == 0
+    assert capsys.readouterr().out == f"site-builder {metadata.version('site-builder')}\n"
