@@ -17,15 +17,17 @@ import logging
 import os
 import pickle
 import secrets
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from site_builder.atomic import replacing
 from site_builder.discover import Stamp
 from site_builder.fingerprint import References
 from site_builder.model import Article, Problem
-from site_builder.write import Tree
+from site_builder.write import Tree, tree_id
 
 log = logging.getLogger(__name__)
 
@@ -47,21 +49,85 @@ class LastBuild:
     undated_drafts: tuple[Path, ...] = ()
 
 
-@dataclass
 class BuildCache:
-    """Mutable by design: a build reads it, then records what it produced for the next one."""
+    """What earlier builds into one output folder computed, for this build to reuse; what this
+    build computes is recorded through `record` and kept by `save`. The parsed articles are
+    loaded only when asked for: a build with nothing to do never needs them."""
 
-    articles: dict[str, Article] = field(default_factory=dict)  # fingerprint -> article
-    # The articles file on disk: its id and what it holds. Most builds add a few articles to
-    # thousands, so those go to a small file beside it instead of writing it all again.
-    articles_file: tuple[str, frozenset[str]] = ("", frozenset())
-    related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
-    fragments: dict[tuple[str, str, str], str] = field(default_factory=dict)  # see render.Fragments
-    # What the output folder and the kept previous site hold, by the ids in their markers.
-    trees: dict[str, Tree] = field(default_factory=dict)
-    stamps: dict[str, Stamp] = field(default_factory=dict)  # article file -> size, time, fingerprint
-    templates: References = field(default_factory=dict)  # what each template draws (fingerprint.py)
-    last_build: LastBuild = LastBuild()
+    def __init__(self, root: Path, out: Path, config: Any):
+        self.root, self.out = root, out
+        self.key = f"{code_key()}|{config!r}"
+        trees, stamps, templates, last_build = (
+            _load(_pages_file(root, out), self.key) or ({}, {}, {}, LastBuild()))
+        self.trees: Mapping[str, Tree] = trees  # what the output folder and the kept previous site hold, by id
+        self.stamps: Mapping[str, Stamp] = stamps  # article file -> size, time, fingerprint
+        self.templates: References = templates  # what each template draws (fingerprint.py)
+        self.last_build: LastBuild = last_build
+        self._articles: dict[str, Article] | None = None  # fingerprint -> article
+        # The articles file on disk: its id and what it holds. Most builds add a few articles to
+        # thousands, so those go to a small file beside it instead of writing it all again.
+        self._articles_file: tuple[str, frozenset[str]] = ("", frozenset())
+        self._related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
+        self._fragments: dict[tuple[str, str, str], str] = {}  # see render.Fragments
+
+    @property
+    def articles(self) -> Mapping[str, Article]:
+        """Every article parsed before, by the fingerprint of its file."""
+        if self._articles is None:
+            self._load_articles()
+        assert self._articles is not None
+        return self._articles
+
+    @property
+    def fragments(self) -> dict[tuple[str, str, str], str]:
+        self.articles  # noqa: B018 (stored with the articles added since the big file)
+        return self._fragments
+
+    def front(self) -> Tree:
+        """What the cache knows the output folder holds; nothing, if it is not the one it remembers."""
+        return self.trees.get(tree_id(self.out) or "", Tree({}))
+
+    def related(self, key: str, find: Callable[[], dict[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
+        """The related lists of the last build if their `key` is the same, else `find()`."""
+        self.articles  # noqa: B018 (stored with the articles added since the big file)
+        if self._related[0] != key:
+            self._related = (key, find())
+        return self._related[1]
+
+    def record(self, *, articles: Iterable[Article], stamps: Mapping[str, Stamp], templates: References,
+               fragments: dict[tuple[str, str, str], str], trees: Mapping[str, Tree],
+               last_build: LastBuild) -> None:
+        """What this build made, for the next one."""
+        self._articles = {a.fingerprint: a for a in articles}
+        self.stamps, self.templates, self._fragments = stamps, templates, fragments
+        self.trees, self.last_build = trees, last_build
+
+    def save(self) -> None:
+        folder = self.root / CACHE_DIR
+        try:
+            folder.mkdir(exist_ok=True)
+            file_id, held = self._articles_file
+            articles = self.articles
+            added = {fp: article for fp, article in articles.items() if fp not in held}
+            # Written anew once a tenth of it is added or gone, so that it does not carry old
+            # versions of edited articles for long.
+            if not file_id or len(added) + len(held - articles.keys()) > len(held) // 10:
+                file_id, added = secrets.token_hex(8), {}
+                _save(folder / ARTICLES, self.key, (file_id, articles))
+            _save(folder / ADDED, self.key, (file_id, added, self._related, self._fragments))
+            _save(_pages_file(self.root, self.out), self.key,
+                  (self.trees, self.stamps, self.templates, self.last_build))
+        except OSError as err:  # a read-only project still builds, only slower next time
+            log.warning("cache not saved: %s", err)
+
+    def _load_articles(self) -> None:
+        """Those of the articles file, and those added since (with the related articles and
+        teasers of the last build) if they were saved against it."""
+        file_id, articles = _load(self.root / CACHE_DIR / ARTICLES, self.key) or ("", {})
+        since_id, added, self._related, self._fragments = (
+            _load(self.root / CACHE_DIR / ADDED, self.key) or ("", {}, ("", {}), {}))
+        self._articles_file = (file_id, frozenset(articles))
+        self._articles = {**articles, **added} if since_id == file_id else articles
 
 
 def code_key() -> str:
@@ -77,40 +143,6 @@ def code_key() -> str:
         except metadata.PackageNotFoundError:
             digest.update(name.encode())
     return digest.hexdigest()
-
-
-def load_cache(root: Path, out: Path, key: str) -> BuildCache:
-    """What the last build into `out` left; the parsed articles wait for `load_articles`.
-    Empty when there is none, it is unreadable, or it was made under another key."""
-    trees, stamps, templates, last_build = _load(_pages_file(root, out), key) or ({}, {}, {}, LastBuild())
-    return BuildCache(trees=trees, stamps=stamps, templates=templates, last_build=last_build)
-
-
-def load_articles(root: Path, key: str, cache: BuildCache) -> None:
-    """The parsed articles: those of the articles file, and those added since (with the
-    related articles and teasers of the last build) if they were saved against it."""
-    file_id, articles = _load(root / CACHE_DIR / ARTICLES, key) or ("", {})
-    since_id, added, cache.related, cache.fragments = (
-        _load(root / CACHE_DIR / ADDED, key) or ("", {}, ("", {}), {}))
-    cache.articles_file = (file_id, frozenset(articles))
-    cache.articles = {**articles, **added} if since_id == file_id else articles
-
-
-def save_cache(root: Path, out: Path, key: str, cache: BuildCache) -> None:
-    folder = root / CACHE_DIR
-    try:
-        folder.mkdir(exist_ok=True)
-        file_id, held = cache.articles_file
-        added = {fp: article for fp, article in cache.articles.items() if fp not in held}
-        # Written anew once a tenth of it is added or gone, so that it does not carry old
-        # versions of edited articles for long.
-        if not file_id or len(added) + len(held - cache.articles.keys()) > len(held) // 10:
-            file_id, added = secrets.token_hex(8), {}
-            _save(folder / ARTICLES, key, (file_id, cache.articles))
-        _save(folder / ADDED, key, (file_id, added, cache.related, cache.fragments))
-        _save(_pages_file(root, out), key, (cache.trees, cache.stamps, cache.templates, cache.last_build))
-    except OSError as err:  # a read-only project still builds, only slower next time
-        log.warning("cache not saved: %s", err)
 
 
 def _pages_file(root: Path, out: Path) -> Path:
@@ -129,7 +161,5 @@ def _load(path: Path, key: str) -> Any:
 
 
 def _save(path: Path, key: str, value: Any) -> None:
-    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-    with temporary.open("wb") as handle:
+    with replacing(path) as handle:
         pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import jinja2.meta
 import jinja2.nodes
 
-from site_builder.model import Page
+from site_builder.model import Page, SourceFile
+from site_builder.theme import MAP_GEOMETRY, Theme
 
 
 def _hash(*parts: str) -> str:
@@ -84,6 +86,31 @@ def _closure(name: str, references: Mapping[str, frozenset[str | None]]) -> set[
     return seen
 
 
+def untracked_reads(env: jinja2.Environment, name: str, variable: str, tracked: frozenset[str]
+                    ) -> list[tuple[int, str]]:
+    """(line, what) for each use of `variable` in template `name` that reads beyond `tracked`:
+    an attribute not in it, or the whole value handed on (to a macro, a filter's argument).
+    A page keyed by `tracked` alone would go stale when such a thing changed."""
+    source, filename, _ = env.loader.get_source(env, name)
+    found: list[tuple[int, str]] = []
+
+    def visit(node: jinja2.nodes.Node) -> None:
+        if isinstance(node, (jinja2.nodes.Getattr, jinja2.nodes.Getitem)) and \
+                isinstance(node.node, jinja2.nodes.Name) and node.node.name == variable:
+            attribute = node.attr if isinstance(node, jinja2.nodes.Getattr) else getattr(node.arg, "value", None)
+            if attribute not in tracked:
+                found.append((node.lineno, f"{variable}.{attribute}"))
+            return
+        if isinstance(node, jinja2.nodes.Name) and node.name == variable and node.ctx == "load":
+            found.append((node.lineno, variable))
+            return
+        for child in node.iter_child_nodes():
+            visit(child)
+
+    visit(env.parse(source, name, filename))
+    return found
+
+
 def page_fingerprint(page: Page, templates: dict[str, str], site_key: str) -> str:
     return _hash(site_key, page.url, page.template, templates.get(page.template, "?"), *page.inputs)
 
@@ -92,3 +119,29 @@ def search_fingerprint(page: Page, templates: dict[str, str], site_key: str) -> 
     """Of what the search index holds of an article page: changes to the pages beside it
     (related articles, neighbours) leave it as it is."""
     return _hash(site_key, page.url, page.template, templates.get(page.template, "?"), *page.indexed)
+
+
+@dataclass(frozen=True)
+class ThemeHashes:
+    templates: dict[str, str]  # template name -> hash of it and what it extends or includes
+    static: dict[str, str]  # output path -> hash of the file
+    site_key: str  # what every page depends on: asset hashes (pages link them), map data
+
+
+def hash_theme(theme: Theme, env: jinja2.Environment, known: References) -> tuple[ThemeHashes, References]:
+    """The theme's hashes, and the template references to keep for the next call (see
+    `template_hashes`)."""
+    templates, references = template_hashes(env, known)
+    static = {path: file_hash(source) for path, source in theme.static_files.items()}
+    geometry = theme.data_file(MAP_GEOMETRY)
+    site_key = "|".join([*sorted(static.values()), file_hash(geometry) if geometry else ""])
+    return ThemeHashes(templates, static, site_key), references
+
+
+def inputs_key(files: list[SourceFile], hashes: ThemeHashes, *options: str) -> str:
+    """Every input of a build besides code and config (which key the whole cache): while it
+    stays the same, so does the site."""
+    parts = [*options, hashes.site_key, *(f.fingerprint for f in files),
+             *(f"{n}={h}" for n, h in sorted(hashes.templates.items())),
+             *(f"{n}={h}" for n, h in sorted(hashes.static.items()))]
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()

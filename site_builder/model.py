@@ -131,9 +131,9 @@ class Article:
 
     @functools.cached_property
     def teaser(self) -> str:
-        """Hash of what listings, feeds' neighbours and related links show: all but the body."""
-        shown = (self.url, self.title, self.date, self.updated, self.summary, self.agency,
-                 self.byline, self.topics, self.tags, self.regions, self.image, self.draft)
+        """Hash of what listings, feeds' neighbours and related links may show (TEASER_FIELDS):
+        a teaser template that reads anything else is refused (see fingerprint.untracked_reads)."""
+        shown = tuple(getattr(self, name) for name in TEASER_FIELDS)
         return hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
 
     @property
@@ -145,6 +145,13 @@ class Article:
         if key == "source":
             return (self.agency,) if self.agency else ()
         return getattr(self, key)
+
+
+# What an article's teaser may show, and so what its hash covers: all but the body and the
+# extras. `modified`, `slug` and `names` are made of these.
+TEASER_FIELDS = ("url", "title", "date", "updated", "summary", "agency", "byline", "topics", "tags",
+                 "regions", "image", "draft")
+TEASER_READS = frozenset({*TEASER_FIELDS, "modified", "slug", "names"})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from site_builder.archive import month_grid
 from site_builder.config import Config
 from site_builder.model import Article, Page, Site, Taxonomy, Term
 from site_builder.search import INDEX_DIR
-from site_builder.world import group_by_world_region
+from site_builder.countries import group_by_world_region
 
 FEED_SIZE = 20
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows

@@ -12,11 +12,13 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total), for a progress bar
 
 # Below this many items a pool costs more than it saves.
 MIN_PARALLEL = 64
@@ -71,3 +73,12 @@ def _receive(function: Callable[[Any], Any]) -> None:
 def _call(item: Any) -> Any:
     assert _task is not None
     return _task(item)
+
+
+def counted(results: Iterable[T], stage: str, total: int, progress: Progress | None) -> Iterator[T]:
+    """Pass results through, telling `progress` every so often how far along they are."""
+    step = max(1, total // 100)
+    for done, result in enumerate(results, 1):
+        if progress is not None and (done % step == 0 or done == total):
+            progress(stage, done, total)
+        yield result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -14,12 +15,11 @@ from markupsafe import Markup, escape
 from site_builder.config import Config
 from site_builder.charts import month_chart, month_counts
 from site_builder.metadata import absolute, news_article
-from site_builder.model import Article, Page, Site
-from site_builder.theme import Theme, make_environment
+from site_builder.fingerprint import untracked_reads
+from site_builder.model import TEASER_FIELDS, TEASER_READS, Article, Page, Site
+from site_builder.theme import MAP_GEOMETRY, Theme, make_environment
 from site_builder.worldmap import world_map as draw_world_map
 
-# Country outlines for the regions map, looked up along the theme chain.
-MAP_GEOMETRY = "map/countries-110m.geojson"
 # While a shared fragment is drawn (see `article_partial`), the page it will go into is not
 # known: links are left as placeholders, made relative when the fragment is put in a page.
 FRAGMENT = "\x00fragment"
@@ -90,6 +90,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         key = (name, templates.get(name, ""), article.teaser)
         fragment = known.get(key)
         if fragment is None:
+            _check_teaser(env, name, key[1])
             fragment = env.get_template(name).render(article=article, page_url=FRAGMENT)
             known[key] = fragments.new[key] = fragment
         page_url = context["page_url"]
@@ -125,6 +126,22 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _teaser_problem(env: jinja2.Environment, name: str, template_hash: str) -> tuple[int, str] | None:
+    reads = untracked_reads(env, name, "article", TEASER_READS)
+    return reads[0] if reads else None
+
+
+def _check_teaser(env: jinja2.Environment, name: str, template_hash: str) -> None:
+    """A shared fragment is kept while the article's teaser hash stays the same, so its
+    template may read only what that hash covers."""
+    problem = _teaser_problem(env, name, template_hash)
+    if problem is not None:
+        line, what = problem
+        raise jinja2.TemplateSyntaxError(f"uses {what}, which listings do not track (they show "
+                                         f"only {', '.join(TEASER_FIELDS)})", line, name, name)
+
+
 class Renderer:
     """Pages -> HTML with the theme's templates and the helpers above. A Jinja environment does
     not pickle: a renderer pickles as what it is made of, and a worker process that receives
@@ -133,6 +150,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment | None, theme: Theme, config: Config, site: Site,
                  templates: dict[str, str], fragments: Fragments):
         self._parts = (theme, config, site, templates, fragments)
+        self.theme = theme
         self.env = env or make_environment(theme)
         self.fragments = fragments
         install_helpers(self.env, config, site, theme, templates, fragments)
@@ -142,6 +160,14 @@ class Renderer:
 
     def __setstate__(self, parts: tuple) -> None:
         self.__init__(None, *parts)  # type: ignore[misc]
+
+    def kept_fragments(self, articles: tuple[Article, ...]) -> Drawn:
+        """The fragments worth keeping for the next build: of articles still shown, drawn by
+        the templates as they are now."""
+        teasers = {a.teaser for a in articles}
+        templates = self._parts[3]
+        return {key: html for key, html in self.fragments.known.items()
+                if key[2] in teasers and templates.get(key[0]) == key[1]}
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)

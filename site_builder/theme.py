@@ -19,6 +19,8 @@ BUNDLED_THEMES = next((folder for folder in (PACKAGE / "themes", PACKAGE.parent 
 # Feeds, sitemaps and robots.txt; a theme or the site may still override them by name.
 BUILTIN_TEMPLATES = PACKAGE / "templates"
 SITE_TEMPLATES = "templates"
+# Country outlines for the regions map, looked up along the theme chain.
+MAP_GEOMETRY = "map/countries-110m.geojson"
 # Files that change with the theme get their content hash in the name, so they can be cached
 # forever; images and fonts keep theirs, as CSS may refer to them by name.
 FINGERPRINTED = {".css", ".js", ".svg"}

@@ -10,10 +10,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-import pycountry
-from countryinfo._cache import load_countries
 from markupsafe import Markup, escape
 
+from site_builder.countries import country_code, latlng
 from site_builder.model import Taxonomy, Term
 
 # Equirectangular, cropped to the inhabited latitudes (Antarctica is not in the data).
@@ -23,8 +22,6 @@ HEIGHT = round((NORTH - SOUTH) * SCALE)
 MIN_STEP = 1.0  # user units; closer points add bytes, not shape
 MIN_AREA = 1.5  # square units; smaller islands vanish, except a country's largest ring
 LEVELS = 5
-# Names countryinfo and pycountry do not know, as they appear in regions: lists.
-ALIASES = {"kosovo": "XKX"}
 
 
 class Shape(NamedTuple):
@@ -58,7 +55,7 @@ def _shaded_terms(terms: Iterable[Term], shapes: dict[str, Shape]) -> list[tuple
     found: dict[str, Term] = {}
     for term in terms:
         code = country_code(term.name)
-        if code and (code in shapes or _latlng(code)) and code not in found:
+        if code and (code in shapes or latlng(code)) and code not in found:
             found[code] = term
     return sorted(found.items(), key=lambda item: item[1].name)
 
@@ -69,7 +66,7 @@ def _country(code: str, term: Term, shape: Shape | None, level: int,
     label = escape(f"{term.name}: {count} {'article' if count == 1 else 'articles'}")
     body = f'<path class="m{level}" d="{shape.d}"/>' if shape else ""
     if shape is None or shape.small:
-        lat, lng = _latlng(code) or (0.0, 0.0)
+        lat, lng = latlng(code) or (0.0, 0.0)
         x, y = _project(lng, lat)
         body += f'<circle class="m{level} marker" cx="{_n(x)}" cy="{_n(y)}" r="4"/>'
     return (f'<a href="{escape(link(term.url))}" aria-label="{label}">'
@@ -149,37 +146,3 @@ def _numbers(values: Iterable[float]) -> str:
 def _n(value: float) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-@functools.cache
-def _countries() -> tuple[dict[str, str], dict[str, tuple[float, float]]]:
-    """Every spelling countryinfo knows -> alpha-3 code; alpha-3 -> (lat, lng) for markers."""
-    codes: dict[str, str] = dict(ALIASES)
-    places: dict[str, tuple[float, float]] = {}
-    for info in load_countries()["countries"].values():
-        code = (info.get("ISO") or {}).get("alpha3")
-        if not isinstance(code, str):
-            continue
-        for spelling in [*info.get("altSpellings", []), info["name"]]:
-            if isinstance(spelling, str) and spelling:
-                codes.setdefault(spelling.casefold(), code)
-        codes[info["name"].casefold()] = code  # the name wins over another's alias
-        if len(info.get("latlng") or []) == 2:
-            places[code] = (float(info["latlng"][0]), float(info["latlng"][1]))
-    return codes, places
-
-
-def country_code(name: str) -> str | None:
-    """ISO 3166 alpha-3 code of an English country name, or None (a continent, a city)."""
-    key = name.strip().casefold()
-    code = _countries()[0].get(key)
-    if code is None:
-        try:  # pycountry knows newer official names (Türkiye) and more spellings
-            code = pycountry.countries.lookup(name.strip()).alpha_3
-        except LookupError:
-            return None
-    return code
-
-
-def _latlng(code: str) -> tuple[float, float] | None:
-    return _countries()[1].get(code)

@@ -18,7 +18,9 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
+from site_builder.atomic import replacing
 from site_builder.folders import files_below
 from site_builder.model import UsageError
 
@@ -73,6 +75,22 @@ def check_output_dir(out: Path, root: Path) -> None:
         raise OutputError(f"{out}: not empty and not built by site-builder; choose another --out")
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
+
+
+class Output(Protocol):
+    """Where a build writes the site: a new folder swapped in whole (`Stage`), or the output
+    folder itself, file by file (`InPlace`)."""
+
+    path: Path  # the folder written into
+    id: str  # the new site's id, written in its marker
+    foreign: frozenset[str]  # others' files (a CNAME) found in the output folder and kept
+
+    def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None: ...
+    def write(self, relpath: str, data: bytes) -> bool: ...
+    def copy(self, relpath: str, source: Path) -> bool: ...
+    def remove(self, relpaths: Iterable[str]) -> None: ...
+    def commit(self, written: Iterable[str]) -> None: ...
+    def discard(self) -> None: ...
 
 
 class Stage:
@@ -160,7 +178,7 @@ class Stage:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-class InPlace(Stage):
+class InPlace:
     """Updates `out` where it stands, each file replaced atomically but not the site as a
     whole: for the dev server, whose edits touch a few pages of a site nobody else reads,
     and where linking thousands of unchanged files would cost the editor seconds."""
@@ -168,7 +186,6 @@ class InPlace(Stage):
     def __init__(self, out: Path, foreign: frozenset[str]):
         self.out = self.path = out.resolve()
         self.path.mkdir(parents=True, exist_ok=True)
-        self._made = {self.path}
         self.id = secrets.token_hex(8)
         self.foreign = foreign  # others' files, as the last build found them: still there
 
@@ -181,11 +198,13 @@ class InPlace(Stage):
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 return False
         except OSError:
-            self._folder(target.parent)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+        with replacing(target) as handle:
+            handle.write(data)
         return True
+
+    def copy(self, relpath: str, source: Path) -> bool:
+        return self.write(relpath, source.read_bytes())
 
     def remove(self, relpaths: Iterable[str]) -> None:
         for relpath in relpaths:
@@ -217,9 +236,8 @@ def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> list[str]:
 
 def _write_marker(folder: Path, build_id: str, ours: list[str]) -> None:
     # Replaced whole: a build killed while writing it must not leave a site listing half its files.
-    temporary = folder / f"{MARKER}.{os.getpid()}.tmp"
-    temporary.write_text(f"# build {build_id}\n" + "".join(f"{path}\n" for path in ours), encoding="utf-8")
-    os.replace(temporary, folder / MARKER)
+    with replacing(folder / MARKER) as handle:
+        handle.write((f"# build {build_id}\n" + "".join(f"{path}\n" for path in ours)).encode("utf-8"))
 
 
 def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:

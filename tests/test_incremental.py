@@ -10,7 +10,7 @@ from conftest import article
 
 from benchmarks.corpus import write_corpus
 from site_builder.build import BuildOptions, build, read_config
-from site_builder.cache import BuildCache, code_key, load_articles
+from site_builder.cache import BuildCache
 from site_builder.discover import discover
 
 
@@ -207,9 +207,8 @@ def test_a_few_new_articles_leave_the_big_cache_file_alone(archive: Path) -> Non
     (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
     run_build(archive)
     assert (big.stat().st_ino, big.stat().st_mtime_ns) == before
-    cache = BuildCache()
     config = read_config(BuildOptions(root=archive, out=archive / "output"))
-    load_articles(archive, f"{code_key()}|{config!r}", cache)
+    cache = BuildCache(archive, archive / "output", config)
     assert len(cache.articles) == 123  # the big file's and the three beside it
     write_corpus(archive, 20, seed=6, first=950)  # a sixth more: the big file is written anew
     (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
@@ -298,3 +297,22 @@ def test_a_kept_going_build_reports_its_problems_again_when_nothing_changed(make
     assert "Built" in first[1] and "Built" in again[1] and "Built" not in strict[1]
     problem = "content/articles/bad.md:3: 'date' is not a valid date"
     assert problem in first[2] and problem in again[2] and strict[2].startswith(problem)
+
+
+def test_a_teaser_that_shows_what_listings_do_not_track_is_refused(make_site, run) -> None:
+    # Teasers are kept while the article's teaser hash stays the same: one drawing a field
+    # outside it would show stale text after an edit, so the build says so instead.
+    teaser = ('<li>{{ article.title }}\n'
+              '{% for point in article.analysis %}<p>{{ point }}</p>{% endfor %}</li>\n')
+    root = make_site({"content/articles/a.md": article("One", analysis="[A point]"),
+                      "templates/partials/teaser.html": teaser})
+    code, _, err = run(root, "build")
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        "partials/teaser.html:2: template error: uses article.analysis, which listings do not track")
+    (root / "templates/partials/teaser.html").write_text('<li>{{ teaser_of(article) }}</li>\n')
+    code, _, err = run(root, "build")
+    assert code == 1 and "partials/teaser.html:1: template error: uses article, which listings" in err
+    (root / "templates/partials/teaser.html").write_text(
+        '<li>{{ article.title }} {{ article.modified | date }} {{ article["agency"] }}</li>\n')
+    assert run(root, "build")[0] == 0

@@ -1,0 +1,162 @@
+"""output: [Page] -> the output folder; only pages whose fingerprint changed are rendered, the
+rest carried over from the previous site, and only the years whose articles changed are
+indexed for search again.
+
+What the folders already hold is known from the trees that earlier builds recorded (see
+write.Tree); what this build leaves is returned, for the cache to keep.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+
+from site_builder.fingerprint import ThemeHashes, page_fingerprint, search_fingerprint
+from site_builder.folders import files_below
+from site_builder.laps import Laps
+from site_builder.model import ContentError, Page, Problem
+from site_builder.pool import Progress, counted, run_all
+from site_builder.render import Drawn, Renderer
+from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
+from site_builder.write import (MARKER, InPlace, Output, Stage, Tree, previous_files, staging_path,
+                                tree_id)
+
+log = logging.getLogger(__name__)
+SearchIndex = Literal["build", "keep", "drop"]  # what a build does with the search index
+LINK_CHUNK = 1000  # files carried over per task
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where and how the site is written."""
+
+    out: Path
+    jobs: int
+    search: SearchIndex
+    # False updates output/ in place instead of swapping in a whole new site (the dev server).
+    atomic: bool = True
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True)
+class Written:
+    trees: Mapping[str, Tree]  # what the output folder and the kept previous site now hold
+    rendered: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    notes: tuple[str, ...] = ()
+
+
+def front(trees: Mapping[str, Tree], out: Path) -> Tree:
+    """What `trees` say `out` holds; nothing, if the folder is not one they remember."""
+    return trees.get(tree_id(out) or "", Tree({}))
+
+
+def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
+               trees: Mapping[str, Tree]) -> Written:
+    """Render only pages whose fingerprint changed; carry the rest over from the old site."""
+    lap = Laps(log)
+    out = target.out
+    static = renderer.theme.static_files
+    wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
+    wanted.update(hashes.static)
+    old = previous_files(out.resolve())
+    held = front(trees, out).files
+    fresh = {path for path, fingerprint in wanted.items()
+             if path not in old or held.get(path) != fingerprint
+             or not os.path.exists(os.path.join(out, path))}  # deleted by hand: made anew
+    # The search index is made anew, year by year, when the year's articles changed.
+    keys: dict[str, str] = {}
+    carry: dict[str, str] = {}
+    years: list[str] = []
+    if target.search == "build":
+        keys = index_keys({p.output_path: search_fingerprint(p, hashes.templates, hashes.site_key)
+                           for p in pages if p.indexed})
+        carry, years = plan_index(keys, old, held)
+    elif target.search == "keep":
+        carry = {path: held.get(path, "") for path in old if path.startswith(f"{INDEX_DIR}/")}
+    removed = {p for p in old - wanted.keys() - carry.keys() if p != MARKER}
+    lap("fingerprints")
+    if old and not fresh and not removed and not years:
+        return Written(trees, unchanged=len(wanted) + len(carry))
+    wanted.update(carry)
+    stage: Output = Stage(out, trees) if target.atomic or not old else InPlace(out, front(trees, out).foreign)
+    try:
+        stage.remove(removed)
+        # Linking thousands of files is system calls: spread over processes too.
+        keep = [path for path in wanted if path not in fresh]
+        chunks = [keep[i: i + LINK_CHUNK] for i in range(0, len(keep), LINK_CHUNK)]
+        for _ in run_all(partial(stage.link_old, fingerprints=wanted), chunks, target.jobs, min_items=2):
+            pass
+        statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
+        to_render = [page for page in pages if page.output_path in fresh]
+        lap("link unchanged files")
+        # Workers get page numbers, not pages: a term page's context (its taxonomy, all its
+        # articles) is far too big to pickle for each task. A forked worker already has every
+        # page; a spawned one receives them all once, with the renderer.
+        render = partial(_render_nth, renderer, stage, to_render)
+        results = list(counted(run_all(render, range(len(to_render)), target.jobs),
+                               "render", len(to_render), target.progress))
+        _raise_template_problems([problem for _, problem, _ in results])
+        statuses += [written for written, _, _ in results]
+        for _, _, drawn in results:  # by workers, for the next build
+            renderer.fragments.known.update(drawn)
+        lap("render, write")
+        notes, indexed = _index(stage.path, years, keys, wanted, target.jobs)
+        stage.commit(wanted)
+        lap(f"search index ({len(years)} years), swap")
+    except BaseException:
+        stage.discard()
+        raise
+    # Remember what the new site and the kept previous one hold, and nothing else.
+    present = {tree_id(out), tree_id(staging_path(out.resolve()))}
+    kept = {key: tree for key, tree in {**trees, stage.id: Tree(wanted, stage.foreign)}.items()
+            if key in present}
+    written = sum(statuses) + indexed
+    # An index file made again at its old path was replaced, not removed.
+    return Written(kept, rendered=len(to_render), written=written, unchanged=len(wanted) - written,
+                   removed=len(removed - wanted.keys()), notes=notes)
+
+
+def _index(site: Path, years: list[str], keys: dict[str, str], wanted: dict[str, str],
+           jobs: int) -> tuple[tuple[str, ...], int]:
+    """Index `years` in the staged site; their files join `wanted` under the year's key, or
+    under no key if Pagefind failed, so that the next build tries again. Returns the notes
+    and how many files were made."""
+    failures = index_years(site, years, jobs) if years else {}
+    made = 0
+    for year, failure in failures.items():
+        files = files_below(site, f"{INDEX_DIR}/{year}")
+        wanted.update(dict.fromkeys(files, "" if failure else keys[year]))
+        made += len(files)
+    return tuple(dict.fromkeys(note for note in failures.values() if note)), made
+
+
+def _render_nth(renderer: Renderer, stage: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, Drawn]:
+    """Runs in a worker: page `n` is written there; what comes back is small: whether the file
+    changed, what went wrong, and the article fragments first drawn for it."""
+    page = pages[n]
+    try:
+        return stage.write(page.output_path, renderer.render(page).encode("utf-8")), None, renderer.fragments.take_new()
+    except jinja2.TemplateSyntaxError as err:
+        where = Path(err.filename or err.name or page.template)
+        return False, Problem(where, err.lineno, f"template error: {err.message}"), {}
+    except jinja2.TemplateNotFound as err:
+        return False, Problem(Path(page.template), None, f"template not found: {err.name}"), {}
+    except jinja2.TemplateError as err:
+        return False, Problem(Path(page.template), None, f"template error on {page.output_path}: {err}"), {}
+
+
+def _raise_template_problems(found: list[Problem | None]) -> None:
+    # The same broken template fails every page drawn with it: report it once.
+    problems = list(dict.fromkeys(problem for problem in found if problem is not None))
+    if problems:
+        raise ContentError(problems)
