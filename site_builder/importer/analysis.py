@@ -1,0 +1,68 @@
+"""analysis: a briefing's opening lines -> where its analysis (what events suggest) ends and its report begins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from site_builder.importer.dates import find_full_dates
+
+# Analysis lines interpret: they say what something suggests, may, could or shows.
+_INTERPRETIVE = (
+    (re.compile(r"\b(?:may|might|could|would|can|should|must|will likely|is likely|are likely|likely to)\b", re.I),
+     1.5, "a modal verb"),
+    (re.compile(
+        r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bthis )\b(?:highlight|underscore|underline|signal|suggest|show|indicate|reflect|reveal|demonstrate|illustrate|"
+        r"raise|mark|represent|reinforce|complicate|deepen|heighten|pose|expose|point|add|emphasi[sz]e|"
+        r"threaten|risk|strain|undermine|bolster|shape|boost|weaken|strengthen|fuel|intensif(?:y|ie))s?\b"
+        r"|\b(?:potentially|possibly|probably|implications?|significance|suggesting|signalling|signaling|"
+        r"underscoring|highlighting|indicating|reflecting)\b", re.I),
+     2.0, "an interpretive verb"),
+)
+# The report tells who did or said what, and when.
+_REPORTING = (
+    (re.compile(r"\b(?:said|says|told|tells|announced|reported|added|stated|declared|confirmed|denied|claimed|"
+                r"according to|wrote|tweeted|posted|testified|quoted)\b", re.I), 2.5, "attribution"),
+    (re.compile(r"[“”\"]"), 2.0, "a quotation"),
+    (re.compile(r"\b(?:on|late|early|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                r"|\b(?:yesterday|today|last week|last month|earlier this (?:week|month|year))\b"), 2.0, "a day"),
+    (re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Za-z. ]+\d{0,2})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s"), 3.0, "a dateline"),
+    (re.compile(r"\b(?:was|were|had|did)\b"), 1.0, "a past-tense verb"),
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one line reads: a positive score interprets, a negative one reports; cues say why."""
+
+    score: float
+    cues: tuple[str, ...]
+
+
+def read_line(line: str) -> Reading:
+    """Score a line by what it says: interpretive cues count up, reporting cues (and dates) count down."""
+    score, cues = 0.0, []
+    for pattern, weight, cue in _INTERPRETIVE:
+        if pattern.search(line):
+            score, cues = score + weight, cues + [cue]
+    for pattern, weight, cue in _REPORTING:
+        if pattern.search(line):
+            score, cues = score - weight, cues + [cue]
+    if find_full_dates(line):
+        score, cues = score - 2.0, cues + ["a date"]
+    return Reading(score, tuple(cues))
+
+
+def analysis_length(lines: Sequence[str]) -> int:
+    """How many of the candidate lines are analysis: the prefix whose lines interpret the most.
+
+    The block is a prefix, so the best cut is where the running score peaks; on a tie the
+    shorter block wins, because a line that neither interprets nor reports is more often the
+    body's plain first sentence than one more key point."""
+    best, best_at, running = 0.0, 0, 0.0
+    for index, line in enumerate(lines):
+        running += read_line(line).score
+        if running > best:
+            best, best_at = running, index + 1
+    return best_at
