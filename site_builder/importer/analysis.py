@@ -10,8 +10,9 @@ from site_builder.importer.dates import find_full_dates
 
 # Analysis lines interpret: they say what something suggests, may, could or shows.
 _INTERPRETIVE = (
-    (re.compile(r"\b(?:may|might|could|would|can|should|must|will likely|is likely|are likely|likely to)\b", re.I),
-     1.5, "a modal verb"),
+    # Lower-case "may" only: "May 3" is a date.
+    (re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Ww]ould|[Cc]an|[Ss]hould|[Mm]ust|will likely|is likely|are likely|"
+                r"likely to)\b"), 1.5, "a modal verb"),
     (re.compile(
         r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bthis )\b(?:highlight|underscore|underline|signal|suggest|show|indicate|reflect|reveal|demonstrate|illustrate|"
         r"raise|mark|represent|reinforce|complicate|deepen|heighten|pose|expose|point|add|emphasi[sz]e|"
@@ -30,6 +31,9 @@ _REPORTING = (
     (re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Za-z. ]+\d{0,2})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s"), 3.0, "a dateline"),
     (re.compile(r"\b(?:was|were|had|did)\b"), 1.0, "a past-tense verb"),
 )
+
+
+_CLEARLY_REPORTS = -2.0
 
 
 @dataclass(frozen=True)
@@ -59,10 +63,14 @@ def analysis_length(lines: Sequence[str]) -> int:
 
     The block is a prefix, so the best cut is where the running score peaks; on a tie the
     shorter block wins, because a line that neither interprets nor reports is more often the
-    body's plain first sentence than one more key point."""
+    body's plain first sentence than one more key point. The report, once begun, goes on: the
+    block never reaches past the first line that clearly reports."""
     best, best_at, running = 0.0, 0, 0.0
     for index, line in enumerate(lines):
-        running += read_line(line).score
+        score = read_line(line).score
+        if score <= _CLEARLY_REPORTS:
+            break
+        running += score
         if running > best:
             best, best_at = running, index + 1
     return best_at
