@@ -18,6 +18,8 @@ from site_builder.importer.text import split_sentences
 from site_builder.importer.vocabulary import Vocabulary, find_topics
 
 _MAX_SUMMARY = 300
+# The order an editor reads the front matter in; "body" (dropped lines) last.
+_FIELD_ORDER = ("title", "date", "source", "byline", "caption", "credit", "analysis", "subheadings", "regions", "body")
 _REGIONS_RULE = "countries by weighted mentions: headline x5, first two paragraphs x2, other text x1, caption x0.5"
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Za-z. ]+\d{0,2}(?:,\s*\d{4})?)?\s*\([A-Za-z]+\)\s*[-–—]\s*")
 
@@ -72,7 +74,7 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
         analysis=raw.analysis,
         blocks=blocks,
         notes=tuple(notes),
-        provenance=tuple(provenance),
+        provenance=tuple(sorted(provenance, key=lambda record: _FIELD_ORDER.index(record.field))),
     )
 
 

@@ -46,17 +46,18 @@ def _candidates(lines: list[str]) -> list[int]:
 
 
 def _provenance(lines: list[str], chosen: list[int], first_body: int | None) -> tuple[Provenance, ...]:
-    records = [Provenance("analysis", lines[i], i + 1, _cue_text("interprets", lines[i])) for i in chosen]
+    records = [Provenance("analysis", lines[i], i + 1, _cue_text("a one-sentence line that interprets", lines[i]))
+               for i in chosen]
     if first_body is not None:
         records.append(Provenance("analysis", "(the body starts here)", first_body + 1,
-                                  _cue_text("reports", lines[first_body])))
+                                  _cue_text("the first line that does not interpret", lines[first_body])))
     return tuple(records)
 
 
 def _cue_text(verdict: str, line: str) -> str:
     reading = read_line(line)
     cues = ", ".join(reading.cues) or "no cue either way"
-    return f"one-sentence line that {verdict} (score {reading.score:+.1f}: {cues})"
+    return f"{verdict} (score {reading.score:+.1f}: {cues})"
 
 
 def _is_analysis_line(line: str) -> bool:
