@@ -12,7 +12,7 @@ from site_builder.importer.headline import headline_from_sentence
 from site_builder.importer.model import Article, Image, Provenance, RawArticle
 from site_builder.importer.regions import Weighted, find_regions
 from site_builder.importer.slugs import slugify
-from site_builder.importer.sources import attribute_source
+from site_builder.importer.sources import Attribution, attribute_source
 from site_builder.importer.tags import find_tags
 from site_builder.importer.text import split_sentences
 from site_builder.importer.vocabulary import Vocabulary, find_topics
@@ -35,27 +35,14 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
     if image is not None:
         provenance += [Provenance("caption", image.caption or "", raw.caption_line, "the photo caption before the body"),
                        Provenance("credit", image.credit or "(none)", raw.caption_line, "the credit at the caption's end")]
-    if _has_words(raw.headline):
-        title = raw.headline
-        provenance.append(Provenance("title", title, raw.headline_line, "the article's headline line"))
-    else:
-        title = _derived_title(paragraphs, notes)
-        provenance.append(Provenance("title", title, lines[0] if lines else None,
-                                     "derived from the first sentence of the body"))
-    if not _has_words(title):
-        notes.append("no headline found: titled 'Untitled'")
-        title = "Untitled"
+    title, titled = _title(raw, paragraphs, lines, notes)
+    provenance.append(titled)
     if raw.headline is not None and image is None:
         notes.append("no caption")
     date, dated = _article_date(image, raw.caption_line, paragraphs, lines, " ".join([title, *paragraphs]), notes)
     provenance.append(dated)
     attribution = attribute_source(paragraphs, raw.headline)
-    if attribution is None:
-        notes.append("no source named")
-        provenance.append(Provenance("source", "(none)", None, "no agency named as reporting"))
-    else:
-        where = raw.headline_line if attribution.where < 0 else lines[attribution.where]
-        provenance.append(Provenance("source", attribution.name, where, f"named as reporting: '{attribution.evidence}'"))
+    provenance.append(_source_provenance(attribution, raw.headline_line, lines, notes))
     weighted = _weighted(title, paragraphs, image, raw.analysis)
     regions = find_regions(weighted)
     provenance.append(Provenance("regions", ", ".join(regions) or "(none)", None, _REGIONS_RULE))
@@ -76,6 +63,26 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
         notes=tuple(notes),
         provenance=tuple(sorted(provenance, key=lambda record: _FIELD_ORDER.index(record.field))),
     )
+
+
+def _title(raw: RawArticle, paragraphs: list[str], lines: list[int | None],
+           notes: list[str]) -> tuple[str, Provenance]:
+    if raw.headline and _has_words(raw.headline):
+        return raw.headline, Provenance("title", raw.headline, raw.headline_line, "the article's headline line")
+    title = _derived_title(paragraphs, notes)
+    if not _has_words(title):
+        notes.append("no headline found: titled 'Untitled'")
+        return "Untitled", Provenance("title", "Untitled", None, "no headline and no text to derive one from")
+    return title, Provenance("title", title, lines[0] if lines else None, "derived from the first sentence of the body")
+
+
+def _source_provenance(attribution: Attribution | None, headline_line: int | None, lines: list[int | None],
+                       notes: list[str]) -> Provenance:
+    if attribution is None:
+        notes.append("no source named")
+        return Provenance("source", "(none)", None, "no agency named as reporting")
+    where = headline_line if attribution.where < 0 else lines[attribution.where]
+    return Provenance("source", attribution.name, where, f"named as reporting: '{attribution.evidence}'")
 
 
 def _has_words(text: str | None) -> bool:
