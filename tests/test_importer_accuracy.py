@@ -45,6 +45,13 @@ def test_analysis_length_follows_what_lines_say(lines, count):
     assert analysis_length(lines) == count
 
 
+def test_layout_decides_when_no_line_reports():
+    neutral = ["The protests come amid rising living costs.", "Opposition parties back the demonstrators."]
+    assert analysis_length(neutral, bounded=True) == 2
+    assert analysis_length(neutral) == 0
+    assert analysis_length(neutral + ["Police fired tear gas on Monday, officials said."], bounded=True) == 0
+
+
 @pytest.mark.parametrize(("name", "headings", "absent"), [
     ("wire_media_labels.txt", ["Power grid under strain"],
      ["Interview with", "WATCH", "Related:"]),

@@ -34,6 +34,13 @@ _REPORTING = (
 
 
 _CLEARLY_REPORTS = -2.0
+_NOT_VERBS = {"hundred", "indeed", "speed", "breed", "greed", "proceed", "exceed", "succeed", "embed"}
+# Words after which an -ed word is a participle or an adjective, not the verb of a report.
+_BEFORE_PARTICIPLE = {
+    "", "to", "a", "an", "the", "be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "get",
+    "gets", "got", "become", "becomes", "more", "most", "less", "very", "well", "its", "their", "his", "her",
+    "of", "and", "or", "by", "with", "for", "in", "on", "as", "not", "already", "so", "too",
+}
 
 
 @dataclass(frozen=True)
@@ -55,19 +62,36 @@ def read_line(line: str) -> Reading:
             score, cues = score - weight, cues + [cue]
     if find_full_dates(line):
         score, cues = score - 2.0, cues + ["a date"]
+    if "a past-tense verb" not in cues and _has_past_tense(line):
+        score, cues = score - 1.0, cues + ["a past-tense verb"]
     return Reading(score, tuple(cues))
 
 
-def analysis_length(lines: Sequence[str]) -> int:
+def _has_past_tense(line: str) -> bool:
+    """A verb in -ed that acts ("police raided"), not a participle ("to increased unrest", "were detained")."""
+    words = re.findall(r"[A-Za-z’']+", line)
+    for before, word in zip([""] + words, words):
+        if len(word) > 4 and word.endswith("ed") and word.islower() and word not in _NOT_VERBS:
+            if before.lower() not in _BEFORE_PARTICIPLE and not before.endswith("ly"):
+                return True
+    return False
+
+
+def analysis_length(lines: Sequence[str], bounded: bool = False) -> int:
     """How many of the candidate lines are analysis: the prefix whose lines interpret the most.
 
     The block is a prefix, so the best cut is where the running score peaks; on a tie the
     shorter block wins, because a line that neither interprets nor reports is more often the
     body's plain first sentence than one more key point. The report, once begun, goes on: the
-    block never reaches past the first line that clearly reports."""
+    block never reaches past the first line that clearly reports.
+
+    `bounded`: the layout already ends the candidates (a paragraph of several sentences or a
+    blank line follows); then every candidate that does not clearly report is analysis."""
+    scores = [read_line(line).score for line in lines]
+    if bounded and scores and all(score > _CLEARLY_REPORTS for score in scores):
+        return len(scores)
     best, best_at, running = 0.0, 0, 0.0
-    for index, line in enumerate(lines):
-        score = read_line(line).score
+    for index, score in enumerate(scores):
         if score <= _CLEARLY_REPORTS:
             break
         running += score

@@ -15,7 +15,8 @@ def split_briefing(lines: list[str]) -> list[RawArticle]:
     # The body must keep at least one line: a briefing of nothing but key points has no analysis block.
     if candidates and not any(lines[candidates[-1] + 1 :]):
         candidates = candidates[:-1]
-    count = analysis_length([lines[i] for i in candidates])
+    bounded = bool(candidates) and _ends_by_layout(lines, candidates)
+    count = analysis_length([lines[i] for i in candidates], bounded)
     chosen = candidates[:count]
     body_start = chosen[-1] + 1 if chosen else next((i for i, line in enumerate(lines) if line), len(lines))
     return [RawArticle(
@@ -43,6 +44,17 @@ def _candidates(lines: list[str]) -> list[int]:
             break
         found.append(index)
     return found
+
+
+def _ends_by_layout(lines: list[str], candidates: list[int]) -> bool:
+    """True when the layout closes the candidates: a line that cannot be analysis follows, or a blank line
+    ends a block of several (between lines that each stand alone, a blank says nothing)."""
+    last = candidates[-1]
+    after = next((i for i in range(last + 1, len(lines)) if lines[i]), None)
+    if after is None:
+        return False
+    block_closed = not lines[last + 1] and len(candidates) > 1 and candidates[-2] == last - 1
+    return block_closed or not _is_analysis_line(lines[after])
 
 
 def _provenance(lines: list[str], chosen: list[int], first_body: int | None) -> tuple[Provenance, ...]:
