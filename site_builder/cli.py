@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help="raw dumps -> content/articles/**.md")
     p.add_argument("dumps", nargs="+", type=Path, help="raw .txt dumps, e.g. content/raw/*.txt")
     p.add_argument("--force", action="store_true", help="overwrite hand-edited articles (keeps a backup)")
+    p.add_argument("--explain", action="store_true",
+                   help="write nothing; print where each article's fields came from (line and rule)")
     p.set_defaults(run=_run_import)
 
     p = commands.add_parser("check", help="validate content without writing the site")
@@ -206,6 +208,8 @@ def _run_import(args: argparse.Namespace) -> int:
 
     articles_dir = args.root / "content" / "articles"
     vocabulary = args.root / "content" / "vocabulary.toml"
+    if args.explain:
+        return _explain_import(args, vocabulary if vocabulary.exists() else None)
     report = import_dumps(args.dumps, articles_dir, force=args.force,
                           vocabulary=vocabulary if vocabulary.exists() else None)
     rows = [("file", "#", "headline", "date", "source", "regions", "status")]
@@ -223,6 +227,24 @@ def _run_import(args: argparse.Namespace) -> int:
     print(f"{len(report.articles)} articles from {len(args.dumps) - len(report.failures)} files; "
           f"{len(report.failures)} files could not be read.")
     return EXIT_CONTENT if report.failures else EXIT_OK
+
+
+def _explain_import(args: argparse.Namespace, vocabulary: Path | None) -> int:
+    from site_builder.importer import explain_dumps
+
+    explanation = explain_dumps(args.dumps, vocabulary=vocabulary)
+    numbers: dict[Path, int] = {}
+    for article in explanation.articles:
+        numbers[article.dump] = numbers.get(article.dump, 0) + 1
+        print(f"{article.dump} #{numbers[article.dump]}: {article.headline}")
+        for record in article.provenance:
+            where = f"line {record.line}" if record.line else "-"
+            print(f"  {record.field:<12} {where:<9} {_clip(record.value, 60)}\n  {'':<12} {'':<9} ({record.rule})")
+        for note in article.notes:
+            print(f"  note: {note}")
+    for failure in explanation.failures:
+        print(f"{failure.dump}: {failure.message}", file=sys.stderr)
+    return EXIT_CONTENT if explanation.failures else EXIT_OK
 
 
 def _run_serve(args: argparse.Namespace) -> int:

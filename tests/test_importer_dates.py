@@ -31,7 +31,7 @@ def test_text_date_after_said_on(tmp_path):
 def test_historical_and_future_dates_are_skipped():
     paragraphs = ["The group has grown since March 3, 2019, and a vote is scheduled for June 5, 2030.",
                   "Officials met on Tuesday."]
-    assert story_date(paragraphs, " ".join(paragraphs)) == (None, "")
+    assert story_date(paragraphs, " ".join(paragraphs)) == (None, "", None)
 
 
 def test_ambiguous_year_gives_no_date():
@@ -44,5 +44,5 @@ def test_a_historical_year_does_not_date_a_dateline(tmp_path):
 
     lead = "BRUSSELS, June 23 (Reuters) - European Union leaders agreed on Friday a new package."
     history = lead + " The package, the 11th since the invasion of Ukraine in February 2022, adds firms."
-    assert story_date([lead], history) == (None, "")
+    assert story_date([lead], history) == (None, "", None)
     assert story_date([lead], lead + " Trade rose in 2023.")[0] == datetime.date(2023, 6, 23)

@@ -54,6 +54,6 @@ def test_a_detached_possessive_is_rejoined():
 def test_wire_credits_become_the_byline_not_body_text():
     from site_builder.importer.body import parse_body
 
-    blocks, byline = parse_body(["Leaders agreed on a deal.", "", "Reporting by Jan Strupczewski; Editing by Alex Richardson"])
+    blocks, byline, _ = parse_body(["Leaders agreed on a deal.", "", "Reporting by Jan Strupczewski; Editing by Alex Richardson"])
     assert byline == "By Jan Strupczewski"
     assert [b.text for b in blocks] == ["Leaders agreed on a deal."]

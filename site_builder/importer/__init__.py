@@ -1,11 +1,14 @@
 """importer: raw news dumps (wire pages, briefings) -> front-matter Markdown articles."""
 
 from site_builder.importer.run import (
+    Explanation,
     FileFailure,
     ImportedArticle,
     ImportProblem,
     ImportReport,
+    explain_dumps,
     import_dumps,
 )
 
-__all__ = ["FileFailure", "ImportedArticle", "ImportProblem", "ImportReport", "import_dumps"]
+__all__ = ["Explanation", "FileFailure", "ImportedArticle", "ImportProblem", "ImportReport", "explain_dumps",
+           "import_dumps"]

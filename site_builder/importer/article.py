@@ -9,50 +9,80 @@ from site_builder.importer.body import parse_body
 from site_builder.importer.captions import parse_caption
 from site_builder.importer.dates import story_date
 from site_builder.importer.headline import headline_from_sentence
-from site_builder.importer.model import Article, Image, RawArticle
+from site_builder.importer.model import Article, Image, Provenance, RawArticle
 from site_builder.importer.regions import Weighted, find_regions
 from site_builder.importer.slugs import slugify
-from site_builder.importer.sources import find_source
+from site_builder.importer.sources import Attribution, attribute_source
 from site_builder.importer.tags import find_tags
 from site_builder.importer.text import split_sentences
 from site_builder.importer.vocabulary import Vocabulary, find_topics
 
 _MAX_SUMMARY = 300
+# The order an editor reads the front matter in; "body" (dropped lines) last.
+_FIELD_ORDER = ("title", "date", "source", "byline", "caption", "credit", "analysis", "subheadings", "regions", "body")
+_REGIONS_RULE = "countries by weighted mentions: headline x5, first two paragraphs x2, other text x1, caption x0.5"
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Za-z. ]+\d{0,2}(?:,\s*\d{4})?)?\s*\([A-Za-z]+\)\s*[-–—]\s*")
 
 
 def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
-    """Decide every field of one article; notes say what could not be found."""
-    blocks, byline = parse_body(raw.body_lines)
+    """Decide every field of one article; notes say what could not be found, provenance where each field came from."""
+    blocks, byline, body_provenance = parse_body(raw.body_lines, raw.body_numbers)
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"] + [i for b in blocks for i in b.items]
+    lines = [b.line or None for b in blocks if b.kind == "paragraph"] + [b.line or None for b in blocks for _ in b.items]
     notes: list[str] = []
+    provenance: list[Provenance] = list(raw.provenance)
     image = parse_caption(raw.caption) if raw.caption else None
-    title = raw.headline if _has_words(raw.headline) else _derived_title(paragraphs, notes)
-    if not _has_words(title):
-        notes.append("no headline found: titled 'Untitled'")
-        title = "Untitled"
+    if image is not None:
+        provenance += [Provenance("caption", image.caption or "", raw.caption_line, "the photo caption before the body"),
+                       Provenance("credit", image.credit or "(none)", raw.caption_line, "the credit at the caption's end")]
+    title, titled = _title(raw, paragraphs, lines, notes)
+    provenance.append(titled)
     if raw.headline is not None and image is None:
         notes.append("no caption")
-    date = _article_date(image, paragraphs, " ".join([title, *paragraphs]), notes)
-    source = find_source(paragraphs)
-    if source is None:
-        notes.append("no source named")
+    date, dated = _article_date(image, raw.caption_line, paragraphs, lines, " ".join([title, *paragraphs]), notes)
+    provenance.append(dated)
+    attribution = attribute_source(paragraphs, raw.headline)
+    provenance.append(_source_provenance(attribution, raw.headline_line, lines, notes))
     weighted = _weighted(title, paragraphs, image, raw.analysis)
+    regions = find_regions(weighted)
+    provenance.append(Provenance("regions", ", ".join(regions) or "(none)", None, _REGIONS_RULE))
+    provenance += body_provenance
     return Article(
         title=title,
         date=date,
         slug=slugify(title),
         summary=_summary(paragraphs),
-        source=source,
+        source=attribution.name if attribution else None,
         byline=byline,
         topics=find_topics(vocabulary, weighted),
         tags=find_tags(vocabulary, title, weighted),
-        regions=find_regions(weighted),
+        regions=regions,
         image=image,
         analysis=raw.analysis,
         blocks=blocks,
         notes=tuple(notes),
+        provenance=tuple(sorted(provenance, key=lambda record: _FIELD_ORDER.index(record.field))),
     )
+
+
+def _title(raw: RawArticle, paragraphs: list[str], lines: list[int | None],
+           notes: list[str]) -> tuple[str, Provenance]:
+    if raw.headline and _has_words(raw.headline):
+        return raw.headline, Provenance("title", raw.headline, raw.headline_line, "the article's headline line")
+    title = _derived_title(paragraphs, notes)
+    if not _has_words(title):
+        notes.append("no headline found: titled 'Untitled'")
+        return "Untitled", Provenance("title", "Untitled", None, "no headline and no text to derive one from")
+    return title, Provenance("title", title, lines[0] if lines else None, "derived from the first sentence of the body")
+
+
+def _source_provenance(attribution: Attribution | None, headline_line: int | None, lines: list[int | None],
+                       notes: list[str]) -> Provenance:
+    if attribution is None:
+        notes.append("no source named")
+        return Provenance("source", "(none)", None, "no agency named as reporting")
+    where = headline_line if attribution.where < 0 else lines[attribution.where]
+    return Provenance("source", attribution.name, where, f"named as reporting: '{attribution.evidence}'")
 
 
 def _has_words(text: str | None) -> bool:
@@ -68,17 +98,20 @@ def _derived_title(paragraphs: list[str], notes: list[str]) -> str:
     return headline_from_sentence(_DATELINE_PREFIX.sub("", sentences[0]))
 
 
-def _article_date(image: Image | None, paragraphs: list[str], context: str, notes: list[str]) -> datetime.date | None:
+def _article_date(image: Image | None, caption_line: int | None, paragraphs: list[str], lines: list[int | None],
+                  context: str, notes: list[str]) -> tuple[datetime.date | None, Provenance]:
     if image is not None and image.date is not None and not image.is_file_photo:
-        return image.date
+        return image.date, Provenance("date", image.date.isoformat(), caption_line, "the date in the photo caption")
+    skipped = ""
     if image is not None and image.is_file_photo and image.date is not None:
         notes.append("file photo: its date is not the article's")
-    date, how = story_date(paragraphs, context)
-    if date is None:
+        skipped = " (the file photo's date is not the story's)"
+    date, how, index = story_date(paragraphs, context)
+    if date is None or index is None:
         notes.append("no date found: written as draft")
-    else:
-        notes.append(f"date from the {how}")
-    return date
+        return None, Provenance("date", "(none)", None, "no date of the story's own in caption or text: draft" + skipped)
+    notes.append(f"date from the {how}")
+    return date, Provenance("date", date.isoformat(), lines[index], f"the story's date in the {how}{skipped}")
 
 
 def _summary(paragraphs: list[str]) -> str | None:

@@ -5,87 +5,97 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from site_builder.importer.model import Block
-from site_builder.importer.text import ends_sentence, looks_like_title, word_count
+from site_builder.importer.labels import is_caption_like, label_kind
+from site_builder.importer.model import Block, Provenance
+from site_builder.importer.text import ends_sentence, looks_like_title
 
 _BULLET = re.compile(r"^(?:[-*•·–—▪►]|\d{1,2}[.)])\s+(?=\S)")
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’ -]+)*$")
-_RESIDUE = re.compile(
-    r"^(?:(?:WATCH|Watch|VIDEO|Video|LISTEN|Listen|READ MORE|Read more|Read More|RELATED|Related|"
-    r"ALSO READ|Also read|SEE ALSO|See also|MORE|PHOTOS|Photos|GALLERY|Gallery)\s*[:|»-].*"
-    r"|Advertisement|ADVERTISEMENT|Sponsored|Sponsored content|Read more|Read More|READ MORE|"
-    r"Share|Share this|Share this article|Share this story|Share on \w+|Tweet|Email|Print|Copy link|"
-    r"Click here\b.*|Subscribe(?: now| here| to .*)?|Sign up (?:for|to) .*|Follow us\b.*|Listen to this article.*|Scroll to continue.*|"
-    r"Continue reading.*|Skip to .*|Story continues below.*|Advertisement - .*|Recommended(?: for you| reading| stories)?|"
-    r"Most [Rr]ead|Trending|Top [Ss]tories|Related [Aa]rticles|Related [Ss]tories|Comments)\.?\s*$"
-)
 _MAX_HEADING_WORDS = 10
+# "Key quote: ...", "Q&A: ...": a short lead-in and a colon label what follows; a subheading does not.
+_LABELLED = re.compile(r"^[\w'’&-]+(?:\s+[\w'’&-]+){0,2}\s*:\s")
 _CREDITS = re.compile(
     r"^\(?(?:(?:Additional )?[Rr]eporting by (?P<reporter>[^;,()]+?)(?:\s+in\s+[A-Z][\w ]+)?"
     r"|Writing by [^;]+|Editing by [^;]+|Compiled by [^;]+)(?:[;,]\s*(?:and\s+)?"
     r"(?:[\w ]+ by [^;]+))*\)?\.?$")
 
 
-def parse_body(lines: Sequence[str]) -> tuple[tuple[Block, ...], str | None]:
-    """Blocks of the body, and the byline line when the body opens with one ("By Jane Doe")."""
-    groups = _groups([line for line in lines if not _is_residue(line)])
+def parse_body(lines: Sequence[str], numbers: Sequence[int] = ()) -> tuple[tuple[Block, ...], str | None, tuple[Provenance, ...]]:
+    """Blocks of the body, the byline ("By Jane Doe" or a credit line), and why lines were dropped or made headings.
+
+    `numbers` are the lines' 1-based line numbers in the dump (0 for blank lines), for provenance."""
+    numbered = list(zip(lines, list(numbers) + [0] * (len(lines) - len(numbers))))
+    provenance: list[Provenance] = []
+    kept: list[tuple[str, int]] = []
+    for line, number in numbered:
+        kind = label_kind(line)
+        if kind is None:
+            kept.append((line, number))
+        else:
+            provenance.append(Provenance("body", line, number or None, f"dropped: {kind}"))
+    groups = _groups(kept)
     byline = None
-    if groups and _BYLINE.match(groups[0][0]) and not ends_sentence(groups[0][0]):
-        byline = groups[0][0]
+    if groups and _BYLINE.match(groups[0][0][0]) and not ends_sentence(groups[0][0][0]):
+        byline = groups[0][0][0]
+        provenance.append(Provenance("byline", byline, groups[0][0][1] or None, "a 'By ...' line opens the body"))
         groups[0] = groups[0][1:]
     groups = [group for group in groups if group]
     # Wire copy ends with its credits: "Reporting by X; Editing by Y". Not body text.
-    while groups and _CREDITS.match(groups[-1][-1]):
-        reporter = _CREDITS.match(groups[-1][-1]).group("reporter")
-        byline = byline or (f"By {reporter}" if reporter else None)
+    while groups and _CREDITS.match(groups[-1][-1][0]):
+        credit_line, credit_number = groups[-1][-1]
+        reporter = _CREDITS.match(credit_line).group("reporter")
+        if byline is None and reporter:
+            byline = f"By {reporter}"
+            provenance.append(Provenance("byline", byline, credit_number or None, "the reporter of the closing credits"))
         groups[-1] = groups[-1][:-1]
         if not groups[-1]:
             groups.pop()
     blocks: list[Block] = []
     for group in groups:
         blocks.extend(_group_blocks(group))
-    return _demote_trailing_heading(blocks), byline
+    blocks = _demote_idle_headings(blocks)
+    provenance += [Provenance("subheadings", b.text, b.line or None, "short title line without final punctuation, "
+                              "before the paragraph it introduces") for b in blocks if b.kind == "heading"]
+    return blocks, byline, tuple(provenance)
 
 
-def _groups(lines: list[str]) -> list[list[str]]:
-    groups: list[list[str]] = [[]]
+def _groups(lines: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    groups: list[list[tuple[str, int]]] = [[]]
     for line in lines:
-        if line:
+        if line[0]:
             groups[-1].append(line)
         elif groups[-1]:
             groups.append([])
     return [g for g in groups if g]
 
 
-def _is_residue(line: str) -> bool:
-    return bool(line) and word_count(line) <= 15 and _RESIDUE.match(line) is not None
-
-
-def _group_blocks(group: list[str]) -> list[Block]:
+def _group_blocks(group: list[tuple[str, int]]) -> list[Block]:
     blocks: list[Block] = []
     paragraph: list[str] = []
+    first_number = 0
 
     def close_paragraph() -> None:
         if paragraph:
-            blocks.append(Block("paragraph", " ".join(paragraph)))
+            blocks.append(Block("paragraph", " ".join(paragraph), line=first_number))
             paragraph.clear()
 
-    for index, line in enumerate(group):
+    for index, (line, number) in enumerate(group):
         bullet = _BULLET.match(line)
         if bullet:
             close_paragraph()
             item = line[bullet.end() :].strip()
             if blocks and blocks[-1].kind == "list":
-                blocks[-1] = Block("list", items=blocks[-1].items + (item,))
+                blocks[-1] = Block("list", items=blocks[-1].items + (item,), line=blocks[-1].line)
             else:
-                blocks.append(Block("list", items=(item,)))
+                blocks.append(Block("list", items=(item,), line=number))
             continue
         # A line after a finished sentence starts a new paragraph; otherwise it is a wrapped line.
         if paragraph and ends_sentence(paragraph[-1]):
             close_paragraph()
-        if not paragraph and _is_heading(line, group[index + 1 : index + 2]):
-            blocks.append(Block("heading", line))
+        if not paragraph and _is_heading(line, [text for text, _ in group[index + 1 : index + 2]]):
+            blocks.append(Block("heading", line, line=number))
         else:
+            first_number = number if not paragraph else first_number
             paragraph.append(line)
     close_paragraph()
     return blocks
@@ -96,13 +106,16 @@ def _is_heading(line: str, following: list[str]) -> bool:
         return False
     if line[0] in "\"'“‘«" or line.endswith((",", "-", "–", "—")):
         return False
-    if ends_sentence(line):
+    if ends_sentence(line) or is_caption_like(line) or _LABELLED.match(line):
         return False
     return not following or following[0][:1].isupper() or following[0][:1] in "\"“‘'"
 
 
-def _demote_trailing_heading(blocks: list[Block]) -> tuple[Block, ...]:
-    """A heading with nothing after it heads nothing: keep its text as a paragraph."""
-    if blocks and blocks[-1].kind == "heading":
-        blocks[-1] = Block("paragraph", blocks[-1].text)
-    return tuple(blocks)
+def _demote_idle_headings(blocks: list[Block]) -> tuple[Block, ...]:
+    """A heading followed by another heading, or by nothing, introduces nothing: keep its text as a paragraph."""
+    result = list(blocks)
+    for index, block in enumerate(result):
+        following = result[index + 1] if index + 1 < len(result) else None
+        if block.kind == "heading" and (following is None or following.kind == "heading"):
+            result[index] = Block("paragraph", block.text, line=block.line)
+    return tuple(result)

@@ -57,23 +57,23 @@ def _to_date(match: re.Match[str]) -> datetime.date | None:
         return None
 
 
-def story_date(paragraphs: Sequence[str], context: str) -> tuple[datetime.date | None, str]:
-    """The date the text gives for its own story, and how it was found ("" when none).
+def story_date(paragraphs: Sequence[str], context: str) -> tuple[datetime.date | None, str, int | None]:
+    """The date the text gives for its own story, how it was found ("" when none), and in which paragraph.
 
     `context` is all the article's text, used only to decide a year the dateline leaves out."""
     if paragraphs:
         found = _dateline_date(paragraphs[0], context)
         if found is not None:
-            return found, "dateline"
-    for paragraph in paragraphs[:4]:
+            return found, "dateline", 0
+    for index, paragraph in enumerate(paragraphs[:4]):
         candidates = [value for value, start in find_full_dates(paragraph) if _is_story_date(paragraph, start)]
         if candidates:
-            return max(candidates), "text"
+            return max(candidates), "text", index
     if paragraphs:
         found = _month_day_in_lead(paragraphs[0], context)
         if found is not None:
-            return found, "text"
-    return None, ""
+            return found, "text", 0
+    return None, "", None
 
 
 def _dateline_date(paragraph: str, context: str) -> datetime.date | None:

@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where one field's value came from: the dump line (None: no single line) and the rule that decided."""
+
+    field: str
+    value: str
+    line: int | None
+    rule: str
+
+
+@dataclass(frozen=True)
 class RawArticle:
     """One article cut out of a dump, before any rule has looked at its meaning."""
 
@@ -14,6 +24,13 @@ class RawArticle:
     caption: str | None
     analysis: tuple[str, ...]
     body_lines: tuple[str, ...]
+    # Where each piece stood in the dump (1-based line numbers; 0 for a blank body line), for --explain.
+    headline_line: int | None = None
+    caption_line: int | None = None
+    analysis_lines: tuple[int, ...] = ()
+    body_numbers: tuple[int, ...] = ()
+    # What the reader that cut the article out decided, and why (the analysis block's extent).
+    provenance: tuple[Provenance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -23,6 +40,7 @@ class Block:
     kind: str
     text: str = ""
     items: tuple[str, ...] = ()
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -52,3 +70,4 @@ class Article:
     analysis: tuple[str, ...]
     blocks: tuple[Block, ...]
     notes: tuple[str, ...] = field(default=())
+    provenance: tuple[Provenance, ...] = field(default=())

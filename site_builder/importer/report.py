@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.importer.model import Provenance
+
 
 class ImportProblem(Exception):
     """The only exception the importer raises: a problem the user can act on."""
@@ -38,4 +40,22 @@ class ImportReport:
     """Everything one import run did: articles (drafts included) and unreadable dumps."""
 
     articles: tuple[ImportedArticle, ...]
+    failures: tuple[FileFailure, ...]
+
+
+@dataclass(frozen=True)
+class ExplainedArticle:
+    """One article of one dump as the importer decided it, with where each field came from; nothing written."""
+
+    dump: Path
+    headline: str
+    provenance: tuple[Provenance, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What an explain run found: the articles of every readable dump, and the unreadable dumps."""
+
+    articles: tuple[ExplainedArticle, ...]
     failures: tuple[FileFailure, ...]

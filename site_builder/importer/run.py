@@ -13,12 +13,19 @@ from site_builder.importer.formats import split_dump
 from site_builder.importer.manifest import Manifest, load_manifest, save_manifest, sha256, write_atomically
 from site_builder.importer.markdown_out import render
 from site_builder.importer.model import Article, RawArticle
-from site_builder.importer.report import FileFailure, ImportedArticle, ImportProblem, ImportReport
+from site_builder.importer.report import (
+    ExplainedArticle,
+    Explanation,
+    FileFailure,
+    ImportedArticle,
+    ImportProblem,
+    ImportReport,
+)
 from site_builder.importer.slugs import unique_slug
 from site_builder.importer.text import decode_dump
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["FileFailure", "ImportProblem", "ImportReport", "ImportedArticle", "import_dumps"]
+__all__ = ["Explanation", "FileFailure", "ImportProblem", "ImportReport", "ImportedArticle", "explain_dumps", "import_dumps"]
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +58,39 @@ def import_dumps(paths: Sequence[Path], articles_dir: Path, *, vocabulary: Path 
     return ImportReport(tuple(articles), tuple(failures))
 
 
+def explain_dumps(paths: Sequence[Path], *, vocabulary: Path | None = None) -> Explanation:
+    """Decide every article exactly as import_dumps does, write nothing, and hand back each field's provenance."""
+    loaded = load_vocabulary(vocabulary)
+    articles: list[ExplainedArticle] = []
+    failures: list[FileFailure] = []
+    for path in dict.fromkeys(Path(p) for p in paths):
+        try:
+            _, built = _build_dump(path, loaded)
+        except ImportProblem as problem:
+            failures.append(FileFailure(path, str(problem)))
+            continue
+        articles += [ExplainedArticle(path, a.title, a.provenance, a.notes) for a in built]
+    return Explanation(tuple(articles), tuple(failures))
+
+
 def _existing_slugs(articles_dir: Path) -> set[str]:
     return {p.stem for p in articles_dir.rglob("*.md")} if articles_dir.is_dir() else set()
 
 
 def _import_dump(run: _Run, path: Path) -> list[ImportedArticle]:
+    data, built = _build_dump(path, run.vocabulary)
+    origin = _origin(path, run.articles_dir)
+    seen: dict[str, int] = {}
+    rows = []
+    for article in built:
+        seen[article.slug] = seen.get(article.slug, 0) + 1
+        key = f"{origin}#{article.slug}#{seen[article.slug]}"
+        rows.append(_store(run, path, article, key, origin, sha256(data)))
+    return rows
+
+
+def _build_dump(path: Path, vocabulary: Vocabulary) -> tuple[bytes, list[Article]]:
+    """The dump's bytes and its articles, every field decided; unreadable dumps raise ImportProblem."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -64,19 +99,11 @@ def _import_dump(run: _Run, path: Path) -> list[ImportedArticle]:
     raws = [raw for raw in split_dump(decode_dump(data)) if _has_words(raw)]
     if not raws:
         raise ImportProblem("cannot be read: no article text found")
-    origin = _origin(path, run.articles_dir)
     try:
-        built = [build_article(raw, run.vocabulary) for raw in raws]
+        return data, [build_article(raw, vocabulary) for raw in raws]
     except Exception as error:  # noqa: BLE001 - one odd dump must not stop the others
         log.exception("importing %s failed", path)
         raise ImportProblem(f"cannot be imported: internal error ({type(error).__name__})") from error
-    seen: dict[str, int] = {}
-    rows = []
-    for article in built:
-        seen[article.slug] = seen.get(article.slug, 0) + 1
-        key = f"{origin}#{article.slug}#{seen[article.slug]}"
-        rows.append(_store(run, path, article, key, origin, sha256(data)))
-    return rows
 
 
 def _has_words(raw: RawArticle) -> bool:

@@ -13,10 +13,11 @@ MARKER = "TT"
 
 @dataclass(frozen=True)
 class _Group:
-    """Consecutive non-blank lines and the number of blank lines before them."""
+    """Consecutive non-blank lines, the number of blank lines before them, and the first one's line number."""
 
     lines: tuple[str, ...]
     blanks_before: int
+    number: int = 0
 
 
 def split_wire(lines: list[str]) -> list[RawArticle]:
@@ -42,12 +43,12 @@ def _groups(lines: list[str]) -> list[_Group]:
     groups: list[_Group] = []
     current: list[str] = []
     blanks = 0
-    for line in lines + [""]:
+    for index, line in enumerate(lines + [""]):
         if line:
             current.append(line)
             continue
         if current:
-            groups.append(_Group(tuple(current), blanks))
+            groups.append(_Group(tuple(current), blanks, index - len(current) + 1))
             current, blanks = [], 0
         blanks += 1
     return groups
@@ -86,27 +87,34 @@ def _article(groups: list[_Group]) -> RawArticle:
     headline = first.lines[0] if _is_headline(first.lines[0]) else None
     rest = list(groups)
     if headline is not None:
-        rest[0] = _Group(first.lines[1:], 0)
-    captions, rest = _take_captions(rest, headline)
+        rest[0] = _Group(first.lines[1:], 0, first.number + 1)
+    captions, caption_line, rest = _take_captions(rest, headline)
     seen = {normalise_quotes(x) for x in captions + ([headline] if headline else [])}
     # After the marker the page repeats headline and captions: skip every group made only of repeats.
     while rest and all(normalise_quotes(line) in seen or line == MARKER for line in rest[0].lines):
         rest = rest[1:]
     body: list[str] = []
+    numbers: list[int] = []
     for group in rest:
         body.extend([""] + list(group.lines))
-    return RawArticle(headline=headline, caption=captions[0] if captions else None, analysis=(), body_lines=tuple(body))
+        numbers.extend([0] + list(range(group.number, group.number + len(group.lines))))
+    return RawArticle(headline=headline, caption=captions[0] if captions else None, analysis=(), body_lines=tuple(body),
+                      headline_line=first.number if headline is not None else None,
+                      caption_line=caption_line if captions else None, body_numbers=tuple(numbers))
 
 
-def _take_captions(groups: list[_Group], headline: str | None) -> tuple[list[str], list[_Group]]:
+def _take_captions(groups: list[_Group], headline: str | None) -> tuple[list[str], int, list[_Group]]:
+    """The captions before the body, the first caption's line number, and the groups left."""
     has_marker = any(MARKER in g.lines for g in groups[:3])
     captions: list[str] = []
+    first_line = 0
     index = 0
     while index < len(groups) and index < 3:
         lines = groups[index].lines
         if not lines:
             index += 1
             continue
+        first_line = first_line or groups[index].number + (1 if lines[0] == headline else 0)
         if has_marker:
             captions += [x for x in lines[: lines.index(MARKER)] if x != headline] if MARKER in lines else list(lines)
             index += 1
@@ -118,4 +126,4 @@ def _take_captions(groups: list[_Group], headline: str | None) -> tuple[list[str
             break
         else:
             break
-    return captions, groups[index:]
+    return captions, first_line, groups[index:]
