@@ -22,7 +22,7 @@ from site_builder.discover import discover
 from site_builder.fingerprint import hash_theme, inputs_key
 from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
-from site_builder.model import Article, ContentError, Problem, Site, SourceFile
+from site_builder.model import Article, ContentError, Problem, Site, ArticleFile
 from site_builder.output import SearchIndex, Target, front, write_site
 from site_builder.plan import plan_pages
 from site_builder.pool import Progress, counted, default_jobs, run_all
@@ -124,13 +124,13 @@ def build(options: BuildOptions) -> BuildReport:
 
 def read_content(root: Path, config: Config, cache: BuildCache | None = None, jobs: int = 1,
                  progress: Progress | None = None,
-                 found: tuple[list[SourceFile], list[Problem]] | None = None) -> Content:
+                 found: tuple[list[ArticleFile], list[Problem]] | None = None) -> Content:
     """Every article file, validated; problems are collected, never raised one by one.
     Files whose text a previous build parsed under the same config come from `cache`;
     `found`: the files and problems of a discovery already made."""
     # Imported here: the Markdown and YAML libraries take a tenth of a second to load, which
     # a build with nothing to parse should not wait for.
-    from site_builder.parse import UndatedDraft, parse_source
+    from site_builder.parse import UndatedDraft, parse_article_file
 
     files, unreadable = found or discover(root)[:2]
     # The text read to fingerprint the files is let go (the parse reads again what it parses):
@@ -139,21 +139,21 @@ def read_content(root: Path, config: Config, cache: BuildCache | None = None, jo
     known = cache.articles if cache else {}
     todo = [f for f in files if f.fingerprint not in known]
     parsed = dict(zip((f.fingerprint for f in todo),
-                      counted(run_all(partial(parse_source, config=config), todo, jobs), "parse", len(todo), progress)))
+                      counted(run_all(partial(parse_article_file, config=config), todo, jobs), "parse", len(todo), progress)))
     content = Content([], [], list(unreadable))
-    for source in files:
-        result = known.get(source.fingerprint) or parsed[source.fingerprint]
+    for file in files:
+        result = known.get(file.fingerprint) or parsed[file.fingerprint]
         if isinstance(result, Article):
             content.articles.append(result)
         elif isinstance(result, UndatedDraft):
-            content.undated_drafts.append(result.source)
+            content.undated_drafts.append(result.path)
         else:
             content.problems.extend(result)
     content.parsed.extend(content.articles)
     duplicates = _duplicate_urls(content.articles)
     content.problems.extend(duplicates)
     dropped = {p.path.as_posix() for p in duplicates}
-    content.articles[:] = [a for a in content.articles if a.source not in dropped]
+    content.articles[:] = [a for a in content.articles if a.path not in dropped]
     return content
 
 
@@ -166,7 +166,7 @@ def _index(content: Content, env: jinja2.Environment, options: BuildOptions, con
         raise ContentError(content.problems)
     broken = {p.path.as_posix() for p in content.problems}
     published = newest_first(a for a in content.articles
-                             if a.source not in broken and (options.drafts or not a.draft))
+                             if a.path not in broken and (options.drafts or not a.draft))
     related = cache.related(related_key(published), lambda: find_related(published, jobs=jobs))
     return build_site(published, config.min_articles_for_tag_page, related=related)
 
@@ -195,7 +195,7 @@ def _nothing_changed(cache: BuildCache, options: BuildOptions, started: float) -
 
 def _unknown_templates(env: jinja2.Environment, articles: list[Article]) -> list[Problem]:
     known = set(env.list_templates(extensions=["html"]))
-    return [Problem(Path(a.source), a.template_line,
+    return [Problem(Path(a.path), a.template_line,
                     f"unknown template '{a.template}' (not in the theme or templates/)")
             for a in articles if a.template not in known]
 
@@ -206,6 +206,6 @@ def _duplicate_urls(articles: list[Article]) -> list[Problem]:
     for article in articles:
         other = first_by_url.setdefault(article.url, article)
         if other is not article:
-            problems.append(Problem(Path(article.source), 1,
-                                    f"same URL /{article.url} as {other.source}; change 'slug' or 'date'"))
+            problems.append(Problem(Path(article.path), 1,
+                                    f"same URL /{article.url} as {other.path}; change 'slug' or 'date'"))
     return problems

@@ -250,7 +250,8 @@ def _explain_import(args: argparse.Namespace, vocabulary: Path | None) -> int:
 def _run_serve(args: argparse.Namespace) -> int:
     from site_builder.serve import serve
 
-    return serve(_build_options(args), host=args.host, port=args.port)
+    serve(_build_options(args), host=args.host, port=args.port)
+    return EXIT_OK
 
 
 def _clip(text: str, width: int) -> str:

@@ -1,4 +1,4 @@
-"""discover: content/articles/**/*.md -> [SourceFile], with unreadable files as Problems.
+"""discover: content/articles/**/*.md -> [ArticleFile], with unreadable files as Problems.
 
 A file whose size and modification time are those the last build recorded is not read
 again: its fingerprint is the recorded one (the way git and make tell that nothing changed).
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from site_builder.folders import files_below
-from site_builder.model import Problem, SourceFile, article_text
+from site_builder.model import Problem, ArticleFile, article_text
 
 ARTICLES_DIR = Path("content") / "articles"
 MAX_BYTES = 5_000_000  # a news article is kilobytes; megabytes mean a wrong file
@@ -29,11 +29,11 @@ class Stamp(NamedTuple):
 
 
 def discover(root: Path, stamps: Mapping[str, Stamp] | None = None
-             ) -> tuple[list[SourceFile], list[Problem], dict[str, Stamp]]:
+             ) -> tuple[list[ArticleFile], list[Problem], dict[str, Stamp]]:
     """Every Markdown article under `root/content/articles`, sorted by path for determinism;
     the problems of unreadable ones; and the stamps to pass to the next discovery."""
     stamps = stamps or {}
-    files: list[SourceFile] = []
+    files: list[ArticleFile] = []
     problems: list[Problem] = []
     new_stamps: dict[str, Stamp] = {}
     trusted_before = time.time_ns() - RACY_NS
@@ -47,10 +47,10 @@ def discover(root: Path, stamps: Mapping[str, Stamp] | None = None
                 continue
             known = stamps.get(key)
             if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
-                source = SourceFile(top, key, None, known.fingerprint)
+                file = ArticleFile(top, key, None, known.fingerprint)
             else:
                 with open(path, "rb") as handle:
-                    source = SourceFile(top, key, article_text(handle.read()))
+                    file = ArticleFile(top, key, article_text(handle.read()))
         except UnicodeDecodeError as err:
             with open(path, "rb") as handle:
                 line = handle.read()[: err.start].count(b"\n") + 1
@@ -59,9 +59,9 @@ def discover(root: Path, stamps: Mapping[str, Stamp] | None = None
         except OSError as err:
             problems.append(Problem(Path(key), None, f"cannot be read: {err.strerror}"))
             continue
-        files.append(source)
+        files.append(file)
         if stat.st_mtime_ns < trusted_before:
-            new_stamps[key] = Stamp(stat.st_size, stat.st_mtime_ns, source.fingerprint)
+            new_stamps[key] = Stamp(stat.st_size, stat.st_mtime_ns, file.fingerprint)
     return files, problems, new_stamps
 
 

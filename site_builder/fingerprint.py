@@ -11,7 +11,7 @@ import jinja2
 import jinja2.meta
 import jinja2.nodes
 
-from site_builder.model import Page, SourceFile
+from site_builder.model import Page, ArticleFile
 from site_builder.theme import MAP_GEOMETRY, Theme
 
 
@@ -138,7 +138,7 @@ def hash_theme(theme: Theme, env: jinja2.Environment, known: References) -> tupl
     return ThemeHashes(templates, static, site_key), references
 
 
-def inputs_key(files: list[SourceFile], hashes: ThemeHashes, *options: str) -> str:
+def inputs_key(files: list[ArticleFile], hashes: ThemeHashes, *options: str) -> str:
     """Every input of a build besides code and config (which key the whole cache): while it
     stays the same, so does the site."""
     parts = [*options, hashes.site_key, *(f.fingerprint for f in files),

@@ -1,4 +1,4 @@
-"""model: the immutable values that flow through the build, SourceFile -> Article -> Site -> Page."""
+"""model: the immutable values that flow through the build, ArticleFile -> Article -> Site -> Page."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class ContentError(Exception):
 
 
 @dataclass(frozen=True)
-class SourceFile:
+class ArticleFile:
     """An article file as found on disk, before parsing. Its place is kept as text: discovery
     makes one for every file of the archive on every build, and most are never opened."""
 
@@ -65,14 +65,14 @@ class SourceFile:
         return hashlib.blake2b(f"{self.key}\0{self.text}".encode("utf-8", "surrogatepass"),
                                digest_size=16).hexdigest()
 
-    def read(self) -> SourceFile:
+    def read(self) -> ArticleFile:
         """This file with its text, read now if discovery skipped it or let it go; the
         fingerprint is then that of the text read."""
         if self.text is not None:
             return self
         return dataclasses.replace(self, text=article_text(self.path.read_bytes()), known_fingerprint=None)
 
-    def without_text(self) -> SourceFile:
+    def without_text(self) -> ArticleFile:
         """This file known by its fingerprint only; `read` brings the text back."""
         return self if self.text is None else dataclasses.replace(self, text=None, known_fingerprint=self.fingerprint)
 
@@ -101,7 +101,7 @@ class Article:
 
     # The file, below the project root, '/'-separated: text, not a Path, as it is kept in the
     # cache, and unpickling 10,000 Paths took longer than all the rest of the articles.
-    source: str
+    path: str
     title: str
     date: dt.datetime
     slug: str
@@ -115,7 +115,7 @@ class Article:
     topics: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
-    agency: str | None = None  # front matter `source`; renamed so it cannot clash with the file path
+    agency: str | None = None  # front matter `source`: the agency or publication
     byline: str | None = None
     image: Image | None = None
     analysis: tuple[str, ...] = ()
@@ -169,9 +169,9 @@ class Term:
         return f"{self.url}feed.xml"
 
     @functools.cached_property
-    def link(self) -> str:
-        """What a link to it shows, as a page's inputs record it: made once, shared by the
-        thousands of articles filed under it."""
+    def token(self) -> str:
+        """What a link to it shows (name and URL), as a page's inputs record it: made once,
+        shared by the thousands of articles filed under it."""
         return f"{self.name}>{self.url}"
 
 

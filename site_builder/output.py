@@ -25,7 +25,7 @@ from site_builder.model import ContentError, Page, Problem
 from site_builder.pool import Progress, counted, run_all
 from site_builder.render import Drawn, Renderer
 from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
-from site_builder.write import (MARKER, InPlace, Output, Stage, Tree, previous_files, staging_path,
+from site_builder.write import (MARKER, InPlace, Output, StagedSite, Tree, previous_files, staging_path,
                                 tree_id)
 
 log = logging.getLogger(__name__)
@@ -88,21 +88,21 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
     if old and not fresh and not removed and not years:
         return Written(trees, unchanged=len(wanted) + len(carry))
     wanted.update(carry)
-    stage: Output = Stage(out, trees) if target.atomic or not old else InPlace(out, front(trees, out).foreign)
+    folder: Output = StagedSite(out, trees) if target.atomic or not old else InPlace(out, front(trees, out).foreign)
     try:
-        stage.remove(removed)
+        folder.remove(removed)
         # Linking thousands of files is system calls: spread over processes too.
         keep = [path for path in wanted if path not in fresh]
         chunks = [keep[i: i + LINK_CHUNK] for i in range(0, len(keep), LINK_CHUNK)]
-        for _ in run_all(partial(stage.link_old, fingerprints=wanted), chunks, target.jobs, min_items=2):
+        for _ in run_all(partial(folder.link_old, fingerprints=wanted), chunks, target.jobs, min_items=2):
             pass
-        statuses = [stage.copy(path, static[path]) for path in static if path in fresh]
+        statuses = [folder.copy(path, static[path]) for path in static if path in fresh]
         to_render = [page for page in pages if page.output_path in fresh]
         lap("link unchanged files")
         # Workers get page numbers, not pages: a term page's context (its taxonomy, all its
         # articles) is far too big to pickle for each task. A forked worker already has every
         # page; a spawned one receives them all once, with the renderer.
-        render = partial(_render_nth, renderer, stage, to_render)
+        render = partial(_render_nth, renderer, folder, to_render)
         results = list(counted(run_all(render, range(len(to_render)), target.jobs),
                                "render", len(to_render), target.progress))
         _raise_template_problems([problem for _, problem, _ in results])
@@ -110,15 +110,15 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
         for _, _, drawn in results:  # by workers, for the next build
             renderer.fragments.known.update(drawn)
         lap("render, write")
-        notes, indexed = _index(stage.path, years, keys, wanted, target.jobs)
-        stage.commit(wanted)
+        notes, indexed = _index(folder.path, years, keys, wanted, target.jobs)
+        folder.commit(wanted)
         lap(f"search index ({len(years)} years), swap")
     except BaseException:
-        stage.discard()
+        folder.discard()
         raise
     # Remember what the new site and the kept previous one hold, and nothing else.
     present = {tree_id(out), tree_id(staging_path(out.resolve()))}
-    kept = {key: tree for key, tree in {**trees, stage.id: Tree(wanted, stage.foreign)}.items()
+    kept = {key: tree for key, tree in {**trees, folder.id: Tree(wanted, folder.foreign)}.items()
             if key in present}
     written = sum(statuses) + indexed
     # An index file made again at its old path was replaced, not removed.
@@ -140,12 +140,12 @@ def _index(site: Path, years: list[str], keys: dict[str, str], wanted: dict[str,
     return tuple(dict.fromkeys(note for note in failures.values() if note)), made
 
 
-def _render_nth(renderer: Renderer, stage: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, Drawn]:
+def _render_nth(renderer: Renderer, folder: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, Drawn]:
     """Runs in a worker: page `n` is written there; what comes back is small: whether the file
     changed, what went wrong, and the article fragments first drawn for it."""
     page = pages[n]
     try:
-        return stage.write(page.output_path, renderer.render(page).encode("utf-8")), None, renderer.fragments.take_new()
+        return folder.write(page.output_path, renderer.render(page).encode("utf-8")), None, renderer.fragments.take_new()
     except jinja2.TemplateSyntaxError as err:
         where = Path(err.filename or err.name or page.template)
         return False, Problem(where, err.lineno, f"template error: {err.message}"), {}

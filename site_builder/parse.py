@@ -1,4 +1,4 @@
-"""parse: SourceFile -> Article, or the Problems that stop it (all of them, not the first)."""
+"""parse: ArticleFile -> Article, or the Problems that stop it (all of them, not the first)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import yaml
 
 from site_builder.config import Config
 from site_builder.markup import is_safe_url, render_markdown
-from site_builder.model import Article, Image, Problem, SourceFile, pack_body
+from site_builder.model import Article, Image, Problem, ArticleFile, pack_body
 from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
 
 _YAML = frontmatter.YAMLHandler()
@@ -44,30 +44,30 @@ class _FrontMatter:
 class UndatedDraft:
     """A draft the importer could not date: valid, but it has no URL until an editor dates it."""
 
-    source: Path
+    path: Path
 
 
-def parse_source(source: SourceFile, config: Config) -> Article | UndatedDraft | list[Problem]:
+def parse_article_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | list[Problem]:
     """`parse_file` for a file whose text may not be read yet (see discover)."""
     try:
-        return parse_file(source.read(), config)
+        return parse_file(file.read(), config)
     except UnicodeDecodeError:
-        return [Problem(source.relpath, None, "not UTF-8 text")]
+        return [Problem(file.relpath, None, "not UTF-8 text")]
     except OSError as err:
-        return [Problem(source.relpath, None, f"cannot be read: {err.strerror}")]
+        return [Problem(file.relpath, None, f"cannot be read: {err.strerror}")]
 
 
-def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | list[Problem]:
-    front = _split(source)
+def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | list[Problem]:
+    front = _split(file)
     if isinstance(front, Problem):
         return [front]
     if front.values.get("draft") is True and front.values.get("date") in (None, ""):
-        return UndatedDraft(source.relpath)
+        return UndatedDraft(file.relpath)
     problems: list[Problem] = []
 
     def problem(key: str | None, message: str) -> None:
         line = front.lines.get(key, 1) if key else 1
-        problems.append(Problem(source.relpath, line, message))
+        problems.append(Problem(file.relpath, line, message))
 
     fields = _check_fields(front.values, config, problem)
     if problems:
@@ -79,7 +79,7 @@ def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | l
         problem("title", "cannot derive a slug from the title; add a 'slug' field")
         return problems
     return Article(
-        source=source.key,
+        path=file.key,
         title=fields["title"],
         date=date,
         slug=slug,
@@ -91,7 +91,7 @@ def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | l
         body=pack_body(render_markdown(front.body, config.trust_raw_html and "origin" not in front.values)),
         template=fields.get("template", "article.html"),
         template_line=front.lines.get("template", 1),
-        fingerprint=source.fingerprint,
+        fingerprint=file.fingerprint,
         updated=fields.get("updated"),
         topics=fields.get("topics", ()),
         tags=fields.get("tags", ()),
@@ -105,12 +105,12 @@ def parse_file(source: SourceFile, config: Config) -> Article | UndatedDraft | l
     )
 
 
-def _split(source: SourceFile) -> _FrontMatter | Problem:
-    text = source.text
+def _split(file: ArticleFile) -> _FrontMatter | Problem:
+    text = file.text
     if not text.strip():
-        return Problem(source.relpath, 1, "empty file: an article needs front matter with title and date")
+        return Problem(file.relpath, 1, "empty file: an article needs front matter with title and date")
     if not _YAML.detect(text):
-        return Problem(source.relpath, 1, "no front matter: the file must start with a '---' line")
+        return Problem(file.relpath, 1, "no front matter: the file must start with a '---' line")
     try:
         fm_text, body = _YAML.split(text)
         node, values = _load_yaml(fm_text)
@@ -119,11 +119,11 @@ def _split(source: SourceFile) -> _FrontMatter | Problem:
         # problem mark where the parser gave up, often the end of the front matter.
         mark = err.context_mark or err.problem_mark
         line = min(mark.line, fm_text.count("\n")) + 1 if mark else 1
-        return Problem(source.relpath, line, f"invalid YAML: {err.problem or err.context}")
+        return Problem(file.relpath, line, f"invalid YAML: {err.problem or err.context}")
     except (ValueError, yaml.YAMLError) as err:
-        return Problem(source.relpath, 1, f"invalid front matter: {err}")
+        return Problem(file.relpath, 1, f"invalid front matter: {err}")
     if not isinstance(values, dict):
-        return Problem(source.relpath, 2, "front matter must be a mapping of 'field: value' lines")
+        return Problem(file.relpath, 2, "front matter must be a mapping of 'field: value' lines")
     lines = {}
     if isinstance(node, yaml.MappingNode):
         # Marks are 0-based and the split text starts with the newline after '---'.

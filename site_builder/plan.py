@@ -101,7 +101,7 @@ def _article_pages(site: Site) -> Iterator[Page]:
         older = articles[i + 1] if i + 1 < len(articles) else None
         related = site.related.get(article.url, ())
         # Term links depend on the terms (a tag gets its own page only past a threshold).
-        links = tuple(t.link for tax in site.taxonomies for t in tax.terms_of(article))
+        links = tuple(t.token for tax in site.taxonomies for t in tax.terms_of(article))
         yield Page(article.url, article.template,
                    {"title": article.title, "article": article, "newer": newer, "older": older,
                     "related": related},
@@ -119,8 +119,8 @@ def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> 
 
 def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
     groups = group_by_world_region(taxonomy.terms, lambda t: t.name) if taxonomy.key == "regions" else None
-    listed = tuple(f"{t.link}>{len(t.articles)}" if t.has_page
-                   else f"{t.link}>{'|'.join(_teasers(t.articles))}" for t in taxonomy.terms)
+    listed = tuple(f"{t.token}>{len(t.articles)}" if t.has_page
+                   else f"{t.token}>{'|'.join(_teasers(t.articles))}" for t in taxonomy.terms)
     yield Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy,
                                             "groups": groups}, inputs=listed)
     for term in taxonomy.terms:
@@ -185,4 +185,4 @@ def _teasers(articles: Iterable[Article | None]) -> tuple[str, ...]:
 
 
 def _term_counts(terms: Iterable[Term]) -> tuple[str, ...]:
-    return tuple(f"{t.link}>{len(t.articles)}" for t in terms)
+    return tuple(f"{t.token}>{len(t.articles)}" for t in terms)

@@ -1,4 +1,5 @@
-"""render: Page -> HTML text, a pure function of the page, the config and the templates."""
+"""render: Page -> HTML text, from the page, the config and the templates alone; the article
+fragments it draws on the way are remembered (Fragments), for other pages and later builds."""
 
 from __future__ import annotations
 
@@ -111,7 +112,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     env.filters["url"] = url
     env.filters["asset"] = asset
     env.globals.update(
-        absolute_url=absolute_url, site=config, taxonomies=site.taxonomies,
+        absolute_url=absolute_url, config=config, taxonomies=site.taxonomies,
         news_article=lambda article: news_article(article, config),
         absolute_image=lambda src: absolute(src, config),
         month_chart=month_chart, month_counts=month_counts, world_map=world_map,

@@ -11,7 +11,7 @@ from pathlib import Path
 from site_builder.config import CONFIG_FILE
 from site_builder.discover import ARTICLES_DIR
 from site_builder.model import ContentError, Problem, UsageError
-from site_builder.text import slugify
+from site_builder.text import slugify, unique_slug
 from site_builder.theme import find_theme
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
@@ -69,10 +69,7 @@ def new_article(root: Path, title: str, today: dt.date) -> Path:
         raise ContentError([Problem(Path("<title>"), None, "the headline needs letters or digits")])
     folder = root / ARTICLES_DIR / f"{today:%Y}" / f"{today:%m}"
     folder.mkdir(parents=True, exist_ok=True)
-    slug, n = base, 1
-    while (folder / f"{slug}.md").exists():
-        n += 1
-        slug = f"{base}-{n}"
+    slug = unique_slug(base, {path.stem for path in folder.glob("*.md")})
     front = {"title": title, "date": today, "slug": slug, "topics": [], "tags": [],
              "regions": [], "draft": True}
     text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n"

@@ -24,12 +24,11 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 
 from site_builder.build import BuildOptions, build
 from site_builder.config import CONFIG_FILE
-from site_builder.model import ContentError
+from site_builder.model import ContentError, UsageError
 from site_builder.theme import BUNDLED_THEMES, SITE_TEMPLATES
 from site_builder.watch import changes
 from site_builder.write import check_output_dir
 
-EXIT_OK, EXIT_USAGE = 0, 2
 HTML_TYPES = (".html", ".htm")
 
 
@@ -40,13 +39,12 @@ class Health:
     problems: tuple[str, ...] = ()
 
 
-def serve(options: BuildOptions, host: str, port: int) -> int:
+def serve(options: BuildOptions, host: str, port: int) -> None:
     try:
         sockets = tornado.netutil.bind_sockets(port, address=host)
     except OSError as err:
-        print(f"site-builder: cannot listen on {host}:{port} ({err.strerror or err}); "
-              "choose another with --port", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(f"site-builder: cannot listen on {host}:{port} ({err.strerror or err}); "
+                         "choose another with --port") from None
     if not is_loopback(host):
         print(f"site-builder: warning: listening on {host}, reachable from other machines",
               file=sys.stderr)
@@ -66,7 +64,6 @@ def serve(options: BuildOptions, host: str, port: int) -> int:
     finally:
         for sock in sockets:
             sock.close()
-    return EXIT_OK
 
 
 def rebuild(options: BuildOptions, health: Health, changed: set[Path]) -> None:

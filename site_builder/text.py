@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 import unicodedata
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKUP = re.compile(r"<[^>]+>|[*_`#>]|!?\[([^\]]*)\]\([^)]*\)")
 
 
+# Letters that Unicode does not decompose into an ASCII letter and a mark.
+_TRANSLITERATE = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
+
+
 @functools.lru_cache(maxsize=65536)  # term names repeat across thousands of articles
 def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII, lowercase, hyphen-separated; cut at a word boundary. Empty input gives ''."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['\u2019]", "", ascii_text.lower())
+    """ASCII, lowercase, hyphen-separated; cut at a word boundary. Empty input gives ''.
+    The one slug rule: `new`, the importer, parse (a missing slug) and term pages share it."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['\u2019`]", "", ascii_text.lower())
     words = re.findall(r"[a-z0-9]+", ascii_text)
     slug = ""
     for word in words:
@@ -23,6 +29,15 @@ def slugify(text: str, max_length: int = 80) -> str:
             break
         slug = candidate
     return slug or (words[0][:max_length] if words else "")
+
+
+def unique_slug(base: str, taken: Container[str]) -> str:
+    """The base slug, or base-2, base-3, ... whichever is not taken yet."""
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def first_paragraph(markdown_text: str) -> str:

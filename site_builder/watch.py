@@ -7,21 +7,21 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-Stamp = tuple[int, int]  # (mtime in ns, size)
+Seen = tuple[int, int]  # (mtime in ns, size): how a watched file was last seen
 
 
-def snapshot(paths: Iterable[Path]) -> dict[str, Stamp]:
+def snapshot(paths: Iterable[Path]) -> dict[str, Seen]:
     """Every file at or under `paths` (missing ones are fine), without hidden files and editor litter."""
-    files: dict[str, Stamp] = {}
+    files: dict[str, Seen] = {}
     for path in paths:
         if path.is_file():
-            _stamp(str(path), path.stat, files)
+            _see(str(path), path.stat, files)
         else:
             _scan(str(path), files)
     return files
 
 
-def _scan(folder: str, files: dict[str, Stamp]) -> None:
+def _scan(folder: str, files: dict[str, Seen]) -> None:
     # os.scandir, not Path.rglob: a poll of 1,000 articles costs a third as much.
     try:
         entries = os.scandir(folder)
@@ -34,7 +34,7 @@ def _scan(folder: str, files: dict[str, Stamp]) -> None:
             if entry.is_dir(follow_symlinks=False):  # a symlink loop must not hang the poll
                 _scan(entry.path, files)
             else:
-                _stamp(entry.path, entry.stat, files)
+                _see(entry.path, entry.stat, files)
 
 
 def changes(paths: list[Path], stop: threading.Event, interval: float = 0.2,
@@ -48,7 +48,7 @@ def changes(paths: list[Path], stop: threading.Event, interval: float = 0.2,
     return _changes(paths, snapshot(paths), stop, interval, quiet)
 
 
-def _changes(paths: list[Path], before: dict[str, Stamp], stop: threading.Event,
+def _changes(paths: list[Path], before: dict[str, Seen], stop: threading.Event,
              interval: float, quiet: float) -> Iterator[set[Path]]:
     while not stop.wait(interval):
         now = snapshot(paths)
@@ -65,11 +65,11 @@ def _changes(paths: list[Path], before: dict[str, Stamp], stop: threading.Event,
             yield changed
 
 
-def _diff(before: dict[str, Stamp], after: dict[str, Stamp]) -> set[Path]:
+def _diff(before: dict[str, Seen], after: dict[str, Seen]) -> set[Path]:
     return {Path(path) for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def _stamp(path: str, stat: Callable[[], os.stat_result], files: dict[str, Stamp]) -> None:
+def _see(path: str, stat: Callable[[], os.stat_result], files: dict[str, Seen]) -> None:
     try:
         result = stat()
     except OSError:

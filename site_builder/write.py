@@ -78,7 +78,7 @@ def check_output_dir(out: Path, root: Path) -> None:
 
 
 class Output(Protocol):
-    """Where a build writes the site: a new folder swapped in whole (`Stage`), or the output
+    """Where a build writes the site: a new folder swapped in whole (`StagedSite`), or the output
     folder itself, file by file (`InPlace`)."""
 
     path: Path  # the folder written into
@@ -93,7 +93,7 @@ class Output(Protocol):
     def discard(self) -> None: ...
 
 
-class Stage:
+class StagedSite:
     """A new output folder built beside `out` and exchanged with it atomically.
 
     Readers of `out` see the old site or the new one, never a mix; a failure before the

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from benchmarks.corpus import write_corpus
 from site_builder.config import Config
 from site_builder.links import find_broken_links
-from site_builder.model import Article, SourceFile
+from site_builder.model import Article, ArticleFile
 from site_builder.parse import UndatedDraft, parse_file
 from site_builder.text import SLUG_PATTERN, slugify
 from site_builder.write import tree_id
@@ -152,7 +152,7 @@ def test_random_front_matter_gives_an_article_or_problems_never_an_exception(fie
     import yaml
 
     text = "---\n" + yaml.safe_dump(fields, allow_unicode=True) + "---\n" + body
-    result = parse_file(SourceFile("/x", "a.md", text), Config())
+    result = parse_file(ArticleFile("/x", "a.md", text), Config())
     assert isinstance(result, (Article, UndatedDraft, list))
     if isinstance(result, list):
         assert result and all(str(p).startswith("a.md:") for p in result)
@@ -161,7 +161,7 @@ def test_random_front_matter_gives_an_article_or_problems_never_an_exception(fie
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=300))
 def test_random_raw_text_never_breaks_the_parser(text) -> None:
-    result = parse_file(SourceFile("/x", "a.md", text), Config())
+    result = parse_file(ArticleFile("/x", "a.md", text), Config())
     assert isinstance(result, (Article, UndatedDraft, list))
 
 

@@ -4,14 +4,14 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import Config
-from site_builder.model import Article, SourceFile
+from site_builder.model import Article, ArticleFile
 from site_builder.parse import parse_file
 
 CONFIG = Config(timezone="Europe/London")
 
 
 def parse(text: str):
-    return parse_file(SourceFile("/x", "content/articles/a.md", text), CONFIG)
+    return parse_file(ArticleFile("/x", "content/articles/a.md", text), CONFIG)
 
 
 def messages(text: str) -> list[str]:

@@ -13,3 +13,14 @@ def test_summary_is_the_first_paragraph_cut_after_a_sentence() -> None:
     summary = summarize(body, limit=100)
     assert summary.endswith("here.") and len(summary) <= 100
     assert summarize("Short *opening* with a [link](x).\n\nMore.") == "Short opening with a link."
+
+
+def test_one_slug_rule_for_new_and_import(tmp_path) -> None:
+    import datetime as dt
+
+    from site_builder.scaffold import new_article
+
+    headline = "Straße in Tromsø: Đoković’s `big` day"
+    assert slugify(headline) == "strasse-in-tromso-dokovics-big-day"
+    assert new_article(tmp_path, headline, dt.date(2026, 1, 2)).stem == "strasse-in-tromso-dokovics-big-day"
+    assert new_article(tmp_path, headline, dt.date(2026, 1, 2)).stem == "strasse-in-tromso-dokovics-big-day-2"

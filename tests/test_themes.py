@@ -17,7 +17,7 @@ from site_builder.parse import parse_file
 from site_builder.theme import load_theme
 from site_builder.worldmap import world_map
 from site_builder.config import load_config
-from site_builder.model import SourceFile
+from site_builder.model import ArticleFile
 
 PHONE, DESKTOP = 390, 1280
 THEMES = ["default", "compact"]
@@ -155,7 +155,7 @@ def test_a_site_template_extends_the_themes_own_version(make_site, run) -> None:
 def site_of(make_site, files: dict[str, str]):
     root = make_site(files)
     config = load_config(root)
-    articles = [parse_file(SourceFile(str(root), name, text), config)
+    articles = [parse_file(ArticleFile(str(root), name, text), config)
                 for name, text in files.items()]
     return build_site(articles)
 

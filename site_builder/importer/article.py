@@ -11,11 +11,11 @@ from site_builder.importer.dates import story_date
 from site_builder.importer.headline import headline_from_sentence
 from site_builder.importer.model import Article, Image, Provenance, RawArticle
 from site_builder.importer.regions import Weighted, find_regions
-from site_builder.importer.slugs import slugify
 from site_builder.importer.sources import Attribution, attribute_source
 from site_builder.importer.tags import find_tags
 from site_builder.importer.text import split_sentences
 from site_builder.importer.vocabulary import Vocabulary, find_topics
+from site_builder.text import slugify
 
 _MAX_SUMMARY = 300
 # The order an editor reads the front matter in; "body" (dropped lines) last.
@@ -50,7 +50,7 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
     return Article(
         title=title,
         date=date,
-        slug=slugify(title),
+        slug=slugify(title) or "article",
         summary=_summary(paragraphs),
         source=attribution.name if attribution else None,
         byline=byline,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.atomic import replacing
 from site_builder.importer.report import ImportProblem
 
 FILE_NAME = ".imported.json"
@@ -68,8 +68,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so a crash never leaves half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        with replacing(path) as handle:
+            handle.write(data)
     except OSError as error:
         raise ImportProblem(f"{path}: cannot write: {error.strerror or error}") from error

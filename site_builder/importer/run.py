@@ -21,7 +21,7 @@ from site_builder.importer.report import (
     ImportProblem,
     ImportReport,
 )
-from site_builder.importer.slugs import unique_slug
+from site_builder.text import unique_slug
 from site_builder.importer.text import decode_dump
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
 
