@@ -26,7 +26,7 @@ from site_builder.model import Article, ContentError, Problem, Site, ArticleFile
 from site_builder.output import SearchIndex, Target, front, write_site
 from site_builder.plan import plan_pages
 from site_builder.pool import Progress, counted, default_jobs, run_all
-from site_builder.related import find_related, related_key
+from site_builder.related import find_related
 from site_builder.render import Fragments, Renderer
 from site_builder.theme import load_theme, make_environment
 from site_builder.write import check_output_dir, previous_files
@@ -102,15 +102,15 @@ def build(options: BuildOptions) -> BuildReport:
     jobs = options.jobs or default_jobs()
     content = read_content(options.root, config, cache, jobs, options.progress, (files, unreadable))
     lap("cache, parse")
-    site = _index(content, env, options, config, cache, jobs)
+    site, related = _index(content, env, options, config, cache, jobs)
     pages = plan_pages(site, config)
     lap("index, plan")
     renderer = Renderer(env, theme, config, site, hashes.templates, Fragments(cache.fragments))
-    target = Target(options.out, jobs, search, options.atomic, options.progress)
+    target = Target(options.out, jobs, search, options.atomic, options.progress, config.search_shard_size)
     written = write_site(target, pages, renderer, hashes, cache.trees)
     problems = tuple(content.problems)
     cache.record(articles=content.parsed, stamps=stamps, templates=references,
-                 fragments=renderer.kept_fragments(site.articles), trees=written.trees,
+                 fragments=renderer.kept_fragments(site.articles), related=related, trees=written.trees,
                  last_build=LastBuild(inputs, len(pages), len(site.articles), problems,
                                       tuple(content.undated_drafts)))
     cache.save()
@@ -158,17 +158,18 @@ def read_content(root: Path, config: Config, cache: BuildCache | None = None, jo
 
 
 def _index(content: Content, env: jinja2.Environment, options: BuildOptions, config: Config,
-           cache: BuildCache, jobs: int) -> Site:
-    """The articles that can be published, ordered and filed; every problem is raised
-    together, unless the build keeps going without the files that have them."""
+           cache: BuildCache, jobs: int) -> tuple[Site, dict[str, tuple[str, ...]]]:
+    """The articles that can be published, ordered and filed, and the related lists to keep;
+    every problem is raised together, unless the build keeps going without the files that
+    have them."""
     content.problems.extend(_unknown_templates(env, content.articles))
     if content.problems and not options.keep_going:
         raise ContentError(content.problems)
     broken = {p.path.as_posix() for p in content.problems}
     published = newest_first(a for a in content.articles
                              if a.path not in broken and (options.drafts or not a.draft))
-    related = cache.related(related_key(published), lambda: find_related(published, jobs=jobs))
-    return build_site(published, config.min_articles_for_tag_page, related=related)
+    related, lists = find_related(published, cache.related, jobs=jobs)
+    return build_site(published, config.min_articles_for_tag_page, related=related), lists
 
 
 def _search_index(options: BuildOptions, config: Config) -> SearchIndex:

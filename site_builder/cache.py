@@ -67,7 +67,7 @@ class BuildCache:
         # The articles file on disk: its id and what it holds. Most builds add a few articles to
         # thousands, so those go to a small file beside it instead of writing it all again.
         self._articles_file: tuple[str, frozenset[str]] = ("", frozenset())
-        self._related: tuple[str, dict[str, tuple[str, ...]]] = ("", {})  # (related_key, URL -> URLs)
+        self._related: dict[str, tuple[str, ...]] = {}  # see related.find_related
         self._fragments: dict[tuple[str, str, str], str] = {}  # see render.Fragments
 
     @property
@@ -87,18 +87,18 @@ class BuildCache:
         """What the cache knows the output folder holds; nothing, if it is not the one it remembers."""
         return self.trees.get(tree_id(self.out) or "", Tree({}))
 
-    def related(self, key: str, find: Callable[[], dict[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
-        """The related lists of the last build if their `key` is the same, else `find()`."""
+    @property
+    def related(self) -> Mapping[str, tuple[str, ...]]:
+        """The related lists of the last build, by the key related.find_related gave them."""
         self.articles  # noqa: B018 (stored with the articles added since the big file)
-        if self._related[0] != key:
-            self._related = (key, find())
-        return self._related[1]
+        return self._related
 
     def record(self, *, articles: Iterable[Article], stamps: Mapping[str, Stamp], templates: References,
-               fragments: dict[tuple[str, str, str], str], trees: Mapping[str, Tree],
-               last_build: LastBuild) -> None:
+               fragments: dict[tuple[str, str, str], str], related: dict[str, tuple[str, ...]],
+               trees: Mapping[str, Tree], last_build: LastBuild) -> None:
         """What this build made, for the next one."""
         self._articles = {a.fingerprint: a for a in articles}
+        self._related = related
         self.stamps, self.templates, self._fragments = stamps, templates, fragments
         self.trees, self.last_build = trees, last_build
 
@@ -125,7 +125,7 @@ class BuildCache:
         teasers of the last build) if they were saved against it."""
         file_id, articles = _load(self.root / CACHE_DIR / ARTICLES, self.key) or ("", {})
         since_id, added, self._related, self._fragments = (
-            _load(self.root / CACHE_DIR / ADDED, self.key) or ("", {}, ("", {}), {}))
+            _load(self.root / CACHE_DIR / ADDED, self.key) or ("", {}, {}, {}))
         self._articles_file = (file_id, frozenset(articles))
         self._articles = {**articles, **added} if since_id == file_id else articles
 

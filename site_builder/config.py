@@ -27,6 +27,9 @@ class Config:
     local: bool = False  # links end in index.html so the site works from disk
     trust_raw_html: bool = False  # hand-written articles may carry raw HTML; imported never
     search: bool = True  # build the Pagefind full-text index
+    # Articles in the smallest search shard (see search.py): bigger, fewer downloads per query;
+    # smaller, less to index again after a day's news or an edit.
+    search_shard_size: int = 1000
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -83,7 +86,7 @@ def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
             zoneinfo.ZoneInfo(values["timezone"])
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             found.append(("timezone", f"unknown timezone '{values['timezone']}'"))
-    for key in ("articles_per_page", "min_articles_for_tag_page"):
+    for key in ("articles_per_page", "min_articles_for_tag_page", "search_shard_size"):
         if key in values and values[key] < 1:
             found.append((key, f"'{key}' must be at least 1"))
     if "base_url" in values and not re.match(r"https?://[^/]+", values["base_url"]):

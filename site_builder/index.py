@@ -26,11 +26,11 @@ def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
 
 def build_site(articles: Iterable[Article], min_articles_for_tag_page: int = 1,
                related: dict[str, tuple[str, ...]] | None = None) -> Site:
-    """`related` (URL -> related URLs) may come from an earlier build with the same
-    related_key; otherwise it is worked out here."""
+    """`related` (URL -> related URLs) may come from related.find_related with what an
+    earlier build left; otherwise it is worked out here."""
     ordered = newest_first(articles)
     if related is None:
-        related = find_related(ordered)
+        related, _ = find_related(ordered)
     by_url = {a.url: a for a in ordered}
     taxonomies = tuple(
         _taxonomy(key, title, folder, ordered, min_articles_for_tag_page if key == "tags" else 1)

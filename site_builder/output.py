@@ -1,6 +1,6 @@
 """output: [Page] -> the output folder; only pages whose fingerprint changed are rendered, the
-rest carried over from the previous site, and only the years whose articles changed are
-indexed for search again.
+rest carried over from the previous site, and only the search shards whose articles changed are
+indexed again.
 
 What the folders already hold is known from the trees that earlier builds recorded (see
 write.Tree); what this build leaves is returned, for the cache to keep.
@@ -24,7 +24,7 @@ from site_builder.laps import Laps
 from site_builder.model import ContentError, Page, Problem
 from site_builder.pool import Progress, counted, run_all
 from site_builder.render import Drawn, Renderer
-from site_builder.search import INDEX_DIR, index_keys, index_years, plan_index
+from site_builder.search import INDEX_DIR, SHARD_SIZE, carry_over, index_shards, plan_shards
 from site_builder.write import (MARKER, InPlace, Output, StagedSite, Tree, previous_files, staging_path,
                                 tree_id)
 
@@ -43,6 +43,7 @@ class Target:
     # False updates output/ in place instead of swapping in a whole new site (the dev server).
     atomic: bool = True
     progress: Progress | None = None
+    shard_size: int = SHARD_SIZE  # articles in the smallest search shard
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,22 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
     fresh = {path for path, fingerprint in wanted.items()
              if path not in old or held.get(path) != fingerprint
              or not os.path.exists(os.path.join(out, path))}  # deleted by hand: made anew
-    # The search index is made anew, year by year, when the year's articles changed.
+    # The search index is made anew, shard by shard, when the shard's articles changed.
     keys: dict[str, str] = {}
     carry: dict[str, str] = {}
-    years: list[str] = []
+    shards: dict[str, list[str]] = {}
     if target.search == "build":
-        keys = index_keys({p.output_path: search_fingerprint(p, hashes.templates, hashes.site_key)
-                           for p in pages if p.indexed})
-        carry, years = plan_index(keys, old, held)
+        indexed = [(p.output_path, search_fingerprint(p, hashes.templates, hashes.site_key))
+                   for p in reversed(pages) if p.indexed]  # pages are planned newest first
+        planned = plan_shards(indexed, target.shard_size)
+        keys = {name: key for name, (key, _) in planned.items()}
+        carry, todo = carry_over(keys, old, held)
+        shards = {name: planned[name][1] for name in todo}
     elif target.search == "keep":
         carry = {path: held.get(path, "") for path in old if path.startswith(f"{INDEX_DIR}/")}
     removed = {p for p in old - wanted.keys() - carry.keys() if p != MARKER}
     lap("fingerprints")
-    if old and not fresh and not removed and not years:
+    if old and not fresh and not removed and not shards:
         return Written(trees, unchanged=len(wanted) + len(carry))
     wanted.update(carry)
     folder: Output = StagedSite(out, trees) if target.atomic or not old else InPlace(out, front(trees, out).foreign)
@@ -110,9 +114,9 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
         for _, _, drawn in results:  # by workers, for the next build
             renderer.fragments.known.update(drawn)
         lap("render, write")
-        notes, indexed = _index(folder.path, years, keys, wanted, target.jobs)
+        notes, indexed = _index(folder, shards, keys, wanted, target.jobs)
         folder.commit(wanted)
-        lap(f"search index ({len(years)} years), swap")
+        lap(f"search index ({len(shards)} shards), swap")
     except BaseException:
         folder.discard()
         raise
@@ -126,18 +130,19 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
                    removed=len(removed - wanted.keys()), notes=notes)
 
 
-def _index(site: Path, years: list[str], keys: dict[str, str], wanted: dict[str, str],
+def _index(folder: Output, shards: dict[str, list[str]], keys: dict[str, str], wanted: dict[str, str],
            jobs: int) -> tuple[tuple[str, ...], int]:
-    """Index `years` in the staged site; their files join `wanted` under the year's key, or
-    under no key if Pagefind failed, so that the next build tries again. Returns the notes
-    and how many files were made."""
-    failures = index_years(site, years, jobs) if years else {}
-    made = 0
-    for year, failure in failures.items():
-        files = files_below(site, f"{INDEX_DIR}/{year}")
-        wanted.update(dict.fromkeys(files, "" if failure else keys[year]))
-        made += len(files)
-    return tuple(dict.fromkeys(note for note in failures.values() if note)), made
+    """Index `shards` in the folder being written; their files join `wanted` under the shard's
+    key, or under no key if Pagefind failed, so that the next build tries again. A file made
+    with the bytes it had in the site before (most of a shard's fragments) is that file again,
+    not a new one. Returns the notes and how many files changed."""
+    failures = index_shards(folder.path, shards, jobs) if shards else {}
+    changed = 0
+    for name, failure in failures.items():
+        files = files_below(folder.path, f"{INDEX_DIR}/{name}")
+        wanted.update(dict.fromkeys(files, "" if failure else keys[name]))
+        changed += sum(folder.keep_if_unchanged(path) is False for path in files)
+    return tuple(dict.fromkeys(note for note in failures.values() if note)), changed
 
 
 def _render_nth(renderer: Renderer, folder: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, Drawn]:

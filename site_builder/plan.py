@@ -4,57 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from site_builder.archive import month_grid
 from site_builder.config import Config
 from site_builder.model import Article, Page, Site, Taxonomy, Term
-from site_builder.search import INDEX_DIR
+from site_builder.paginate import Forward, paginate
+from site_builder.search import INDEX_DIR, shard_names
 from site_builder.countries import group_by_world_region
 
 FEED_SIZE = 20
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
-
-
-@dataclass(frozen=True)
-class Paginator:
-    """One page of a listing: its items plus where the other pages are."""
-
-    items: tuple[Any, ...]
-    number: int  # 1-based
-    count: int  # number of pages
-    first_url: str  # site-relative URL of page 1
-
-    def url_of(self, number: int) -> str:
-        return self.first_url if number == 1 else f"{self.first_url}page/{number}/"
-
-    @property
-    def previous_url(self) -> str | None:
-        return self.url_of(self.number - 1) if self.number > 1 else None
-
-    @property
-    def next_url(self) -> str | None:
-        return self.url_of(self.number + 1) if self.number < self.count else None
-
-    def numbers(self, around: int = 2) -> list[int | None]:
-        """Page numbers to link: the first, the last and those near this one; None marks a
-        gap. Linking every page would make a long listing quadratic in size and time."""
-        shown = {1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1)}
-        numbers: list[int | None] = []
-        for number in sorted(shown):
-            if numbers and number - numbers[-1] > 1:  # type: ignore[operator]
-                numbers.append(number - 1 if number - numbers[-1] == 2 else None)  # type: ignore[operator]
-            numbers.append(number)
-        return numbers
-
-
-def paginate(items: Sequence[Any], per_page: int, first_url: str) -> Iterator[Paginator]:
-    """Always at least one page, so an empty listing still has a page that says so."""
-    count = max(1, -(-len(items) // per_page))
-    for number in range(1, count + 1):
-        chunk = tuple(items[(number - 1) * per_page : number * per_page])
-        yield Paginator(items=chunk, number=number, count=count, first_url=first_url)
 
 
 def plan_pages(site: Site, config: Config) -> list[Page]:
@@ -69,12 +29,13 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
     for taxonomy in site.taxonomies:
         pages.extend(_taxonomy_pages(taxonomy, config))
     pages.extend(_archive_pages(site, config))
-    # The search page merges one index per year, newest first (see search.py).
-    years = tuple(sorted({a.url[:4] for a in site.articles}, reverse=True))
-    pages.append(Page("search/", "search.html", {"title": "Search", "index_dir": INDEX_DIR, "years": years},
-                      inputs=years))
+    # The search page merges the shards' indexes, newest first (see search.py).
+    shards = tuple(shard_names(len(site.articles), config.search_shard_size))
+    pages.append(Page("search/", "search.html", {"title": "Search", "index_dir": INDEX_DIR, "shards": shards},
+                      inputs=shards))
     pages.append(Page("404.html", "404.html", {"title": "Page not found"}))
-    pages.extend(_sitemaps([p for p in pages if p.url.endswith("/") or p.url == ""]))
+    pages.extend(_sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "")
+                            and p.template != "forward.html"]))
     pages.append(Page("robots.txt", "robots.txt", {}))
     return pages
 
@@ -82,15 +43,21 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
 def _listing(articles: Sequence[Article], config: Config, first_url: str, template: str,
              title: str, first_page: dict[str, Any] | None = None, inputs: tuple[str, ...] = (),
              **context: Any) -> Iterator[Page]:
-    """A paginated list of teasers; `first_page` context only on page 1. `inputs` are what
-    the pages show besides their teasers (counts, charts), on every page to be safe."""
+    """A listing's pages (see paginate.py). `first_page` context and `inputs` (what the page
+    shows besides its teasers: counts, charts) are the listing's own page's alone: numbered
+    pages show only their articles, so they stay as they are while the listing grows."""
     for paginator in paginate(articles, config.articles_per_page, first_url):
-        numbered = title if paginator.number == 1 else f"{title}, page {paginator.number}"
-        extra = (first_page or {}) if paginator.number == 1 else {}
+        if isinstance(paginator, Forward):
+            yield Page(paginator.url, "forward.html", {"title": title, "target": paginator.first_url},
+                       inputs=(title, paginator.first_url))
+            continue
+        latest = paginator.is_latest
+        numbered = title if latest else f"{title}, page {paginator.number}"
         yield Page(paginator.url_of(paginator.number), template,
-                   {**context, **extra, "title": numbered, "paginator": paginator},
-                   inputs=(numbered, f"{paginator.number}/{paginator.count}",
-                           *_teasers(paginator.items), *inputs))
+                   {**context, **((first_page or {}) if latest else {}), "title": numbered,
+                    "paginator": paginator},
+                   inputs=(numbered, str(paginator.newer_url), str(paginator.older_url),
+                           *_teasers(paginator.items), *(inputs if latest else ())))
 
 
 def _article_pages(site: Site) -> Iterator[Page]:
@@ -156,19 +123,38 @@ def _archive_pages(site: Site, config: Config) -> Iterator[Page]:
 
 
 def _sitemaps(pages: list[Page]) -> Iterator[Page]:
-    """Entries are (url, last modified or None); only articles know when they changed."""
-    urls = []
+    """A sitemap index over one sitemap per year (its articles, numbered listing pages and
+    date archive) and one of the pages that are about no year (listings' own pages, indexes):
+    a day's news changes its year's sitemap and the index, no other. Entries are (URL, last
+    modified or None); only articles know when they changed."""
+    by_file: dict[str, list[tuple[str, Any]]] = {}
     for page in pages:
         article = page.context.get("article")
-        urls.append((page.url, article.modified if article else None))
-    if len(urls) <= SITEMAP_LIMIT:
-        yield Page("sitemap.xml", "sitemap.xml", {"urls": urls}, inputs=_sitemap_inputs(urls))
-        return
-    parts = [urls[i : i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)]
-    names = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+        year = _year_of(page)
+        by_file.setdefault(f"sitemap-{year}.xml" if year else "sitemap-pages.xml", []).append(
+            (page.url, article.modified if article else None))
+    names = []
+    for name, urls in sorted(by_file.items()):
+        parts = [urls[i: i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)]
+        for n, part in enumerate(parts, 1):
+            names.append(name if n == 1 else name.replace(".xml", f"-{n}.xml"))
+            yield Page(names[-1], "sitemap.xml", {"urls": part}, inputs=_sitemap_inputs(part))
     yield Page("sitemap.xml", "sitemap_index.xml", {"sitemaps": names}, inputs=tuple(names))
-    for name, part in zip(names, parts):
-        yield Page(name, "sitemap.xml", {"urls": part}, inputs=_sitemap_inputs(part))
+
+
+def _year_of(page: Page) -> int | None:
+    """The year a page belongs to for good: an article's, a date archive's, a numbered listing
+    page's newest article's. None for pages that change as the archive grows."""
+    context = page.context
+    if "article" in context:
+        return context["article"].date.year
+    paginator = context.get("paginator")
+    if paginator is not None and not paginator.is_latest and paginator.items:
+        return paginator.items[0].date.year
+    for key in ("day", "month", "year"):
+        if key in context and page.template.startswith("archive_"):
+            return context[key].date.year if key == "day" else context[key].year
+    return None
 
 
 def _sitemap_inputs(urls: list[tuple[str, Any]]) -> tuple[str, ...]:

@@ -1,11 +1,18 @@
-"""related: [Article] -> for each article, up to five others that share its subjects."""
+"""related: [Article] -> for each article, up to five earlier ones that share its subjects
+("Earlier coverage"). An article's list is drawn from the articles before it alone, and weighs
+its terms by how rare they were then: a later article never changes it.
+
+Each article's list is keyed by a hash of the archive up to it (a chain over the articles in
+date order), so a build finds again the lists of every article before the first change and
+works out only those after it: a day's news costs its own articles' lists.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import math
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
@@ -15,73 +22,93 @@ from site_builder.pool import run_all
 
 # A shared tag says more than a shared region, which says more than a shared broad topic.
 WEIGHTS = {"tags": 3.0, "regions": 2.0, "topics": 1.5}
-WINDOW = 30  # per term, only the articles nearest in time are candidates: no n^2 on big terms
+WINDOW = 30  # per term, only the latest earlier articles are candidates: no n^2 on big terms
 HALF_LIFE_SECONDS = 180 * 86400
 NEARNESS = 0.5  # closeness in time multiplies a score by 1 to 1 + NEARNESS
 CHUNK = 500  # articles per task when the work is spread over processes
 
-
-def related_key(articles: tuple[Article, ...]) -> str:
-    """Everything the choice depends on: when it is unchanged, so is every article's list."""
-    shown = [(a.url, a.date.timestamp(), a.topics, a.tags, a.regions) for a in articles]
-    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+Lists = dict[str, tuple[str, ...]]
 
 
-def find_related(articles: tuple[Article, ...], limit: int = 5, jobs: int = 1) -> dict[str, tuple[str, ...]]:
-    """URL -> the URLs of its related articles. `articles` newest first. Scores sum the
-    weights of shared terms, rarer terms count more, and closeness in time breaks near-ties."""
-    ids: dict[tuple[str, str], int] = {}  # term -> its number; terms are numbered, not hashed
-    members: list[list[int]] = []  # term number -> article indexes, ascending
-    terms_of: list[list[int]] = []
-    for i, article in enumerate(articles):
-        terms = []
-        for key in WEIGHTS:
-            for name in article.names(key):
-                term = ids.setdefault((key, name), len(ids))
-                if term == len(members):
-                    members.append([])
-                members[term].append(i)
-                terms.append(term)
-        terms_of.append(terms)
-    total = len(articles)
-    weight = [0.0] * len(ids)
-    for (key, _), term in ids.items():
-        weight[term] = WEIGHTS[key] * math.log(1 + total / len(members[term]))
-    index = _Index([a.url for a in articles], [a.date.timestamp() for a in articles],
-                   terms_of, members, weight, limit)
-    chunks = [range(start, min(start + CHUNK, total)) for start in range(0, total, CHUNK)]
-    related: dict[str, tuple[str, ...]] = {}
-    for part in run_all(partial(_related_in, index), chunks, jobs, min_items=2):
-        related.update(part)
-    return related
+def find_related(articles: Sequence[Article], known: Mapping[str, tuple[str, ...]] | None = None,
+                 limit: int = 5, jobs: int = 1) -> tuple[Lists, Lists]:
+    """(URL -> URLs of its related earlier articles, chain key -> that list for the next build).
+    `articles`: newest first. `known`: what an earlier build returned as its second value."""
+    known = known or {}
+    order = list(reversed(articles))  # oldest first: "earlier" is a lower index
+    chains = _chains(order)
+    todo = [i for i, chain in enumerate(chains) if chain not in known]
+    found: dict[int, tuple[str, ...]] = {}
+    if todo:
+        candidates = _Candidates.of(order, limit)
+        chunks = [todo[start: start + CHUNK] for start in range(0, len(todo), CHUNK)]
+        for part in run_all(partial(_related_in, candidates), chunks, jobs, min_items=2):
+            found.update(part)
+    lists = {i: found[i] if i in found else known[chain] for i, chain in enumerate(chains)}
+    return ({order[i].url: urls for i, urls in lists.items()},
+            {chains[i]: urls for i, urls in lists.items()})
+
+
+def _chains(order: list[Article]) -> list[str]:
+    """For each article, a hash of it and every article before it: all its list depends on."""
+    chains, previous = [], b""
+    for article in order:
+        shown = (article.url, article.date.timestamp(), article.topics, article.tags, article.regions)
+        previous = hashlib.blake2b(previous + repr(shown).encode(), digest_size=16).digest()
+        chains.append(previous.hex())
+    return chains
 
 
 @dataclass(frozen=True)
-class _Index:
+class _Candidates:
+    """The articles, oldest first, as numbers: their URLs and times, each one's terms with
+    their weight, and each term's articles in date order."""
+
     urls: list[str]
     stamps: list[float]
     terms_of: list[list[int]]
-    members: list[list[int]]
-    weight: list[float]
+    members: list[list[int]]  # term number -> article indexes, ascending
+    base: list[float]  # term number -> the weight of its kind
     limit: int
 
+    @classmethod
+    def of(cls, order: list[Article], limit: int) -> _Candidates:
+        ids: dict[tuple[str, str], int] = {}  # terms are numbered, not hashed
+        members: list[list[int]] = []
+        base: list[float] = []
+        terms_of: list[list[int]] = []
+        for i, article in enumerate(order):
+            terms = []
+            for key, weight in WEIGHTS.items():
+                for name in article.names(key):
+                    term = ids.setdefault((key, name), len(ids))
+                    if term == len(members):
+                        members.append([])
+                        base.append(weight)
+                    if not members[term] or members[term][-1] != i:
+                        members[term].append(i)
+                        terms.append(term)
+            terms_of.append(terms)
+        return cls([a.url for a in order], [a.date.timestamp() for a in order], terms_of, members,
+                   base, limit)
 
-def _related_in(index: _Index, chunk: range) -> dict[str, tuple[str, ...]]:
-    # Hot loop: about 400 score updates an article, so names are local and terms are numbers.
-    urls, stamps, members, weight, limit = index.urls, index.stamps, index.members, index.weight, index.limit
+
+def _related_in(candidates: _Candidates, chunk: list[int]) -> dict[int, tuple[str, ...]]:
+    # Hot loop: about 150 score updates an article, so names are local and terms are numbers.
+    urls, stamps, members, base = candidates.urls, candidates.stamps, candidates.members, candidates.base
     top_factor = 1 + NEARNESS
     related = {}
     for i in chunk:
         scores: dict[int, float] = {}
         get = scores.get
-        for term in index.terms_of[i]:
+        for term in candidates.terms_of[i]:
             found = members[term]
-            w = weight[term]
-            middle = bisect_left(found, i)  # indexes are in date order: neighbours in time
-            for j in found[max(0, middle - WINDOW): middle + WINDOW + 1]:
-                scores[j] = get(j, 0.0) + w
-        scores.pop(i, None)
-        related[urls[i]] = tuple(urls[j] for j in _best(scores, stamps[i], stamps, urls, limit, top_factor))
+            before = bisect_left(found, i)  # the term's articles earlier than this one
+            # Rarer terms count more, as rare as they were when this article appeared.
+            weight = base[term] * math.log(1 + (i + 1) / (before + 1))
+            for j in found[max(0, before - WINDOW): before]:
+                scores[j] = get(j, 0.0) + weight
+        related[i] = tuple(urls[j] for j in _best(scores, stamps[i], stamps, urls, candidates.limit, top_factor))
     return related
 
 

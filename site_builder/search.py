@@ -1,9 +1,11 @@
-"""search: a built site folder -> its Pagefind full-text index, one per year, or why not.
+"""search: a built site folder -> its Pagefind full-text index, in shards, or why not.
 
-Each year's article pages get an index of their own in pagefind/<year>/, which the search page
-merges in the browser (Pagefind's mergeIndex). A year is indexed again only when what search
-takes from one of its article pages changed, so a day's news costs one year's index, not the
-whole archive's.
+The article pages, oldest first, are cut into blocks counted from the oldest: blocks of
+SHARD_SIZE, and once four of a size are complete they make one block four times as big. Each
+block gets an index of its own in pagefind/<first>+<size>/, which the search page merges in the
+browser (Pagefind's mergeIndex). A full block never changes unless one of its articles does; a
+day's news goes into the newest, filling block. An archive of n articles has at most three
+blocks of each size, so a query fetches a few indexes, not one per year.
 """
 
 from __future__ import annotations
@@ -11,77 +13,109 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
-import re
+import os
 import shutil
 import subprocess
 import sys
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 INDEX_DIR = "pagefind"
-ARTICLE_PAGE = re.compile(r"(\d{4})/")  # /YYYY/MM/DD/<slug>/: only article pages live there
+SHARD_SIZE = 1000  # articles in the smallest block (site.toml's search_shard_size)
+GROWTH = 4  # complete blocks of a size that make one of the next
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
-def index_keys(fingerprints: Mapping[str, str]) -> dict[str, str]:
-    """Year -> a hash of the search fingerprints of its article pages (output path ->
-    fingerprint of what is indexed of the page): while it stays the same, so does the year's
-    index. A theme that put other articles' text (related headlines) inside its indexed
-    `data-pagefind-body` would see that text refreshed only with its own article."""
-    by_year: dict[str, list[str]] = defaultdict(list)
-    for path, fingerprint in fingerprints.items():
-        year = ARTICLE_PAGE.match(path)
-        if year:
-            by_year[year[1]].append(f"{path}\0{fingerprint}")
-    return {year: hashlib.blake2b("\n".join(sorted(pages)).encode(), digest_size=16).hexdigest()
-            for year, pages in by_year.items()}
+def shard_blocks(count: int, size: int = SHARD_SIZE) -> list[tuple[int, int]]:
+    """(first, capacity) of each block of `count` articles, oldest first: at each place the
+    biggest complete block that starts there, or the block still filling."""
+    blocks, first = [], 0
+    while first < count:
+        capacity = size
+        while first % (capacity * GROWTH) == 0 and first + capacity * GROWTH <= count:
+            capacity *= GROWTH
+        blocks.append((first, capacity))
+        first += capacity
+    return blocks
 
 
-def plan_index(keys: Mapping[str, str], old: Iterable[str], held: Mapping[str, str]
+def shard_names(count: int, size: int = SHARD_SIZE) -> list[str]:
+    """The index folders of an archive of `count` articles, newest first, as the search page
+    loads them."""
+    return [f"{first}+{capacity}" for first, capacity in reversed(shard_blocks(count, size))]
+
+
+def plan_shards(indexed: Sequence[tuple[str, str]], size: int = SHARD_SIZE) -> dict[str, tuple[str, list[str]]]:
+    """Shard name -> (key, the output paths of its article pages), for `indexed`: (output path,
+    fingerprint of what search takes from the page) of every article page, oldest first. While
+    a shard's key stays the same, so does its index."""
+    shards = {}
+    for first, capacity in shard_blocks(len(indexed), size):
+        pages = indexed[first: first + capacity]
+        key = hashlib.blake2b("\n".join(f"{p}\0{f}" for p, f in pages).encode(), digest_size=16).hexdigest()
+        shards[f"{first}+{capacity}"] = (key, [path for path, _ in pages])
+    return shards
+
+
+def carry_over(keys: Mapping[str, str], old: Iterable[str], held: Mapping[str, str]
                ) -> tuple[dict[str, str], list[str]]:
-    """(index files to carry over from `old`, each with its year's key; years to index again).
-    `held`: what the last build recorded of the files in `old` (an index file: its year's key)."""
-    files_of: dict[str, list[str]] = defaultdict(list)
+    """(index files to carry over from `old`, each with its shard's key; shards to index again).
+    `held`: what the last build recorded of the files in `old` (an index file: its shard's key)."""
+    files_of: dict[str, list[str]] = {}
     for path in old:
         if path.startswith(f"{INDEX_DIR}/"):
-            files_of[path.split("/")[1]].append(path)
+            files_of.setdefault(path.split("/")[1], []).append(path)
     carry: dict[str, str] = {}
     todo = []
-    for year, key in sorted(keys.items(), reverse=True):
-        files = files_of.get(year)
+    for name, key in keys.items():
+        files = files_of.get(name)
         if files and all(held.get(path) == key for path in files):
             carry.update(dict.fromkeys(files, key))
         else:
-            todo.append(year)
+            todo.append(name)
     return carry, todo
 
 
-def index_years(site: Path, years: list[str], jobs: int = 1) -> dict[str, str | None]:
-    """Index the article pages of each of `years` into pagefind/<year>/ of `site`, `jobs` at a
-    time. Year -> None when done, else a one-line reason the search was not built (the build
-    still succeeds, and the search page says search is unavailable)."""
+def index_shards(site: Path, shards: Mapping[str, list[str]], jobs: int = 1) -> dict[str, str | None]:
+    """Index the article pages of each shard into pagefind/<name>/ of `site`, `jobs` at a time.
+    Name -> None when done, else a one-line reason the search was not built (the build still
+    succeeds, and the search page says search is unavailable)."""
     if importlib.util.find_spec("pagefind") is None:
-        return dict.fromkeys(years, "search not built: Pagefind is not installed (pip install 'pagefind[bin]')")
-    with ThreadPoolExecutor(max(1, jobs)) as pool:  # each year is a Pagefind process of its own
-        return dict(zip(years, pool.map(lambda year: _index_year(site, year), years)))
+        return dict.fromkeys(shards, "search not built: Pagefind is not installed (pip install 'pagefind[bin]')")
+    with ThreadPoolExecutor(max(1, jobs)) as pool:  # each shard is a Pagefind process of its own
+        return dict(zip(shards, pool.map(lambda name: _index_shard(site, name, shards[name]), shards)))
 
 
-def _index_year(site: Path, year: str) -> str | None:
-    bundle = site / INDEX_DIR / year
-    shutil.rmtree(bundle, ignore_errors=True)  # an older index of that year
-    # Only article pages carry searchable text, and Pagefind need not walk the rest of the
-    # site: it indexes the year's folder, whose URLs the search page prefixes with the year.
-    command = [sys.executable, "-m", "pagefind", "--site", str(site / year),
+def _index_shard(site: Path, name: str, pages: list[str]) -> str | None:
+    bundle = site / INDEX_DIR / name
+    shutil.rmtree(bundle, ignore_errors=True)  # an older index of that shard
+    # Pagefind indexes a folder: the shard's pages are linked into one of their own, at their
+    # paths in the site, so the index's URLs are the site's. Nothing else is walked.
+    pages_dir = site / INDEX_DIR / f".{name}.pages"
+    shutil.rmtree(pages_dir, ignore_errors=True)
+    made: set[Path] = set()
+    for path in pages:
+        target = pages_dir / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        os.link(site / path, target)
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages_dir),
                "--output-path", str(bundle), "--glob", "**/*.html"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as err:
         return f"search not built: Pagefind could not run ({err})"
+    finally:
+        shutil.rmtree(pages_dir, ignore_errors=True)
     if done.returncode != 0:
         last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
         return f"search not built: Pagefind failed ({last[0]})"
-    log.debug("pagefind %s: %s", year, done.stdout.strip().splitlines()[-4:])
+    log.debug("pagefind %s: %s", name, done.stdout.strip().splitlines()[-4:])
+    for unused in UNUSED:  # Pagefind's own search interfaces: the theme brings its own
+        for path in bundle.glob(unused):
+            path.unlink()
     return None

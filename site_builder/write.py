@@ -88,6 +88,7 @@ class Output(Protocol):
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None: ...
     def write(self, relpath: str, data: bytes) -> bool: ...
     def copy(self, relpath: str, source: Path) -> bool: ...
+    def keep_if_unchanged(self, relpath: str) -> bool: ...
     def remove(self, relpaths: Iterable[str]) -> None: ...
     def commit(self, written: Iterable[str]) -> None: ...
     def discard(self) -> None: ...
@@ -160,6 +161,20 @@ class StagedSite:
     def copy(self, relpath: str, source: Path) -> bool:
         return self.write(relpath, source.read_bytes())
 
+    def keep_if_unchanged(self, relpath: str) -> bool:
+        """A file made in this folder by another program (the search index): when the old site
+        has the same bytes, it becomes that file again (a link), as `write` does. True if so."""
+        new, old = _inside(self.path, relpath), self.out / relpath
+        try:
+            if old.stat().st_size != new.stat().st_size or old.read_bytes() != new.read_bytes():
+                return False
+            temporary = new.with_name(f".{new.name}.link")
+            os.link(old, temporary)
+            os.replace(temporary, new)
+        except OSError:
+            return False
+        return True
+
     def commit(self, written: Iterable[str]) -> None:
         """`written`: every file the build put in the stage (pages, static files, the search
         index), each new or carried over. Anything else the kept previous site held goes."""
@@ -205,6 +220,9 @@ class InPlace:
 
     def copy(self, relpath: str, source: Path) -> bool:
         return self.write(relpath, source.read_bytes())
+
+    def keep_if_unchanged(self, relpath: str) -> bool:
+        return False  # the old file was replaced where it stood: nothing left to compare
 
     def remove(self, relpaths: Iterable[str]) -> None:
         for relpath in relpaths:

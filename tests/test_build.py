@@ -29,27 +29,33 @@ def test_each_article_gets_its_dated_page_with_its_headline(make_site, run) -> N
     assert (root / "output/topics/elections/index.html").is_file()
 
 
-def test_home_lists_newest_first_and_paginates(make_site, run) -> None:
-    root = make_site(five_articles())  # 3 per page: pages of 3 and 2
+def test_home_shows_the_newest_and_numbers_pages_from_the_oldest(make_site, run) -> None:
+    root = make_site(five_articles())  # 3 per page: one full block of the three oldest
     run(root, "build")
+    teaser = r'teaser-title"><a href="[^"]+">([^<]+)<'
     first = (root / "output/index.html").read_text()
-    titles = re.findall(r'<h2 class="teaser-title"><a href="[^"]+">([^<]+)</a>', first)
-    assert titles == ["Story number 5", "Story number 4", "Story number 3"]
-    second = (root / "output/page/2/index.html").read_text()
-    assert re.findall(r'teaser-title"><a href="[^"]+">([^<]+)<', second) == [
-        "Story number 2", "Story number 1"]
-    assert 'aria-current="page" href="./">2<' in second
+    assert re.findall(teaser, first) == ["Story number 5", "Story number 4", "Story number 3"]
+    assert '<a rel="next" href="page/1/">Older →</a>' in first
+    numbered = (root / "output/page/1/index.html").read_text()
+    assert re.findall(teaser, numbered) == ["Story number 3", "Story number 2", "Story number 1"]
+    assert "page 1, 11 January 2024 – 13 March 2024" in numbered  # the dates it covers
+    assert '<a rel="prev" href="../../page/2/">← Newer</a>' in numbered and 'rel="next"' not in numbered
+    # The next block's URL exists before it fills, sending readers to the latest articles.
+    forward = (root / "output/page/2/index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../../">' in forward
+    assert '<meta name="robots" content="noindex">' in forward
     assert not (root / "output/page/3").exists()
 
 
-def test_exactly_full_pages_make_no_empty_page(make_site, run) -> None:
+def test_a_listing_shorter_than_a_page_has_no_numbered_pages(make_site, run) -> None:
     files = five_articles()
     files.pop("content/articles/2024/05/story-5.md")
     files.pop("content/articles/2024/04/story-4.md")
-    root = make_site(files)  # 3 articles, 3 per page
+    files.pop("content/articles/2024/03/story-3.md")
+    root = make_site(files)  # 2 articles, 3 per page
     run(root, "build")
     assert (root / "output/index.html").is_file()
-    assert not (root / "output/page/2").exists()
+    assert not (root / "output/page").exists()
     assert 'class="pagination"' not in (root / "output/index.html").read_text()
 
 
@@ -86,7 +92,7 @@ def test_a_teaser_drawn_once_links_its_article_from_every_listing(make_site, run
     for flags in ((), ("--local",)):
         run(root, "build", *flags)
         target = root / "output/2024/03/13/story-number-3/index.html"
-        listings = ["index.html", "page/2/index.html", "topics/elections/index.html",
+        listings = ["index.html", "page/1/index.html", "topics/elections/index.html",
                     "regions/japan/index.html", "archive/2024/03/13/index.html"]
         found = 0
         for listing in listings:

@@ -9,7 +9,9 @@ import pytest
 from conftest import SITE_TOML
 from playwright.sync_api import expect
 
-from benchmarks.corpus import write_corpus
+import datetime as dt
+
+from benchmarks.corpus import DAYS, START, write_corpus
 from site_builder.build import BuildOptions, build
 
 PHONE, DESKTOP = 390, 1280
@@ -145,20 +147,34 @@ def test_one_query_on_a_thousand_articles_fetches_little(tmp_path, serve_dir, pa
     assert index < 450_000  # one index per year: ten years' bundles answer, each a little
 
 
-def test_editing_an_article_indexes_only_its_year_again(tmp_path) -> None:
+def test_an_edit_or_a_days_news_indexes_only_its_shard_again(tmp_path) -> None:
     root = corpus_site(tmp_path, 60)
+    (root / "site.toml").write_text((root / "site.toml").read_text() + "search_shard_size = 10\n")
     out = root / "output"
+
+    def entries() -> dict[str, int]:
+        return {p.parent.name: p.stat().st_ino for p in out.glob("pagefind/*/pagefind-entry.json")}
+
     build(BuildOptions(root=root, out=out))
-    entries = {p.parent.name: p.stat().st_ino for p in out.glob("pagefind/*/pagefind-entry.json")}
-    assert len(entries) == len(list(out.glob("20[0-9][0-9]/"))) > 3
-    story = next((root / "content/articles").rglob("story-7.md"))
+    first = entries()
+    assert sorted(first) == ["0+40", "40+10", "50+10"]  # four full tens made one forty
+    # The oldest articles are in the big shard: story-7 is one of them if it is old enough.
+    oldest = sorted((a.read_text().split("date: ")[1][:10], a.stem)
+                    for a in (root / "content/articles").rglob("*.md"))
+    story = next((root / "content/articles").rglob(f"{oldest[3][1]}.md"))
     story.write_text(story.read_text() + f"\nA late detail about {WORD}.\n")
     build(BuildOptions(root=root, out=out))
-    year = next(out.glob("20*/*/*/story-7/")).relative_to(out).parts[0]
-    after = {p.parent.name: p.stat().st_ino for p in out.glob("pagefind/*/pagefind-entry.json")}
-    assert {y for y in entries if after[y] != entries[y]} == {year}
-    fragments = (out / "pagefind" / year / "fragment").iterdir()
+    edited = entries()
+    assert {name for name in first if edited[name] != first[name]} == {"0+40"}
+    fragments = (out / "pagefind" / "0+40" / "fragment").iterdir()
     assert any(WORD.encode() in gzip.decompress(f.read_bytes()) for f in fragments)
+    write_corpus(root, 3, seed=5, first=900, day=START + dt.timedelta(days=DAYS))
+    report = build(BuildOptions(root=root, out=out))
+    news = entries()
+    assert sorted(news) == ["0+40", "40+10", "50+10", "60+10"]
+    assert {name for name in edited if news[name] != edited[name]} == set()
+    # Written: the pages that show the news, and the new shard's index; no other index file.
+    assert report.written <= report.rendered + len(list((out / "pagefind" / "60+10").rglob("*.*")))
 
 
 def test_turning_search_off_takes_the_index_away_and_on_brings_it_back(tmp_path) -> None:
@@ -174,3 +190,24 @@ def test_turning_search_off_takes_the_index_away_and_on_brings_it_back(tmp_path)
     (root / "site.toml").write_text(toml)
     build(BuildOptions(root=root, out=out))
     assert list(out.glob("pagefind/*/pagefind-entry.json"))
+
+
+def test_search_finds_todays_news_and_an_article_from_ten_years_ago(tmp_path, serve_dir, page_at) -> None:
+    root = corpus_site(tmp_path, 120)
+    (root / "site.toml").write_text((root / "site.toml").read_text() + "search_shard_size = 20\n")
+    oldest = min((a.read_text().split("date: ")[1][:10], a) for a in (root / "content/articles").rglob("*.md"))[1]
+    oldest.write_text(oldest.read_text() + f"\nAn early mention of {WORD}.\n")
+    build(BuildOptions(root=root, out=root / "output"))
+    [today] = write_corpus(root, 1, seed=8, first=700, day=START + dt.timedelta(days=DAYS))
+    today.write_text(today.read_text() + f"\nToday's news of {WORD}.\n")
+    build(BuildOptions(root=root, out=root / "output"))  # the day's news: its shard alone
+    assert len(list((root / "output/pagefind").iterdir())) > 2
+    page = page_at(DESKTOP)
+    page.goto(serve_dir(root / "output") + f"search/?q={WORD}")
+    expect(page.locator("#search-status")).to_have_text(f"2 results for “{WORD}”")
+    found = page.locator("#search-results h2").all_inner_texts()
+    title = lambda path: re.search(r'^title: "(.*)"$', path.read_text(), re.M)[1]  # noqa: E731
+    assert sorted(found) == sorted([title(oldest), title(today)])
+    page.get_by_role("link", name=title(oldest)).click()
+    expect(page.locator("h1")).to_have_text(title(oldest))
+    assert errors(page) == []
