@@ -77,7 +77,7 @@ def test_trusted_raw_html_is_for_hand_written_articles_only(make_site, run) -> N
         "content/articles/hand.md": article("Hand written", "2024-05-01", widget),
         "content/articles/imported.md": article("Imported", "2024-05-02", widget,
                                                 origin="{file: content/raw/x.txt, sha256: abc}"),
-    }, config='title = "T"\ntrust_raw_html = true\n')
+    }, config='title = "T"\ntrust_raw_html = true\nsearch = false\n')
     run(root, "build")
     assert "<iframe" in (root / "output/2024/05/01/hand-written/index.html").read_text()
     assert "<iframe" not in (root / "output/2024/05/02/imported/index.html").read_text()
@@ -105,6 +105,7 @@ def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tm
     assert list(find_broken_links(root / "output")) == []
 
 
+@pytest.mark.slow  # five builds of 400 articles, with the search index
 def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> None:
     write_corpus(tmp_path, 400)
     (tmp_path / "site.toml").write_text('title = "Old"\n')

@@ -14,11 +14,15 @@ from site_builder.build import BuildOptions, build
 
 PHONE, DESKTOP = 390, 1280
 WORD = "zanzibarite"  # not in the corpus vocabulary: only the planted article has it
+SEARCH_TOML = SITE_TOML.replace("articles_per_page = 3", "articles_per_page = 20").replace(
+    "search = false", "search = true")
+
+pytestmark = pytest.mark.slow  # Pagefind indexes every site here; most tests drive a browser
 
 
 def corpus_site(root: Path, count: int) -> Path:
     write_corpus(root, count)
-    (root / "site.toml").write_text(SITE_TOML.replace("articles_per_page = 3", "articles_per_page = 20"))
+    (root / "site.toml").write_text(SEARCH_TOML)
     return root
 
 
@@ -166,11 +170,10 @@ def test_turning_search_off_takes_the_index_away_and_on_brings_it_back(tmp_path)
     out = root / "output"
     build(BuildOptions(root=root, out=out))
     assert list(out.glob("pagefind/*/pagefind-entry.json"))
-    toml = (root / "site.toml").read_text()
-    (root / "site.toml").write_text(toml + "search = false\n")
+    (root / "site.toml").write_text(SEARCH_TOML.replace("search = true", "search = false"))
     report = build(BuildOptions(root=root, out=out))
     assert not (out / "pagefind").exists() and report.removed > 0
     assert build(BuildOptions(root=root, out=out)).written == 0  # and it stays away
-    (root / "site.toml").write_text(toml)
+    (root / "site.toml").write_text(SEARCH_TOML)
     build(BuildOptions(root=root, out=out))
     assert list(out.glob("pagefind/*/pagefind-entry.json"))
