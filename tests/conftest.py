@@ -145,3 +145,8 @@ def page_at(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="write tests/golden/*/output/ anew from a fresh build; review the git diff")
