@@ -296,6 +296,7 @@ def _write_site(out: Path, renderer: Renderer, pages: list[Page], theme: Theme,
             renderer.fragments.known.update(drawn)
         lap("render, write")
         notes, indexed = _index(stage.path, years, keys, wanted, jobs)
+        log.debug("every file in place, committing")
         stage.commit(wanted)
         lap(f"search index ({len(years)} years), swap")
     except BaseException:
