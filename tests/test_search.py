@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from benchmarks.corpus import write_corpus
 from site_builder.build import BuildOptions, build
+from site_builder.write import previous_files
 
 PHONE, DESKTOP = 390, 1280
 WORD = "zanzibarite"  # not in the corpus vocabulary: only the planted article has it
@@ -177,3 +178,23 @@ def test_turning_search_off_takes_the_index_away_and_on_brings_it_back(tmp_path)
     (root / "site.toml").write_text(SEARCH_TOML)
     build(BuildOptions(root=root, out=out))
     assert list(out.glob("pagefind/*/pagefind-entry.json"))
+
+
+def test_the_kept_previous_site_gets_the_index_of_every_year_changed_since(tmp_path) -> None:
+    # The third build brings the site of the first up to date: the years edited in the
+    # second build and in the third are both indexed anew there, and nothing else is left.
+    root = corpus_site(tmp_path, 60)
+    out = root / "output"
+    build(BuildOptions(root=root, out=out))
+    stories = {}
+    for story in sorted((root / "content/articles").rglob("story-*.md")):
+        stories.setdefault(re.search(r"^date: (\d{4})", story.read_text(), re.M)[1], story)
+    (first_year, first), (second_year, second) = list(stories.items())[:2]
+    for story, word in ((first, WORD), (second, "quokkalite")):
+        story.write_text(story.read_text() + f"\nA late detail about {word}.\n")
+        build(BuildOptions(root=root, out=out))
+    for year, word in ((first_year, WORD), (second_year, "quokkalite")):
+        fragments = (out / "pagefind" / year / "fragment").iterdir()
+        assert any(word.encode() in gzip.decompress(f.read_bytes()) for f in fragments), year
+    index = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    assert index == {p for p in previous_files(out) if p.startswith("pagefind/")}
