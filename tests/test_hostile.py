@@ -113,16 +113,19 @@ def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tm
 # which site a reader must then find in output/.
 KILL_POINTS = [
     ("cache, parse", 0, "old"),  # every article read, nothing written yet
-    ("link unchanged files", 100, "old"),  # a quarter of the article pages drawn
+    ("link unchanged files", 50, "old"),  # a quarter of the article pages drawn
     ("render, write", 0, "old"),  # every page drawn; the search index being made
     ("every file in place, committing", 0, "either"),  # the kill meets the swap
     ("search index", 0, "new"),  # swapped in; the cache not yet saved
 ]
 
 
-@pytest.mark.slow  # eight builds of 400 articles, with the search index
+ARTICLES = 200
+
+
+@pytest.mark.slow  # eight builds of 200 articles, with the search index
 def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> None:
-    write_corpus(tmp_path, 400)
+    write_corpus(tmp_path, ARTICLES)
     (tmp_path / "site.toml").write_text('title = "Killed"\n')
     build = [sys.executable, "-m", "site_builder", "--root", str(tmp_path), "--debug", "build"]
     for edition in (0, 1):  # the first killed build brings the kept previous site up to date
@@ -197,7 +200,7 @@ def edition_of(out: Path) -> int:
     """The edition every article page of the site shows, asserting that there is one and that
     every article has its page."""
     pages = list(out.glob("20*/*/*/*/index.html"))
-    assert len(pages) == 400, f"{out}: {len(pages)} article pages"
+    assert len(pages) == ARTICLES, f"{out}: {len(pages)} article pages"
     editions = {int(re.findall(r"<p>Edition (\d+)\.</p>", p.read_text())[-1]) for p in pages}
     assert len(editions) == 1, f"{out}: a mix of editions {editions}"
     return editions.pop()
