@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, article
+from conftest import REPO, SITE_TOML, article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,10 +95,13 @@ def test_out_refuses_folders_that_are_not_a_site(make_site, run, out) -> None:
     assert (root / "content/articles/a.md").is_file()
 
 
-def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tmp_path) -> None:
+# With the search index too: Pagefind gets the names as filters.
+@pytest.mark.parametrize("search", ["false", pytest.param("true", marks=pytest.mark.slow)])
+def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tmp_path, search) -> None:
     root = make_site({"content/articles/a.md": article(
         "../../../../escape", "2024-05-01", "x", tags="['../../../x', '..', '/etc/passwd']",
-        regions="['..\\\\..\\\\win']", source="'../../up'")})
+        regions="['..\\\\..\\\\win']", source="'../../up'")},
+        SITE_TOML.replace("search = false", f"search = {search}"))
     before = {p for p in tmp_path.rglob("*")}
     assert run(root, "build")[0] == 0
     created = {p for p in tmp_path.rglob("*")} - before
