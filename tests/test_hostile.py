@@ -111,9 +111,9 @@ def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tm
     assert list(find_broken_links(root / "output")) == []
 
 
-# Where a build is killed: as soon as its --debug log (site_builder.build, a line a stage)
-# shows that it got there, and, mid-render, once it has drawn that many article pages; and
-# which site a reader must then find in output/.
+# Where a build is killed: as soon as its --debug log (a line a stage) shows that it got
+# there and, mid-render, once it has drawn that many article pages; and which site a reader
+# must then find in output/.
 KILL_POINTS = [
     ("cache, parse", 0, "old"),  # every article read, nothing written yet
     ("link unchanged files", 50, "old"),  # a quarter of the article pages drawn
@@ -121,8 +121,6 @@ KILL_POINTS = [
     ("every file in place, committing", 0, "either"),  # the kill meets the swap
     ("search index", 0, "new"),  # swapped in; the cache not yet saved
 ]
-
-
 ARTICLES = 200
 
 
@@ -137,7 +135,7 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> 
     shown = 1
     for edition, (point, drawn, expected) in enumerate(KILL_POINTS, 2):
         set_edition(tmp_path, edition)
-        finished = run_until(build, f"site_builder.build: {point}",
+        finished = run_until(build, point,
                              lambda: not drawn or pages_of_edition(tmp_path, edition) >= drawn)
         if expected == "old":
             assert not finished, f"the build ended before the kill after {point!r}"
@@ -156,9 +154,11 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> 
     assert tree_id(tmp_path / ".output.staging") not in (None, tree_id(tmp_path / "output"))
 
 
-def run_until(command: list[str], line: str, then: Callable[[], bool]) -> bool:
-    """Run `command` until it logs `line` and `then()` holds, then kill it and its workers at
-    once, as a power cut would. True if it ended by itself first (it may, after its last step)."""
+def run_until(command: list[str], stage: str, then: Callable[[], bool]) -> bool:
+    """Run `command` until one of our modules logs a line starting with `stage` and `then()`
+    holds, then kill it and its workers at once, as a power cut would. True if it ended by
+    itself first (it may, after its last step)."""
+    logged_stage = re.compile(rf"DEBUG site_builder\.[\w.]+: {re.escape(stage)}")
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                cwd=REPO, start_new_session=True)
     guard = threading.Timer(300, os.killpg, (process.pid, signal.SIGKILL))  # never hang the suite
@@ -167,7 +167,7 @@ def run_until(command: list[str], line: str, then: Callable[[], bool]) -> bool:
     try:
         for logged in process.stderr:
             seen.append(logged)
-            if line in logged:
+            if logged_stage.match(logged):
                 while not then() and process.poll() is None:
                     time.sleep(0.01)  # watching the build's progress, not waiting for it
                 os.killpg(process.pid, signal.SIGKILL)
@@ -176,7 +176,7 @@ def run_until(command: list[str], line: str, then: Callable[[], bool]) -> bool:
     finally:
         guard.cancel()
         process.stderr.close()
-    assert any(line in logged for logged in seen), f"the build never logged {line!r}: {seen}"
+    assert any(map(logged_stage.match, seen)), f"the build never logged {stage!r}: {seen}"
     assert process.returncode in (0, -signal.SIGKILL), seen
     return process.returncode == 0
 
