@@ -115,6 +115,7 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
             renderer.fragments.known.update(drawn)
         lap("render, write")
         notes, indexed = _index(folder, shards, keys, wanted, target.jobs)
+        log.debug("every file in place, committing")
         folder.commit(wanted)
         lap(f"search index ({len(shards)} shards), swap")
     except BaseException:

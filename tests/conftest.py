@@ -19,12 +19,15 @@ from site_builder.cli import main
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
+# Without the search index: Pagefind is half of a build's time and only the search tests
+# (test_search.py, the theme audits of the search page) need it; they turn it on.
 SITE_TOML = """\
 title = "Test Archive"
 description = "Tests"
 base_url = "https://example.org/archive/"
 timezone = "Europe/London"
 articles_per_page = 3
+search = false
 """
 
 
@@ -142,3 +145,8 @@ def page_at(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="write tests/golden/*/output/ anew from a fresh build; review the git diff")

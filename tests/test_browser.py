@@ -1,6 +1,9 @@
 """The built site in a real browser: served over HTTP under a subpath, and from disk."""
 
+import pytest
 from conftest import article
+
+pytestmark = pytest.mark.slow  # a real browser
 
 PHONE, DESKTOP = 390, 1280
 

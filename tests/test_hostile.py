@@ -2,16 +2,19 @@
 and a build killed at any moment leaves a complete site."""
 
 from html.parser import HTMLParser
+import os
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, article
+from conftest import REPO, SITE_TOML, article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -77,7 +80,7 @@ def test_trusted_raw_html_is_for_hand_written_articles_only(make_site, run) -> N
         "content/articles/hand.md": article("Hand written", "2024-05-01", widget),
         "content/articles/imported.md": article("Imported", "2024-05-02", widget,
                                                 origin="{file: content/raw/x.txt, sha256: abc}"),
-    }, config='title = "T"\ntrust_raw_html = true\n')
+    }, config='title = "T"\ntrust_raw_html = true\nsearch = false\n')
     run(root, "build")
     assert "<iframe" in (root / "output/2024/05/01/hand-written/index.html").read_text()
     assert "<iframe" not in (root / "output/2024/05/02/imported/index.html").read_text()
@@ -92,10 +95,13 @@ def test_out_refuses_folders_that_are_not_a_site(make_site, run, out) -> None:
     assert (root / "content/articles/a.md").is_file()
 
 
-def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tmp_path) -> None:
+# With the search index too: Pagefind gets the names as filters.
+@pytest.mark.parametrize("search", ["false", pytest.param("true", marks=pytest.mark.slow)])
+def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tmp_path, search) -> None:
     root = make_site({"content/articles/a.md": article(
         "../../../../escape", "2024-05-01", "x", tags="['../../../x', '..', '/etc/passwd']",
-        regions="['..\\\\..\\\\win']", source="'../../up'")})
+        regions="['..\\\\..\\\\win']", source="'../../up'")},
+        SITE_TOML.replace("search = false", f"search = {search}"))
     before = {p for p in tmp_path.rglob("*")}
     assert run(root, "build")[0] == 0
     created = {p for p in tmp_path.rglob("*")} - before
@@ -105,35 +111,102 @@ def test_nothing_is_written_outside_output_whatever_the_names(make_site, run, tm
     assert list(find_broken_links(root / "output")) == []
 
 
+# Where a build is killed: as soon as its --debug log (a line a stage) shows that it got
+# there and, mid-render, once it has drawn that many article pages; and which site a reader
+# must then find in output/.
+KILL_POINTS = [
+    ("cache, parse", 0, "old"),  # every article read, nothing written yet
+    ("link unchanged files", 50, "old"),  # a quarter of the article pages drawn
+    ("render, write", 0, "old"),  # every page drawn; the search index being made
+    ("every file in place, committing", 0, "either"),  # the kill meets the swap
+    ("search index", 0, "new"),  # swapped in; the cache not yet saved
+]
+ARTICLES = 200
+
+
+@pytest.mark.slow  # eight builds of 200 articles, with the search index
 def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> None:
-    write_corpus(tmp_path, 400)
-    (tmp_path / "site.toml").write_text('title = "Old"\n')
-    build = [sys.executable, "-m", "site_builder", "--root", str(tmp_path), "build"]
+    write_corpus(tmp_path, ARTICLES)
+    (tmp_path / "site.toml").write_text('title = "Killed"\n')
+    build = [sys.executable, "-m", "site_builder", "--root", str(tmp_path), "--debug", "build"]
+    for edition in (0, 1):  # the first killed build brings the kept previous site up to date
+        set_edition(tmp_path, edition)
+        subprocess.run(build, check=True, capture_output=True, cwd=REPO)
+    shown = 1
+    for edition, (point, drawn, expected) in enumerate(KILL_POINTS, 2):
+        set_edition(tmp_path, edition)
+        finished = run_until(build, point,
+                             lambda: not drawn or pages_of_edition(tmp_path, edition) >= drawn)
+        if expected == "old":
+            assert not finished, f"the build ended before the kill after {point!r}"
+        now = edition_of(tmp_path / "output")
+        allowed = {"old": {shown}, "new": {edition}, "either": {shown, edition}}[expected]
+        assert now in allowed, f"killed after {point!r}: edition {now}, expected one of {allowed}"
+        shown = now
+    set_edition(tmp_path, 99)
     subprocess.run(build, check=True, capture_output=True, cwd=REPO)
-    (tmp_path / "site.toml").write_text('title = "New"\n')
-    for delay in (0.3, 0.9, 1.6, 2.4):
-        process = subprocess.Popen(build, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
-        time.sleep(delay)  # a point in the middle of the build, not a wait for anything
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert titles_of(tmp_path / "output")[1] == 400, f"a site cut short by a kill at {delay}s"
-    done = subprocess.run(build, capture_output=True, text=True, cwd=REPO)
-    assert done.returncode == 0
-    assert {titles_of(tmp_path / "output")} == {("New", 400)}
+    assert edition_of(tmp_path / "output") == 99
     # Beside the output, only the previous site is kept, whole, for the next build to update
     # (a killed build's half-made folder may still be being deleted in the background).
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") and ".trash-" not in p.name) == [
         ".output.staging", ".site-builder-cache"]
-    assert titles_of(tmp_path / ".output.staging")[1] == 400
+    assert edition_of(tmp_path / ".output.staging") == shown
     assert tree_id(tmp_path / ".output.staging") not in (None, tree_id(tmp_path / "output"))
 
 
-def titles_of(out: Path) -> tuple[str, int]:
-    """The site title all article pages show (asserting there is one), and how many there are."""
+def run_until(command: list[str], stage: str, then: Callable[[], bool]) -> bool:
+    """Run `command` until one of our modules logs a line starting with `stage` and `then()`
+    holds, then kill it and its workers at once, as a power cut would. True if it ended by
+    itself first (it may, after its last step)."""
+    logged_stage = re.compile(rf"DEBUG site_builder\.[\w.]+: {re.escape(stage)}")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               cwd=REPO, start_new_session=True)
+    guard = threading.Timer(300, os.killpg, (process.pid, signal.SIGKILL))  # never hang the suite
+    guard.start()
+    seen = []
+    try:
+        for logged in process.stderr:
+            seen.append(logged)
+            if logged_stage.match(logged):
+                while not then() and process.poll() is None:
+                    time.sleep(0.01)  # watching the build's progress, not waiting for it
+                os.killpg(process.pid, signal.SIGKILL)
+                break
+        process.wait()
+    finally:
+        guard.cancel()
+        process.stderr.close()
+    assert any(map(logged_stage.match, seen)), f"the build never logged {stage!r}: {seen}"
+    assert process.returncode in (0, -signal.SIGKILL), seen
+    return process.returncode == 0
+
+
+def set_edition(root: Path, edition: int) -> None:
+    """Every article ends with the line 'Edition N.': a page of another edition is a stale one."""
+    for path in (root / "content/articles").rglob("*.md"):
+        text = re.sub(r"\nEdition \d+\.\n$", "\n", path.read_text())
+        path.write_text(f"{text}\nEdition {edition}.\n")
+
+
+def pages_of_edition(root: Path, edition: int) -> int:
+    """Article pages of `edition` drawn so far, in the staged site or (wrongly) in the output."""
+    found = 0
+    for page in [*root.glob("output/20*/*/*/*/index.html"), *root.glob(".output.staging/20*/*/*/*/index.html")]:
+        try:
+            found += f"<p>Edition {edition}.</p>" in page.read_text(errors="replace")
+        except OSError:
+            pass  # a folder of the build's moved away under us
+    return found
+
+
+def edition_of(out: Path) -> int:
+    """The edition every article page of the site shows, asserting that there is one and that
+    every article has its page."""
     pages = list(out.glob("20*/*/*/*/index.html"))
-    titles = {re.search(r"<title>.*· (\w+)</title>", p.read_text())[1] for p in pages}
-    assert len(titles) == 1, titles
-    return titles.pop(), len(pages)
+    assert len(pages) == ARTICLES, f"{out}: {len(pages)} article pages"
+    editions = {int(re.findall(r"<p>Edition (\d+)\.</p>", p.read_text())[-1]) for p in pages}
+    assert len(editions) == 1, f"{out}: a mix of editions {editions}"
+    return editions.pop()
 
 
 yaml_values = st.recursive(

@@ -26,10 +26,18 @@ def inodes(out: Path, with_time: bool = False) -> dict[str, object]:
             for p in out.rglob("*") if p.is_file()}
 
 
+# Without the search index, but where the test is about it: Pagefind is most of these builds.
+TOML = 'title = "Inc"\narticles_per_page = 10\nsearch = false\n'
+
+
+def search_on(root: Path) -> None:
+    (root / "site.toml").write_text(TOML.replace("search = false", "search = true"))
+
+
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     write_corpus(tmp_path, 120)
-    (tmp_path / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    (tmp_path / "site.toml").write_text(TOML)
     return tmp_path
 
 
@@ -37,7 +45,10 @@ def run_build(root: Path, out: str = "output", **options):
     return build(BuildOptions(root=root, out=root / out, **options))
 
 
-def test_a_second_build_writes_nothing(archive: Path) -> None:
+@pytest.mark.parametrize("search", [False, pytest.param(True, marks=pytest.mark.slow)])
+def test_a_second_build_writes_nothing(archive: Path, search: bool) -> None:
+    if search:
+        search_on(archive)
     first = run_build(archive)
     assert first.rendered == first.pages and first.written > first.pages
     before = inodes(archive / "output")
@@ -70,7 +81,7 @@ def test_an_incremental_build_equals_a_clean_one(archive: Path) -> None:
     files[3].write_text(files[3].read_text().replace("topics: [", "topics: [Breaking, ", 1))
     files[10].unlink()
     write_corpus(archive, 5, seed=99, first=500)  # five new articles
-    (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    (archive / "site.toml").write_text(TOML)
     run_build(archive)
     run_build(archive, out="clean", jobs=1)
     shutil.rmtree(archive / ".site-builder-cache")
@@ -207,14 +218,14 @@ def test_a_few_new_articles_leave_the_big_cache_file_alone(archive: Path) -> Non
     big = archive / ".site-builder-cache/articles.pickle"
     before = big.stat().st_ino, big.stat().st_mtime_ns
     write_corpus(archive, 3, seed=5, first=900)  # 3 new to 120: saved beside it
-    (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    (archive / "site.toml").write_text(TOML)
     run_build(archive)
     assert (big.stat().st_ino, big.stat().st_mtime_ns) == before
     config = read_config(BuildOptions(root=archive, out=archive / "output"))
     cache = BuildCache(archive, archive / "output", config)
     assert len(cache.articles) == 123  # the big file's and the three beside it
     write_corpus(archive, 20, seed=6, first=950)  # a sixth more: the big file is written anew
-    (archive / "site.toml").write_text('title = "Inc"\narticles_per_page = 10\n')
+    (archive / "site.toml").write_text(TOML)
     run_build(archive)
     assert (big.stat().st_ino, big.stat().st_mtime_ns) != before
     run_build(archive, out="fresh", jobs=1)
@@ -246,7 +257,9 @@ def test_a_broken_template_is_reported_once(make_site, run) -> None:
     assert len(err.splitlines()) == 2
 
 
+@pytest.mark.slow  # Pagefind
 def test_an_in_place_rebuild_updates_only_what_changed(archive: Path) -> None:
+    search_on(archive)
     (archive / "site.toml").write_text((archive / "site.toml").read_text() + "search_shard_size = 20\n")
     run_build(archive)
     out = archive / "output"

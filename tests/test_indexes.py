@@ -27,7 +27,7 @@ def big_site(tmp_path_factory) -> Path:
     write_corpus(root, 300)
     (root / "site.toml").write_text(
         'title = "Big"\nbase_url = "https://example.org/news/"\nlanguage = "en-GB"\n'
-        "articles_per_page = 10\nmin_articles_for_tag_page = 2\n")
+        "articles_per_page = 10\nmin_articles_for_tag_page = 2\nsearch = false\n")
     build(BuildOptions(root=root, out=root / "output"))
     return root / "output"
 

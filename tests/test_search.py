@@ -13,14 +13,19 @@ import datetime as dt
 
 from benchmarks.corpus import DAYS, START, write_corpus
 from site_builder.build import BuildOptions, build
+from site_builder.write import previous_files
 
 PHONE, DESKTOP = 390, 1280
 WORD = "zanzibarite"  # not in the corpus vocabulary: only the planted article has it
+SEARCH_TOML = SITE_TOML.replace("articles_per_page = 3", "articles_per_page = 20").replace(
+    "search = false", "search = true")
+
+pytestmark = pytest.mark.slow  # Pagefind indexes every site here; most tests drive a browser
 
 
 def corpus_site(root: Path, count: int) -> Path:
     write_corpus(root, count)
-    (root / "site.toml").write_text(SITE_TOML.replace("articles_per_page = 3", "articles_per_page = 20"))
+    (root / "site.toml").write_text(SEARCH_TOML)
     return root
 
 
@@ -182,12 +187,11 @@ def test_turning_search_off_takes_the_index_away_and_on_brings_it_back(tmp_path)
     out = root / "output"
     build(BuildOptions(root=root, out=out))
     assert list(out.glob("pagefind/*/pagefind-entry.json"))
-    toml = (root / "site.toml").read_text()
-    (root / "site.toml").write_text(toml + "search = false\n")
+    (root / "site.toml").write_text(SEARCH_TOML.replace("search = true", "search = false"))
     report = build(BuildOptions(root=root, out=out))
     assert not (out / "pagefind").exists() and report.removed > 0
     assert build(BuildOptions(root=root, out=out)).written == 0  # and it stays away
-    (root / "site.toml").write_text(toml)
+    (root / "site.toml").write_text(SEARCH_TOML)
     build(BuildOptions(root=root, out=out))
     assert list(out.glob("pagefind/*/pagefind-entry.json"))
 
@@ -211,3 +215,24 @@ def test_search_finds_todays_news_and_an_article_from_ten_years_ago(tmp_path, se
     page.get_by_role("link", name=title(oldest)).click()
     expect(page.locator("h1")).to_have_text(title(oldest))
     assert errors(page) == []
+
+
+def test_the_kept_previous_site_gets_the_index_of_every_shard_changed_since(tmp_path) -> None:
+    # The third build brings the site of the first up to date: the shards edited in the
+    # second build and in the third are both indexed anew there, and nothing else is left.
+    root = corpus_site(tmp_path, 60)
+    (root / "site.toml").write_text((root / "site.toml").read_text() + "search_shard_size = 10\n")
+    out = root / "output"
+    build(BuildOptions(root=root, out=out))
+    by_date = sorted((re.search(r"^date: (\S+)", story.read_text(), re.M)[1], story)
+                     for story in (root / "content/articles").rglob("story-*.md"))
+    (_, first), (_, second) = by_date[0], by_date[-1]  # in shards 0+40 and 50+10
+    for story, word in ((first, WORD), (second, "quokkalite")):
+        story.write_text(story.read_text() + f"\nA late detail about {word}.\n")
+        build(BuildOptions(root=root, out=out))
+    for shard, word in (("0+40", WORD), ("50+10", "quokkalite")):
+        fragments = (out / "pagefind" / shard / "fragment").iterdir()
+        assert any(word.encode() in gzip.decompress(f.read_bytes()) for f in fragments), shard
+    index = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    assert index == {p for p in previous_files(out) if p.startswith("pagefind/")}
+

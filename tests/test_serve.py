@@ -91,6 +91,7 @@ def _save(page, path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.slow  # a real browser
 def test_edits_errors_and_fixes_show_up_in_the_open_page(start_server, page_at) -> None:
     from playwright.sync_api import expect
 

@@ -25,10 +25,12 @@ THEMES = ["default", "compact"]
 
 @pytest.fixture(scope="module", params=THEMES)
 def built(request, tmp_path_factory) -> tuple[str, Path]:
-    """(theme, output folder) of a 60-article generated archive, built once per theme."""
+    """(theme, output folder) of a 60-article generated archive, built once per theme, with
+    the search index: the search page is among those audited."""
     root = tmp_path_factory.mktemp(request.param)
     write_corpus(root, 60)
-    (root / "site.toml").write_text(SITE_TOML + f'theme = "{request.param}"\n')
+    (root / "site.toml").write_text(SITE_TOML.replace("search = false", "search = true")
+                                    + f'theme = "{request.param}"\n')
     build(BuildOptions(root=root, out=root / "output"))
     return request.param, root / "output"
 
@@ -42,6 +44,7 @@ def pages_of(out: Path) -> dict[str, str]:
             "search": "search/?q=ceasefire"}
 
 
+@pytest.mark.slow
 def test_pages_render_cleanly_on_phone_and_desktop(built, serve_dir, page_at) -> None:
     theme, out = built
     base = serve_dir(out.parent) + "output/"  # under a subpath
@@ -55,6 +58,7 @@ def test_pages_render_cleanly_on_phone_and_desktop(built, serve_dir, page_at) ->
         assert page.errors == [], (theme, width)
 
 
+@pytest.mark.slow
 def test_the_compact_theme_lists_articles_as_a_table(built, serve_dir, page_at) -> None:
     theme, out = built
     page = page_at(DESKTOP)
@@ -67,6 +71,7 @@ def test_the_compact_theme_lists_articles_as_a_table(built, serve_dir, page_at) 
         assert page.locator("table").count() == 0 and "Charter" in font
 
 
+@pytest.mark.slow
 def test_dark_mode_applies_in_both_themes(built, serve_dir, page_at) -> None:
     _, out = built
     colours = []
@@ -78,6 +83,7 @@ def test_dark_mode_applies_in_both_themes(built, serve_dir, page_at) -> None:
     assert colours[0][0] != colours[1][0] and colours[0][1] != colours[1][1]
 
 
+@pytest.mark.slow
 def test_the_chart_and_the_map_have_names_and_the_map_links_regions(built, serve_dir, page_at) -> None:
     _, out = built
     base = serve_dir(out)
@@ -105,6 +111,7 @@ def test_the_chart_and_the_map_have_names_and_the_map_links_regions(built, serve
 AUDITED = ["home", "article", "topic", "region", "archive", "search"]
 
 
+@pytest.mark.slow
 def test_axe_finds_no_serious_problems(built, serve_dir, page_at) -> None:
     axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
     axe = axe_playwright.Axe()

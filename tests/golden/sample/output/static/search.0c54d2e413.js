@@ -1,0 +1,154 @@
+// search.js: the search page on Pagefind's JS API. The query and filters live in the URL
+// (?q=...&region=...), so a search can be linked, reloaded and reached with the back button.
+const form = document.getElementById("search");
+const input = document.getElementById("search-query");
+const fieldset = form.querySelector(".search-filters");
+const selects = [...form.querySelectorAll("select")];
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const PAGE = 10; // each shown result costs one fragment request
+let pagefind = null;
+let found = [];
+let shown = 0;
+let generation = 0; // a newer search makes older, slower answers stale
+
+function unavailable() {
+  status.textContent = "Search is not available for this copy of the site.";
+  form.querySelector(".search-row button").disabled = true;
+}
+
+async function load() {
+  // Relative URLs from the template, resolved against this page: works under any subpath.
+  const here = document.baseURI;
+  try {
+    // One index per year, newest first, made from that year's folder: the first is loaded,
+    // the others merged into it, each told where its pages are.
+    const root = new URL(form.dataset.root, here);
+    const years = form.dataset.years.split(" ").filter(Boolean);
+    if (!years.length) throw new Error("no articles, so no index");
+    const bundle = (year) => new URL(`${year}/`, new URL(form.dataset.index, here)).href;
+    const pages = (year) => ({ baseUrl: new URL(`${year}/`, root).pathname });
+    pagefind = await import(`${bundle(years[0])}pagefind.js`);
+    await pagefind.options(pages(years[0]));
+    await Promise.all(years.slice(1).map((year) => pagefind.mergeIndex(bundle(year), pages(year))));
+    fillFilters(await pagefind.filters());
+  } catch (error) {
+    pagefind = null;
+    unavailable();
+    return;
+  }
+  // The query box was filled from the URL at once (the reader may have typed since);
+  // the filters' options exist only now.
+  const params = new URLSearchParams(location.search);
+  for (const select of selects) select.value = params.get(select.name) || "";
+  search();
+}
+
+function fillFilters(filters) {
+  for (const select of selects) {
+    const counts = filters[select.name] || {};
+    const names = Object.keys(counts).sort((a, b) => select.name === "year" ? b.localeCompare(a) : a.localeCompare(b));
+    for (const name of names) select.add(new Option(`${name} (${counts[name]})`, name));
+  }
+  fieldset.hidden = false;
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const select of selects) select.value = params.get(select.name) || "";
+}
+
+function writeUrl(push) {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const select of selects) if (select.value) params.set(select.name, select.value);
+  const query = params.toString();
+  const target = query ? `?${query}` : location.pathname;
+  if (target === location.search) return;
+  history[push ? "pushState" : "replaceState"](null, "", target);
+}
+
+async function search() {
+  if (!pagefind) return;
+  const mine = ++generation;
+  const query = input.value.trim();
+  const filters = {};
+  for (const select of selects) if (select.value) filters[select.name] = select.value;
+  if (!query && !Object.keys(filters).length) {
+    found = [];
+    render(mine, "");
+    return;
+  }
+  // A null query with filters lists every article that matches the filters.
+  const answer = await pagefind.search(query || null, { filters });
+  if (mine !== generation || !answer) return;
+  found = answer.results;
+  const what = query ? ` for “${query}”` : "";
+  render(mine, `${found.length} ${found.length === 1 ? "result" : "results"}${what}`);
+}
+
+async function render(mine, message) {
+  list.replaceChildren();
+  shown = 0;
+  await showMore(mine);
+  status.textContent = message;
+}
+
+async function showMore(mine) {
+  const next = found.slice(shown, shown + PAGE);
+  const data = await Promise.all(next.map((result) => result.data()));
+  if (mine !== generation) return;
+  list.append(...data.map(item));
+  shown += next.length;
+  more.hidden = shown >= found.length;
+}
+
+function item(data) {
+  const li = document.createElement("li");
+  const heading = li.appendChild(document.createElement("h2"));
+  const link = heading.appendChild(document.createElement("a"));
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  const meta = li.appendChild(document.createElement("p"));
+  meta.className = "meta";
+  for (const text of [data.meta.date, ...(data.filters.source || [])]) {
+    if (text) meta.appendChild(document.createElement("span")).textContent = text;
+  }
+  const excerpt = li.appendChild(document.createElement("p"));
+  excerpt.className = "summary";
+  // Matches in context when the query found words; the article's summary for filters alone.
+  const marked = highlighted(data.excerpt);
+  if (marked.some((node) => node.nodeName === "MARK") || !data.meta.summary) excerpt.append(...marked);
+  else excerpt.textContent = data.meta.summary;
+  return li;
+}
+
+// Pagefind marks matches with <mark>; everything else is kept as plain text, never as HTML.
+function highlighted(html) {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  return [...doc.body.firstChild.childNodes].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+let typing = 0;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => { writeUrl(false); search(); }, 150);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  writeUrl(true);
+  search();
+});
+for (const select of selects) select.addEventListener("change", () => { writeUrl(true); search(); });
+more.addEventListener("click", () => showMore(generation));
+window.addEventListener("popstate", () => { readUrl(); search(); });
+input.value = new URLSearchParams(location.search).get("q") || "";
+load();
