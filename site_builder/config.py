@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from site_builder.markup.python_markdown import extension_names, extension_problems
 from site_builder.model import ContentError, Problem
 
 CONFIG_FILE = "site.toml"
@@ -146,10 +145,13 @@ def _markdown_table(raw: Any, text: str) -> tuple[MarkdownSettings, list[tuple[i
         key = "extensions" if extensions else "extension_configs"
         return settings, unknown + [(_line_in_markdown(rf"^[ \t]*\[?\s*markdown\.{key}|^[ \t]*{key}\s*=", text),
                                      "Markdown extensions apply to the python-markdown engine only")]
-    return settings, unknown + _extension_problems(settings, text)
+    return settings, unknown + (_extension_problems(settings, text) if extensions or configs else [])
 
 
 def _extension_problems(settings: MarkdownSettings, text: str) -> list[tuple[int | None, str]]:
+    # Imported here: a build with nothing to parse, and no extensions, never loads Python-Markdown.
+    from site_builder.markup.python_markdown import extension_names, extension_problems
+
     known = extension_names(settings)
     found = [(_extension_line(name, text, True),
               f"settings for Markdown extension '{name}', which is not among the extensions "

@@ -7,11 +7,11 @@ never what a page may carry.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
 import nh3
 
-from site_builder.markup import commonmark, python_markdown
 from site_builder.typography import smarten
 
 if TYPE_CHECKING:
@@ -40,11 +40,9 @@ _ALLOWED_STYLES = {"text-align"}
 def render_markdown(text: str, settings: MarkdownSettings, trusted: bool = False) -> str:
     """Markdown to HTML by the engine of `settings`. Unless `trusted`, raw HTML and unsafe
     links are cleaned by an allowlist sanitiser."""
-    if settings.engine == "commonmark":
-        html = commonmark.to_html(text)
-    else:
-        html = python_markdown.to_html(text, settings)
-    html = smarten(html)
+    # Imported on first use: a build with nothing to parse starts without either library.
+    engine = importlib.import_module(f"site_builder.markup.{settings.engine.replace('-', '_')}")
+    html = smarten(engine.to_html(text, settings))
     if trusted:
         return html
     return nh3.clean(

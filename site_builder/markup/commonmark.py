@@ -10,10 +10,14 @@ from __future__ import annotations
 import functools
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+
+if TYPE_CHECKING:
+    from site_builder.config import MarkdownSettings
 
 _NOT_IN_IDS = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 
@@ -46,6 +50,6 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def to_html(text: str) -> str:
+def to_html(text: str, settings: MarkdownSettings) -> str:
     """The body as HTML, not yet sanitised nor typeset."""
     return _parser().render(text)
