@@ -66,7 +66,9 @@ def to_html(text: str, settings: MarkdownSettings) -> str:
     """The body as HTML, not yet sanitised nor typeset."""
     md = _instance(settings)
     md.reset()
-    return md.convert(text)
+    html = md.convert(text)
+    # Ends as the commonmark engine's does, so a change of engine alone rewrites no page.
+    return html + "\n" if html else html
 
 
 def extension_problems(settings: MarkdownSettings) -> list[tuple[str, bool, str]]:
