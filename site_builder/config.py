@@ -150,19 +150,12 @@ def _markdown_table(raw: Any, text: str) -> tuple[MarkdownSettings, list[tuple[i
 
 def _extension_problems(settings: MarkdownSettings, text: str) -> list[tuple[int | None, str]]:
     # Imported here: a build with nothing to parse, and no extensions, never loads Python-Markdown.
-    from site_builder.markup.python_markdown import extension_names, extension_problems
+    from site_builder.markup.python_markdown import extension_problems
 
-    known = extension_names(settings)
-    found = [(_extension_line(name, text, True),
-              f"settings for Markdown extension '{name}', which is not among the extensions "
-              f"(add it to 'markdown.extensions')")
-             for name in settings.extension_configs if name not in known]
-    for name, blame_settings, message in extension_problems(settings):
-        if name in known:
-            found.append((_extension_line(name, text, blame_settings),
-                          f"Markdown extension '{name}' cannot be loaded"
-                          f"{' with these settings' if blame_settings else ''}: {message}"))
-    return found
+    return [(_extension_line(name, text, blame_settings),
+             f"Markdown extension '{name}' cannot be loaded"
+             f"{' with these settings' if blame_settings else ''}: {message}")
+            for name, blame_settings, message in extension_problems(settings)]
 
 
 def _extension_line(name: str, text: str, settings: bool) -> int | None:

@@ -2,51 +2,83 @@
 
 Python-Markdown is the Markdown of Pelican and MkDocs, and what their users' extensions
 (`admonition`, `attr_list`, pymdown-extensions, ...) are written for. The defaults give what
-the commonmark engine gives: tables, footnotes, fenced code, heading ids (the same ids),
+the commonmark engine gives: tables, footnotes, fenced code, heading ids,
 strikethrough (`~~text~~`) and lists that do not mix their markers (`sane_lists`).
+A heading's id is made here, as the commonmark engine makes it, so links to subheadings
+survive a change of engine.
 Typography is not an extension's job here: the same pass as for the other engine follows.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
+from pymdownx.tilde import DeleteSubExtension
 
 from site_builder.markup.commonmark import heading_id
 
 if TYPE_CHECKING:
     from site_builder.config import MarkdownSettings
 
-DEFAULT_EXTENSIONS = ("tables", "footnotes", "fenced_code", "toc", "sane_lists", "pymdownx.tilde")
+# Heading ids come from `_Headings` below rather than `toc`, which also draws a table of
+# contents for every article (a tenth of the conversion time); a site that wants `toc`'s
+# marker or permalinks names it, and it keeps these ids.
+DEFAULTS: dict[str, type[Extension]] = {
+    "tables": TableExtension, "footnotes": FootnoteExtension, "fenced_code": FencedCodeExtension,
+    "sane_lists": SaneListExtension, "pymdownx.tilde": DeleteSubExtension}
+DEFAULT_EXTENSIONS = tuple(DEFAULTS)
 DEFAULT_CONFIGS: dict[str, dict[str, Any]] = {
     "toc": {"slugify": lambda title, separator: heading_id(title)},
     # A lone "~5~" stays text, as in CommonMark, instead of becoming a subscript.
     "pymdownx.tilde": {"subscript": False},
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")  # raw HTML and entities set aside inline
 
 
-class _HeadingsBelowTheTitle(Treeprocessor):
-    """The page's headline is its only h1, so a body's "# Heading" becomes an h2."""
+class _Headings(Treeprocessor):
+    """A body's "# Heading" becomes an h2, the page's headline being its only h1; each heading
+    gets the id the commonmark engine would give it ("Who voted?" -> "who-voted", then
+    "who-voted-1"), ids already given (`{#id}` of attr_list) kept and never reused."""
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter("h1"):
-            element.tag = "h2"
+        taken = {element.get("id") for element in root.iter() if element.get("id")}
+        for element in root.iter():
+            if element.tag not in _HEADINGS:
+                continue
+            if element.tag == "h1":
+                element.tag = "h2"
+            if not element.get("id"):
+                slug = base = heading_id(_PLACEHOLDER.sub("", "".join(element.itertext())))
+                count = 0
+                while slug in taken:
+                    count += 1
+                    slug = f"{base}-{count}"
+                taken.add(slug)
+                element.set("id", slug)
 
 
 class _HeadingsExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # Before `toc` (priority 5), so its table of contents sees the levels the page has.
-        md.treeprocessors.register(_HeadingsBelowTheTitle(md), "headings_below_the_title", 6)
+        # After the inline patterns (20), so a heading's text is whole; before `toc` (5), so
+        # its table of contents and permalinks use these levels and ids.
+        md.treeprocessors.register(_Headings(md), "headings", 6)
 
 
 def extension_names(settings: MarkdownSettings) -> tuple[str, ...]:
-    """The defaults, then the site's own, each once."""
-    return tuple(dict.fromkeys((*DEFAULT_EXTENSIONS, *settings.extensions)))
+    """The defaults, then the site's own, and those it gives settings for, each once."""
+    return tuple(dict.fromkeys((*DEFAULT_EXTENSIONS, *settings.extensions, *settings.extension_configs)))
 
 
 def _configs(settings: MarkdownSettings) -> dict[str, dict[str, Any]]:
@@ -57,9 +89,15 @@ def _configs(settings: MarkdownSettings) -> dict[str, dict[str, Any]]:
 @functools.cache
 def _instance(settings: MarkdownSettings) -> markdown.Markdown:
     # One per process (each worker makes its own on first use), reset between documents:
-    # loading the extensions costs more than converting an article.
-    return markdown.Markdown(extensions=[*extension_names(settings), _HeadingsExtension()],
-                             extension_configs=_configs(settings), output_format="html")
+    # loading the extensions costs more than converting an article. The defaults are made
+    # here, not named, as naming any extension has Python-Markdown list every installed
+    # package's entry points first (40 ms in each worker).
+    configs = _configs(settings)
+    extensions = [DEFAULTS[name](**configs[name]) if name in DEFAULTS else name
+                  for name in extension_names(settings)]
+    return markdown.Markdown(extensions=[*extensions, _HeadingsExtension()],
+                             extension_configs={n: c for n, c in configs.items() if n not in DEFAULTS},
+                             output_format="html")
 
 
 def to_html(text: str, settings: MarkdownSettings) -> str:
