@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 CACHE_DIR = ".site-builder-cache"
 ARTICLES, ADDED = "articles.pickle", "articles-added.pickle"
 PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pyyaml", "python-frontmatter")
+LIBRARIES = ("markdown", "pymdown-extensions", "markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pyyaml",
+             "python-frontmatter")
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import zoneinfo
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from site_builder.model import ContentError, Problem
 
 CONFIG_FILE = "site.toml"
+
+
+ENGINES = ("python-markdown", "commonmark")
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """The `[markdown]` table: the engine, and the extensions added to its defaults, with
+    their settings by extension name (as Pelican's MARKDOWN setting)."""
+
+    engine: str = "python-markdown"
+    extensions: tuple[str, ...] = ()
+    extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # one Markdown instance per settings (markup.python_markdown)
+        return hash(json.dumps([self.engine, self.extensions, self.extension_configs],
+                               sort_keys=True, default=str))
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,7 @@ class Config:
     # Articles in the smallest search shard (see search.py): bigger, fewer downloads per query;
     # smaller, less to index again after a day's news or an edit.
     search_shard_size: int = 1000
+    markdown: MarkdownSettings = MarkdownSettings()
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -65,7 +84,12 @@ def _check(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], list[Problem
 
     for key, value in raw.items():
         expected = _EXPECTED_TYPES.get(key)
-        if expected is None:
+        if key == "markdown":
+            settings, found = _markdown_table(value, text)
+            problems += [Problem(Path(CONFIG_FILE), line, message) for line, message in found]
+            if not found:
+                values[key] = settings
+        elif expected is None:
             problem(key, f"unknown key '{key}' (known: {', '.join(sorted(_EXPECTED_TYPES))})")
         elif type(value) is not expected:
             problem(key, f"'{key}' must be a {expected.__name__}, not {type(value).__name__}")
@@ -96,8 +120,69 @@ def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+_MARKDOWN_KEYS = {"engine": str, "extensions": list, "extension_configs": dict}
+
+
+def _markdown_table(raw: Any, text: str) -> tuple[MarkdownSettings, list[tuple[int | None, str]]]:
+    """The `[markdown]` table and its problems, each with its line; every extension is
+    loaded once here, so a missing one is reported before any article is parsed."""
+    if not isinstance(raw, dict):
+        return MarkdownSettings(), [(_line_of("markdown", text), "'markdown' must be a table")]
+    unknown = [(_line_in_markdown(rf"^[ \t]*{re.escape(key)}\s*=", text),
+                f"unknown key 'markdown.{key}' (known: {', '.join(sorted(_MARKDOWN_KEYS))})")
+               for key in raw if key not in _MARKDOWN_KEYS]
+    engine, extensions, configs = (raw.get("engine", "python-markdown"), raw.get("extensions", []),
+                                   raw.get("extension_configs", {}))
+    wrong = [(_line_in_markdown(rf"^[ \t]*{key}\s*=", text), f"'markdown.{key}' must be {what}")
+             for key, what, right in (
+                 ("engine", f"one of {', '.join(ENGINES)}", engine in ENGINES),
+                 ("extensions", "a list of names",
+                  isinstance(extensions, list) and all(isinstance(n, str) for n in extensions)),
+                 ("extension_configs", "a table of tables, one per extension",
+                  isinstance(configs, dict) and all(isinstance(c, dict) for c in configs.values())))
+             if not right]
+    if wrong:  # the extensions cannot be tried with settings of the wrong shape
+        return MarkdownSettings(), unknown + wrong
+    settings = MarkdownSettings(engine, tuple(extensions), configs)
+    if engine == "commonmark" and (extensions or configs):
+        key = "extensions" if extensions else "extension_configs"
+        return settings, unknown + [(_line_in_markdown(rf"^[ \t]*\[?\s*markdown\.{key}|^[ \t]*{key}\s*=", text),
+                                     "Markdown extensions apply to the python-markdown engine only")]
+    return settings, unknown + (_extension_problems(settings, text) if extensions or configs else [])
+
+
+def _extension_problems(settings: MarkdownSettings, text: str) -> list[tuple[int | None, str]]:
+    # Imported here: a build with nothing to parse, and no extensions, never loads Python-Markdown.
+    from site_builder.markup.python_markdown import extension_problems
+
+    return [(_extension_line(name, text, blame_settings),
+             f"Markdown extension '{name}' cannot be loaded"
+             f"{' with these settings' if blame_settings else ''}: {message}")
+            for name, blame_settings, message in extension_problems(settings)]
+
+
+def _extension_line(name: str, text: str, settings: bool) -> int | None:
+    """The line of an extension's settings table, or of its name in `extensions`."""
+    quoted = rf"(\"{re.escape(name)}\"|'{re.escape(name)}'|{re.escape(name)})"
+    if settings:
+        line = _line_in_markdown(rf"^[ \t]*\[\s*markdown\.extension_configs\.{quoted}\s*\]|^[ \t]*{quoted}\s*=", text)
+        if line is not None:
+            return line
+    return _line_in_markdown(rf"[\"']{re.escape(name)}[\"']", text)
+
+
+def _line_in_markdown(pattern: str, text: str) -> int | None:
+    """The first line matching `pattern` from the `[markdown]` table on; else that table's."""
+    start = re.search(r"^[ \t]*(\[\s*markdown\s*[\].]|markdown\s*=)", text, re.MULTILINE)
+    offset = start.start() if start else 0
+    match = re.compile(pattern, re.MULTILINE).search(text, offset)
+    if match is None:
+        return _line_of("markdown", text) or (text.count("\n", 0, offset) + 1 if start else None)
+    return text.count("\n", 0, match.start()) + 1
+
+
 def _line_of(key: str, text: str) -> int | None:
-    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*{re.escape(key)}\s*=", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 

@@ -88,7 +88,8 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         standfirst="" if first_paragraph(front.body).startswith(summary.rstrip("\u2026")) else summary,
         # Only hand-written articles (no importer `origin`) may carry raw HTML, and only when
         # the site says so: imported text is never trusted.
-        body=pack_body(render_markdown(front.body, config.trust_raw_html and "origin" not in front.values)),
+        body=pack_body(render_markdown(
+            front.body, config.markdown, config.trust_raw_html and "origin" not in front.values)),
         template=fields.get("template", "article.html"),
         template_line=front.lines.get("template", 1),
         fingerprint=file.fingerprint,

@@ -31,7 +31,7 @@ def test_unknown_keys_and_bad_values_are_reported_together(tmp_path: Path) -> No
     messages = [str(p) for p in caught.value.problems]
     assert messages == [
         "site.toml:2: unknown key 'colour' (known: articles_per_page, base_url, description, "
-        "language, local, min_articles_for_tag_page, search, search_shard_size, theme, timezone, title, trust_raw_html)",
+        "language, local, markdown, min_articles_for_tag_page, search, search_shard_size, theme, timezone, title, trust_raw_html)",
         "site.toml:3: 'articles_per_page' must be a int, not str",
         "site.toml:4: unknown timezone 'Mars/Olympus'",
         "site.toml:5: 'base_url' must start with http:// or https:// and a host",
@@ -44,3 +44,39 @@ def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
         load_config(tmp_path)
     (problem,) = caught.value.problems
     assert str(problem).startswith("site.toml:2: invalid TOML")
+
+
+def test_the_markdown_table_is_read(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text(
+        '[markdown]\nengine = "python-markdown"\nextensions = ["admonition", "pymdownx.tilde"]\n'
+        '[markdown.extension_configs."toc"]\npermalink = true\n')
+    settings = load_config(tmp_path).markdown
+    assert (settings.engine, settings.extensions, settings.extension_configs) == (
+        "python-markdown", ("admonition", "pymdownx.tilde"), {"toc": {"permalink": True}})
+    assert Config().markdown.engine == "python-markdown"
+
+
+def test_markdown_problems_are_reported_together_with_their_lines(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text(
+        'title = "Wire"\n\n[markdown]\nflavour = "github"\nextensions = ["admonition", "nope_ext"]\n\n'
+        "[markdown.extension_configs.abbr]\ncolour = 1\n")
+    with pytest.raises(ContentError) as caught:
+        load_config(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "site.toml:4: unknown key 'markdown.flavour' (known: engine, extension_configs, extensions)",
+        "site.toml:5: Markdown extension 'nope_ext' cannot be loaded: no module named 'nope_ext' (is it installed?)",
+        "site.toml:7: Markdown extension 'abbr' cannot be loaded with these settings: unknown setting 'colour'",
+    ]
+
+
+@pytest.mark.parametrize("table, expected", [
+    ('engine = "pandoc"', "site.toml:2: 'markdown.engine' must be one of python-markdown, commonmark"),
+    ('extensions = "admonition"', "site.toml:2: 'markdown.extensions' must be a list of names"),
+    ('engine = "commonmark"\nextensions = ["admonition"]',
+     "site.toml:3: Markdown extensions apply to the python-markdown engine only"),
+])
+def test_a_bad_markdown_value_names_its_line(tmp_path: Path, table: str, expected: str) -> None:
+    (tmp_path / "site.toml").write_text(f"[markdown]\n{table}\n")
+    with pytest.raises(ContentError) as caught:
+        load_config(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [expected]

@@ -91,5 +91,5 @@ def test_the_sample_shows_what_it_is_meant_to() -> None:
     assert not any("reshuffle" in p for p in pages)
     article = (out / "2023/03/23/new-russian-campaign-tries-to-entice-men-to-fight-in-ukraine/index.html").read_text()
     assert "A recruitment billboard on a Moscow street." in article and 'class="analysis"' in article
-    assert "Zürich Court Backs São Paulo Workers" in (out / "index.html").read_text() + (
-        out / "page/2/index.html").read_text()
+    assert any("Zürich Court Backs São Paulo Workers" in page.read_text()
+               for page in [out / "index.html", *out.glob("page/*/index.html")])

@@ -29,14 +29,16 @@ from site_builder.write import tree_id
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
 
-def test_script_in_body_and_every_front_matter_value_stays_text(make_site, run) -> None:
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+def test_script_in_body_and_every_front_matter_value_stays_text(make_site, run, engine) -> None:
     root = make_site({"content/articles/evil.md": article(
         f"Headline {EVIL}", "2024-05-01",
         f"Body {EVIL}\n\n[click](javascript:alert(3)) [data](data:text/html,<script>x</script>)\n\n"
         '<a href="JaVaScRiPt:alert(4)">x</a> <iframe src="https://evil.example"></iframe>',
         summary=f"'{EVIL}'", byline=f"'{EVIL}'", source=f"'{EVIL}'", topics=f"['{EVIL}']",
         tags=f"['{EVIL}']", regions=f"['{EVIL}']", analysis=f"['{EVIL}']",
-        image=f"{{caption: '{EVIL}', credit: '{EVIL}'}}")})
+        image=f"{{caption: '{EVIL}', credit: '{EVIL}'}}")},
+        config=SITE_TOML + f'[markdown]\nengine = "{engine}"\n')
     assert run(root, "build")[0] == 0
     outputs = [p for p in (root / "output").rglob("*") if p.suffix in (".html", ".xml")]
     assert len(outputs) > 10
@@ -74,13 +76,14 @@ def dangerous(html: str) -> list[str]:
     return found
 
 
-def test_trusted_raw_html_is_for_hand_written_articles_only(make_site, run) -> None:
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+def test_trusted_raw_html_is_for_hand_written_articles_only(make_site, run, engine) -> None:
     widget = '<div class="widget"><iframe src="https://maps.example/embed"></iframe></div>'
     root = make_site({
         "content/articles/hand.md": article("Hand written", "2024-05-01", widget),
         "content/articles/imported.md": article("Imported", "2024-05-02", widget,
                                                 origin="{file: content/raw/x.txt, sha256: abc}"),
-    }, config='title = "T"\ntrust_raw_html = true\nsearch = false\n')
+    }, config=f'title = "T"\ntrust_raw_html = true\nsearch = false\n[markdown]\nengine = "{engine}"\n')
     run(root, "build")
     assert "<iframe" in (root / "output/2024/05/01/hand-written/index.html").read_text()
     assert "<iframe" not in (root / "output/2024/05/02/imported/index.html").read_text()

@@ -33,12 +33,19 @@ def test_init_makes_an_archive_that_builds(tmp_path: Path, run) -> None:
 def test_the_new_site_toml_explains_every_key(tmp_path: Path, run) -> None:
     run(tmp_path, "init", str(tmp_path / "a"))
     text = (tmp_path / "a" / "site.toml").read_text()
+    lines = text.splitlines()
     for field in dataclasses.fields(Config):
-        line = next(line for line in text.splitlines() if line.lstrip("# ").startswith(f"{field.name} ="))
-        before = text.split(line)[0].rstrip().splitlines()[-1]
-        assert before.startswith("# ") and not before.lstrip("# ").startswith(field.name), field.name
-    uncommented = "\n".join(line.lstrip("# ") for line in text.splitlines() if " = " in line)
-    assert tomllib.loads(uncommented) == dataclasses.asdict(Config())  # the defaults, as shown
+        shown = f"[{field.name}]" if dataclasses.is_dataclass(field.default) else f"{field.name} ="
+        at = next(i for i, line in enumerate(lines) if line.lstrip("# ").startswith(shown))
+        assert lines[at - 1].startswith("# ") and not lines[at - 1].lstrip("# ").startswith(field.name)
+    # Shown uncommented, the file sets every key to its default.
+    uncommented = tomllib.loads("\n".join(line.lstrip("# ") if line.startswith("# ") and
+                                          (" = " in line or line.startswith("# [")) else line
+                                          for line in lines))
+    defaults = dataclasses.asdict(Config())
+    assert {key: value for key, value in uncommented.items() if key != "markdown"} == \
+        {key: value for key, value in defaults.items() if key != "markdown"}
+    assert uncommented["markdown"]["engine"] == Config().markdown.engine
 
 
 def test_init_refuses_a_folder_in_use_and_force_never_overwrites(tmp_path: Path, run) -> None:

@@ -22,16 +22,16 @@ async function load() {
   // Relative URLs from the template, resolved against this page: works under any subpath.
   const here = document.baseURI;
   try {
-    // One index per year, newest first, made from that year's folder: the first is loaded,
-    // the others merged into it, each told where its pages are.
+    // One index per shard of the archive, newest first: the first is loaded, the others
+    // merged into it. Their pages' URLs are the site's, so each is told where the site is.
     const root = new URL(form.dataset.root, here);
-    const years = form.dataset.years.split(" ").filter(Boolean);
-    if (!years.length) throw new Error("no articles, so no index");
-    const bundle = (year) => new URL(`${year}/`, new URL(form.dataset.index, here)).href;
-    const pages = (year) => ({ baseUrl: new URL(`${year}/`, root).pathname });
-    pagefind = await import(`${bundle(years[0])}pagefind.js`);
-    await pagefind.options(pages(years[0]));
-    await Promise.all(years.slice(1).map((year) => pagefind.mergeIndex(bundle(year), pages(year))));
+    const shards = form.dataset.shards.split(" ").filter(Boolean);
+    if (!shards.length) throw new Error("no articles, so no index");
+    const bundle = (shard) => new URL(`${shard}/`, new URL(form.dataset.index, here)).href;
+    const pages = { baseUrl: root.pathname };
+    pagefind = await import(`${bundle(shards[0])}pagefind.js`);
+    await pagefind.options(pages);
+    await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(bundle(shard), pages)));
     fillFilters(await pagefind.filters());
   } catch (error) {
     pagefind = null;

@@ -1,0 +1,61 @@
+"""markup: an article's Markdown body -> sanitised HTML fragment, by the engine site.toml names.
+
+Whatever the engine (python_markdown, the default, or commonmark), its HTML then goes through
+the same typography and the same allowlist sanitiser, so the engine decides the dialect and
+never what a page may carry.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+import nh3
+
+from site_builder.typography import smarten
+
+if TYPE_CHECKING:
+    from site_builder.config import MarkdownSettings
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "time": {"datetime"},
+    "ol": {"start"},
+}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+# Tables align their columns with `style="text-align:..."`; nothing else may be styled.
+_ALLOWED_STYLES = {"text-align"}
+
+
+def render_markdown(text: str, settings: MarkdownSettings, trusted: bool = False) -> str:
+    """Markdown to HTML by the engine of `settings`. Unless `trusted`, raw HTML and unsafe
+    links are cleaned by an allowlist sanitiser."""
+    # Imported on first use: a build with nothing to parse starts without either library.
+    engine = importlib.import_module(f"site_builder.markup.{settings.engine.replace('-', '_')}")
+    html = smarten(engine.to_html(text, settings))
+    if trusted:
+        return html
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel=None,
+        filter_style_properties=_ALLOWED_STYLES,
+    )
+
+
+def is_safe_url(url: str) -> bool:
+    """A link or image address that cannot run script: relative, or an allowed scheme."""
+    scheme, colon, _ = url.strip().partition(":")
+    return not colon or "/" in scheme or scheme.lower() in ALLOWED_SCHEMES
