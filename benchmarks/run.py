@@ -2,12 +2,15 @@
 
 Scenarios: first build with no cache, no-change rebuild, rebuild after editing one article,
 rebuild after adding 20 articles dated over the ten years, and after adding a day's news (20
-articles dated the day after the newest); with the peak memory of the build process and of its
-largest worker. Usage:
+articles dated the day after the newest); with the files each wrote (pages and feeds, and search
+index files apart), the peak memory of the build process and of its largest worker, and, with
+--hugo, Hugo's whole build of the same archive in the same run and each time as a share of it.
+Usage:
 
     python -m benchmarks.run                 # 1,000 and 10,000 articles, 3 runs each
     python -m benchmarks.run --sizes 100000 --runs 1
     python -m benchmarks.run --no-search     # leave out the Pagefind index
+    python -m benchmarks.run --hugo /tmp/peers-venv/bin   # beside Hugo (see benchmarks/peers.py)
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import DAYS, START, write_corpus
+from benchmarks.peers import PEERS, find_executable, peer_runs, read_corpus, version_of
 
 # Runs one build in a child process and reports its peak memory (its own and its largest
 # child's) as JSON; the time is taken around the whole process, start-up and imports included,
@@ -46,13 +50,41 @@ print(json.dumps({"rss_mb": own, "worker_rss_mb": workers,
 def measure(root: Path) -> dict:
     # The files just written (the corpus, an edit) are flushed first: the kernel writing them
     # back during the build would be timed as the build's own work.
+    before = _files(root / "output")
     os.sync()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _PROBE, str(root)], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(done.stderr)
-    return {"seconds": seconds, **json.loads(done.stdout.strip().splitlines()[-1])}
+    after = _files(root / "output")
+    # A file the build carried over is the old one (a link to it): same inode and time.
+    written = [path for path, stamp in after.items() if before.get(path) != stamp]
+    search = sum(path.startswith("pagefind/") for path in written)
+    return {"seconds": seconds, "pages_written": len(written) - search, "search_written": search,
+            **json.loads(done.stdout.strip().splitlines()[-1])}
+
+
+def _files(out: Path) -> dict[str, tuple[int, int]]:
+    """Output path -> (inode, modification time) of every file the site holds."""
+    found = {}
+    for folder, _, names in os.walk(out):
+        for name in names:
+            if name != ".site-builder-output":
+                stat = os.stat(os.path.join(folder, name))
+                found[os.path.relpath(os.path.join(folder, name), out)] = (stat.st_ino, stat.st_mtime_ns)
+    return found
+
+
+def hugo_runs(hugo: Path, size: int, runs: int) -> list[float]:
+    """Hugo's whole build of the same archive, fresh each run (it has no incremental build)."""
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-hugo-{size}-"))
+    try:
+        write_corpus(workdir / "corpus", size)
+        articles = read_corpus(workdir / "corpus")
+        return [r["seconds"] for r in peer_runs(PEERS[0], hugo, articles, workdir, runs)]
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def scenario_runs(size: int, runs: int, search: bool) -> dict[str, list[dict]]:
@@ -88,19 +120,29 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-search", action="store_true", help="build without the search index")
+    parser.add_argument("--hugo", type=Path, metavar="DIR", help="folder holding hugo: time it too")
     args = parser.parse_args()
     cores = len(__import__("os").sched_getaffinity(0))
+    hugo = find_executable("hugo", args.hugo) if args.hugo else None
     print(f"site-builder benchmark: {platform.processor() or platform.machine()}, {cores} cores, "
           f"Python {platform.python_version()}, search {'off' if args.no_search else 'on'}, "
-          f"median of {args.runs} runs")
+          f"median of {args.runs} runs" + (f", Hugo {version_of(hugo, ('version',))}" if hugo else ""))
     print(f"{'articles':>9}  {'scenario':<12} {'median s':>9} {'min s':>7} {'max s':>7} "
-          f"{'rendered':>9} {'peak MB':>8} {'worker MB':>9}")
+          f"{'rendered':>9} {'written':>8} {'+search':>8} {'peak MB':>8} {'worker MB':>9} {'x Hugo':>7}")
     for size in args.sizes:
-        for name, runs in scenario_runs(size, args.runs, not args.no_search).items():
+        results = scenario_runs(size, args.runs, not args.no_search)
+        hugo_median = statistics.median(hugo_runs(hugo, size, args.runs)) if hugo else None
+        if hugo_median is not None:
+            print(f"{size:>9}  {'Hugo, whole':<12} {hugo_median:>9.2f}")
+        for name, runs in results.items():
             times = [r["seconds"] for r in runs]
+            share = f"{statistics.median(times) / hugo_median:>7.2f}" if hugo_median else ""
             print(f"{size:>9}  {name:<12} {statistics.median(times):>9.2f} {min(times):>7.2f} "
-                  f"{max(times):>7.2f} {runs[-1]['rendered']:>9} {max(r['rss_mb'] for r in runs):>8.0f} "
-                  f"{max(r['worker_rss_mb'] for r in runs):>9.0f}", flush=True)
+                  f"{max(times):>7.2f} {runs[-1]['rendered']:>9} "
+                  f"{statistics.median(r['pages_written'] for r in runs):>8.0f} "
+                  f"{statistics.median(r['search_written'] for r in runs):>8.0f} "
+                  f"{max(r['rss_mb'] for r in runs):>8.0f} "
+                  f"{max(r['worker_rss_mb'] for r in runs):>9.0f} {share}", flush=True)
 
 
 if __name__ == "__main__":
