@@ -108,6 +108,7 @@ def build(options: BuildOptions) -> BuildReport:
     renderer = Renderer(env, theme, config, site, hashes.templates, Fragments(cache.fragments))
     target = Target(options.out, jobs, search, options.atomic, options.progress, config.search_shard_size)
     written = write_site(target, pages, renderer, hashes, cache.trees)
+    lap("write site (output.py)")
     problems = tuple(content.problems)
     cache.record(articles=content.parsed, stamps=stamps, templates=references,
                  fragments=renderer.kept_fragments(site.articles), related=related, trees=written.trees,
