@@ -4,8 +4,9 @@ The article pages, oldest first, are cut into blocks counted from the oldest: bl
 SHARD_SIZE, and once four of a size are complete they make one block four times as big. Each
 block gets an index of its own in pagefind/<first>+<size>/, which the search page merges in the
 browser (Pagefind's mergeIndex). A full block never changes unless one of its articles does; a
-day's news goes into the newest, filling block. An archive of n articles has at most three
-blocks of each size, so a query fetches a few indexes, not one per year.
+day's news goes into the newest, filling block. Blocks stop growing at 16 times the smallest,
+which bounds what an edit costs; below that an archive has at most three blocks of each size,
+so a query fetches a few indexes, not one per year.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 INDEX_DIR = "pagefind"
 SHARD_SIZE = 1000  # articles in the smallest block (site.toml's search_shard_size)
 GROWTH = 4  # complete blocks of a size that make one of the next
+# Blocks grow twice, to 16 times the smallest, and no further: an edit to an old article
+# indexes its block again, and a query's download grows with the pages, not the blocks.
+MERGES = 2
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
@@ -33,9 +37,11 @@ def shard_blocks(count: int, size: int = SHARD_SIZE) -> list[tuple[int, int]]:
     """(first, capacity) of each block of `count` articles, oldest first: at each place the
     biggest complete block that starts there, or the block still filling."""
     blocks, first = [], 0
+    largest = size * GROWTH ** MERGES
     while first < count:
         capacity = size
-        while first % (capacity * GROWTH) == 0 and first + capacity * GROWTH <= count:
+        while (capacity < largest and first % (capacity * GROWTH) == 0
+               and first + capacity * GROWTH <= count):
             capacity *= GROWTH
         blocks.append((first, capacity))
         first += capacity

@@ -16,6 +16,7 @@ from site_builder.folders import files_below
 from site_builder.index import newest_first
 from site_builder.paginate import LATEST, Forward, Paginator, paginate
 from site_builder.related import find_related
+from site_builder.search import shard_blocks
 from site_builder.text import slugify
 from site_builder.write import MARKER
 
@@ -153,3 +154,17 @@ def test_a_new_article_never_changes_an_older_ones_earlier_coverage(tmp_path: Pa
     assert again == new
     published = {a.url: a.date for a in articles}
     assert all(published[other] <= published[url] for url, others in new.items() for other in others)
+
+
+@settings(max_examples=300, deadline=None)
+@given(count=st.integers(0, 3000), added=st.integers(1, 400), size=st.integers(1, 50))
+def test_search_shards_tile_the_archive_and_full_big_ones_never_change(count: int, added: int, size: int) -> None:
+    blocks = shard_blocks(count, size)
+    assert [first for first, _ in blocks] == [0, *(f + c for f, c in blocks[:-1])][:len(blocks)]  # no gap
+    assert sum(capacity for _, capacity in blocks[:-1]) + (count - blocks[-1][0] if blocks else 0) == count
+    assert all(capacity in (size, size * 4, size * 16) for _, capacity in blocks)
+    assert all(first + capacity <= count for first, capacity in blocks[:-1])  # only the newest fills
+    for capacity in (size, size * 4):
+        assert sum(c == capacity for _, c in blocks) <= 4  # then four make one bigger
+    largest = {block for block in blocks if block[1] == size * 16}
+    assert largest <= set(shard_blocks(count + added, size))
