@@ -7,6 +7,7 @@ const selects = [...form.querySelectorAll("select")];
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
+const narrow = document.getElementById("search-narrow");
 const PAGE = 10; // each shown result costs one fragment request
 let pagefind = null;
 let found = [];
@@ -32,17 +33,27 @@ async function load() {
     pagefind = await import(`${bundle(shards[0])}pagefind.js`);
     await pagefind.options(pages);
     await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(bundle(shard), pages)));
-    fillFilters(await pagefind.filters());
+    // The filters' lists grow with the archive (a megabyte at 100,000 articles): they are
+    // fetched when the reader asks to narrow the results, or comes with a narrowed search.
+    const params = new URLSearchParams(location.search);
+    if (selects.some((select) => params.get(select.name))) await loadFilters();
+    else narrow.hidden = false;
   } catch (error) {
     pagefind = null;
     unavailable();
     return;
   }
+  search();
+}
+
+async function loadFilters() {
+  if (!fieldset.hidden) return;
+  fillFilters(await pagefind.filters());
+  narrow.hidden = true;
   // The query box was filled from the URL at once (the reader may have typed since);
   // the filters' options exist only now.
   const params = new URLSearchParams(location.search);
   for (const select of selects) select.value = params.get(select.name) || "";
-  search();
 }
 
 function fillFilters(filters) {
@@ -149,6 +160,7 @@ form.addEventListener("submit", (event) => {
 });
 for (const select of selects) select.addEventListener("change", () => { writeUrl(true); search(); });
 more.addEventListener("click", () => showMore(generation));
+narrow.addEventListener("click", async () => { await loadFilters(); selects[0].focus(); });
 window.addEventListener("popstate", () => { readUrl(); search(); });
 input.value = new URLSearchParams(location.search).get("q") || "";
 load();
