@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path

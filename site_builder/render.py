@@ -151,7 +151,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment | None, theme: Theme, config: Config, site: Site,
                  templates: dict[str, str], fragments: Fragments):
         self._parts = (theme, config, site, templates, fragments)
-        self.theme = theme
+        self.theme, self.templates = theme, templates
         self.env = env or make_environment(theme)
         self.fragments = fragments
         install_helpers(self.env, config, site, theme, templates, fragments)
@@ -166,9 +166,8 @@ class Renderer:
         """The fragments worth keeping for the next build: of articles still shown, drawn by
         the templates as they are now."""
         teasers = {a.teaser for a in articles}
-        templates = self._parts[3]
         return {key: html for key, html in self.fragments.known.items()
-                if key[2] in teasers and templates.get(key[0]) == key[1]}
+                if key[2] in teasers and self.templates.get(key[0]) == key[1]}
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)

@@ -248,3 +248,10 @@ def test_the_kept_previous_site_gets_the_index_of_every_shard_changed_since(tmp_
     index = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
     assert index == {p for p in previous_files(out) if p.startswith("pagefind/")}
 
+
+
+def test_the_filters_stay_out_of_the_way_until_asked_for(search_page) -> None:
+    page = search_page("?q=ceasefire", PHONE)
+    expect(page.locator("#search-status")).to_contain_text("for “ceasefire”")
+    expect(page.get_by_role("button", name="Narrow by topic, region, source or year")).to_be_visible()
+    expect(page.locator(".search-filters")).to_be_hidden()
