@@ -10,6 +10,7 @@ import dataclasses
 import logging
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -18,17 +19,17 @@ import jinja2
 
 from site_builder.cache import BuildCache, LastBuild
 from site_builder.config import Config, load_config
-from site_builder.discover import discover
-from site_builder.fingerprint import hash_theme, inputs_key
+from site_builder.discover import Discovery, Stamp, discover
+from site_builder.fingerprint import References, ThemeHashes, hash_theme, inputs_key
 from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
-from site_builder.model import Article, ContentError, Problem, Site, ArticleFile
+from site_builder.model import Article, ArticleFile, ContentError, Page, Problem, Site
 from site_builder.output import SearchIndex, Target, front, write_site
 from site_builder.plan import plan_pages
 from site_builder.pool import Progress, counted, default_jobs, run_all
 from site_builder.related import find_related
 from site_builder.render import Fragments, Renderer
-from site_builder.theme import load_theme, make_environment
+from site_builder.theme import Theme, load_theme, make_environment
 from site_builder.write import check_output_dir, previous_files
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,9 @@ class BuildOptions:
     # False updates output/ in place instead of swapping in a whole new site: quicker, but
     # a reader may see a mix of old and new pages for a moment. The dev server's rebuilds.
     atomic: bool = True
+    # False keeps static files' names as they are, so a stylesheet edit changes no page: the
+    # dev server's, whose browsers do not cache.
+    fingerprint_assets: bool = True
 
 
 @dataclass(frozen=True)
@@ -84,16 +88,60 @@ class Content:
     parsed: list[Article] = field(default_factory=list)  # every article parsed, for the cache
 
 
-def build(options: BuildOptions) -> BuildReport:
+@dataclass(frozen=True)
+class LoadedTheme:
+    theme: Theme
+    env: jinja2.Environment
+    hashes: ThemeHashes
+    references: References  # what each template draws, for the next build (fingerprint.py)
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build made of the content, for the dev server to draw a page again at once."""
+
+    config: Config
+    site: Site
+    pages: list[Page]
+    renderer: Renderer
+
+
+class Memory:
+    """What a build starts from. This one reads it all from disk, as a command-line build does;
+    the dev server's (live.py) keeps it between builds and reads again only what changed."""
+
+    def cache(self, options: BuildOptions, config: Config) -> BuildCache:
+        return BuildCache(options.root, options.out, config)
+
+    def theme(self, options: BuildOptions, config: Config, known: References) -> LoadedTheme:
+        theme = load_theme(options.root, config.theme, options.fingerprint_assets)
+        env = make_environment(theme)
+        return LoadedTheme(theme, env, *hash_theme(theme, env, known))
+
+    def discover(self, root: Path, stamps: Mapping[str, Stamp]) -> Discovery:
+        return discover(root, stamps)
+
+    def first(self) -> frozenset[str]:
+        """Output paths to draw before the others (the pages open in a browser)."""
+        return frozenset()
+
+    def drawn_first(self, paths: list[str]) -> None:
+        """Called once the pages `first` named are written, before the others are drawn."""
+
+    def keep(self, built: Built) -> None:
+        """What the build made; this one lets it go."""
+
+
+def build(options: BuildOptions, memory: Memory | None = None) -> BuildReport:
     """Read everything, check it, then render and write what changed; stop early when nothing did."""
     started, lap = time.perf_counter(), Laps(log)
+    memory = memory or Memory()
     config = read_config(options)
     check_output_dir(options.out, options.root)
-    theme = load_theme(options.root, config.theme)
-    env = make_environment(theme)
-    cache = BuildCache(options.root, options.out, config)
-    hashes, references = hash_theme(theme, env, cache.templates)
-    files, unreadable, stamps = discover(options.root, cache.stamps)
+    cache = memory.cache(options, config)
+    loaded = memory.theme(options, config, cache.templates)
+    theme, env, hashes = loaded.theme, loaded.env, loaded.hashes
+    files, unreadable, stamps = memory.discover(options.root, cache.stamps)
     search = _search_index(options, config)
     inputs = inputs_key(files, hashes, search, str(options.drafts))
     lap("config, theme, discover")
@@ -106,11 +154,13 @@ def build(options: BuildOptions) -> BuildReport:
     pages = plan_pages(site, config)
     lap("index, plan")
     renderer = Renderer(env, theme, config, site, hashes.templates, Fragments(cache.fragments))
-    target = Target(options.out, jobs, search, options.atomic, options.progress, config.search_shard_size)
+    target = Target(options.out, jobs, search, options.atomic, options.progress, config.search_shard_size,
+                    first=memory.first(), drawn_first=memory.drawn_first)
     written = write_site(target, pages, renderer, hashes, cache.trees)
+    memory.keep(Built(config, site, pages, renderer))
     lap("write site (output.py)")
     problems = tuple(content.problems)
-    cache.record(articles=content.parsed, stamps=stamps, templates=references,
+    cache.record(articles=content.parsed, stamps=stamps, templates=loaded.references,
                  fragments=renderer.kept_fragments(site.articles), related=related, trees=written.trees,
                  last_build=LastBuild(inputs, len(pages), len(site.articles), problems,
                                       tuple(content.undated_drafts)))

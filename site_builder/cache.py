@@ -102,6 +102,14 @@ class BuildCache:
         self.stamps, self.templates, self._fragments = stamps, templates, fragments
         self.trees, self.last_build = trees, last_build
 
+    def replace_article(self, fingerprint: str, article: Article) -> None:
+        """`article` takes the place of the one parsed under `fingerprint` (the dev server's
+        edits, see live.py): that text, saved again, must be parsed again."""
+        self.articles  # noqa: B018 (loaded if not yet)
+        assert self._articles is not None
+        self._articles.pop(fingerprint, None)
+        self._articles[article.fingerprint] = article
+
     def save(self) -> None:
         folder = self.root / CACHE_DIR
         try:

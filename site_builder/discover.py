@@ -28,26 +28,53 @@ class Stamp(NamedTuple):
     fingerprint: str
 
 
-def discover(root: Path, stamps: Mapping[str, Stamp] | None = None
-             ) -> tuple[list[ArticleFile], list[Problem], dict[str, Stamp]]:
+Discovery = tuple[list[ArticleFile], list[Problem], dict[str, Stamp]]
+
+
+def discover(root: Path, stamps: Mapping[str, Stamp] | None = None) -> Discovery:
     """Every Markdown article under `root/content/articles`, sorted by path for determinism;
     the problems of unreadable ones; and the stamps to pass to the next discovery."""
-    stamps = stamps or {}
+    return _look_at(root, [key for _, key in _markdown_files(str(root), ARTICLES_DIR.as_posix())], stamps or {})
+
+
+def rediscover(root: Path, before: Discovery, changed: set[str]) -> Discovery:
+    """`before`, with the files at `changed` (paths below root, '/'-separated) looked at again:
+    what the dev server does with the paths its watcher reports, instead of listing the archive."""
+    files, problems, stamps = before
+    keys = {f.key for f in files} | {p.path.as_posix() for p in problems}
+    keys = (keys - changed) | {key for key in changed if _is_article(root, key)}
+    return _look_at(root, sorted(keys), {k: s for k, s in stamps.items() if k not in changed},
+                    known={f.key: f for f in files if f.key not in changed})
+
+
+def _is_article(root: Path, key: str) -> bool:
+    return (key.endswith(".md") and key.startswith(ARTICLES_DIR.as_posix() + "/")
+            and not any(part.startswith(".") for part in key.split("/")) and os.path.isfile(root / key))
+
+
+def _look_at(root: Path, keys: list[str], stamps: Mapping[str, Stamp],
+             known: Mapping[str, ArticleFile] | None = None) -> Discovery:
     files: list[ArticleFile] = []
     problems: list[Problem] = []
     new_stamps: dict[str, Stamp] = {}
     trusted_before = time.time_ns() - RACY_NS
     top = str(root)
-    for path, key in _markdown_files(top, ARTICLES_DIR.as_posix()):
+    for key in keys:
+        if known and key in known:  # unchanged, as the watcher says: not even looked at
+            files.append(known[key])
+            if key in stamps:
+                new_stamps[key] = stamps[key]
+            continue
+        path = os.path.join(top, key)
         try:
             stat = os.stat(path)
             if stat.st_size > MAX_BYTES:
                 problems.append(Problem(Path(key), 1, f"file too large ({stat.st_size / 1e6:.1f} MB; "
                                         f"the limit is {MAX_BYTES / 1e6:.0f} MB)"))
                 continue
-            known = stamps.get(key)
-            if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
-                file = ArticleFile(top, key, None, known.fingerprint)
+            stamp = stamps.get(key)
+            if stamp and stamp.size == stat.st_size and stamp.mtime_ns == stat.st_mtime_ns:
+                file = ArticleFile(top, key, None, stamp.fingerprint)
             else:
                 with open(path, "rb") as handle:
                     file = ArticleFile(top, key, article_text(handle.read()))

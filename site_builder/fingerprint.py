@@ -134,7 +134,8 @@ def hash_theme(theme: Theme, env: jinja2.Environment, known: References) -> tupl
     templates, references = template_hashes(env, known)
     static = {path: file_hash(source) for path, source in theme.static_files.items()}
     geometry = theme.data_file(MAP_GEOMETRY)
-    site_key = "|".join([*sorted(static.values()), file_hash(geometry) if geometry else ""])
+    linked = sorted(static.values()) if theme.fingerprinted else []  # in every page's links
+    site_key = "|".join([*linked, file_hash(geometry) if geometry else ""])
     return ThemeHashes(templates, static, site_key), references
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -44,6 +44,10 @@ class Target:
     atomic: bool = True
     progress: Progress | None = None
     shard_size: int = SHARD_SIZE  # articles in the smallest search shard
+    # Output paths drawn before the others (the pages open in the dev server's browsers), and
+    # what to call once they are written.
+    first: frozenset[str] = frozenset()
+    drawn_first: Callable[[list[str]], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,9 +110,14 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
         # Workers get page numbers, not pages: a term page's context (its taxonomy, all its
         # articles) is far too big to pickle for each task. A forked worker already has every
         # page; a spawned one receives them all once, with the renderer.
+        to_render.sort(key=lambda page: page.output_path not in target.first)
         render = partial(_render_nth, renderer, folder, to_render)
-        results = list(counted(run_all(render, range(len(to_render)), target.jobs),
-                               "render", len(to_render), target.progress))
+        shown = sum(page.output_path in target.first for page in to_render)
+        results = []
+        for n, part in enumerate((range(shown), range(shown, len(to_render)))):
+            results += counted(run_all(render, part, target.jobs), "render", len(to_render), target.progress)
+            if n == 0 and target.drawn_first:
+                target.drawn_first([page.output_path for page in to_render[:shown]])
         _raise_template_problems([problem for _, problem, _ in results])
         statuses += [written for written, _, _ in results]
         for _, _, drawn in results:  # by workers, for the next build

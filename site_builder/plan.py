@@ -66,14 +66,18 @@ def _article_pages(site: Site) -> Iterator[Page]:
     for i, article in enumerate(articles):
         newer = articles[i - 1] if i > 0 else None
         older = articles[i + 1] if i + 1 < len(articles) else None
-        related = site.related.get(article.url, ())
-        # Term links depend on the terms (a tag gets its own page only past a threshold).
-        links = tuple(t.token for tax in site.taxonomies for t in tax.terms_of(article))
-        yield Page(article.url, article.template,
-                   {"title": article.title, "article": article, "newer": newer, "older": older,
-                    "related": related},
-                   inputs=(article.fingerprint, *_teasers([newer, older, *related]), *links),
-                   indexed=(article.fingerprint, *links))
+        yield article_page(site, article, newer, older)
+
+
+def article_page(site: Site, article: Article, newer: Article | None, older: Article | None) -> Page:
+    related = site.related.get(article.url, ())
+    # Term links depend on the terms (a tag gets its own page only past a threshold).
+    links = tuple(t.token for tax in site.taxonomies for t in tax.terms_of(article))
+    return Page(article.url, article.template,
+                {"title": article.title, "article": article, "newer": newer, "older": older,
+                 "related": related},
+                inputs=(article.fingerprint, *_teasers([newer, older, *related]), *links),
+                indexed=(article.fingerprint, *links))
 
 
 def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> Iterator[Page]:

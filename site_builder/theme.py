@@ -33,13 +33,16 @@ class Theme:
     template_dirs: tuple[Path, ...]  # site overrides first
     static_files: dict[str, Path]  # output path ('static/style.<hash>.css') -> file; child themes win
     assets: dict[str, str]  # logical name ('style.css') -> output path, for the asset() helper
+    fingerprinted: bool = True  # whether output paths carry the file's hash
 
     def data_file(self, name: str) -> Path | None:
         """A theme file that is read by the build, not copied (map geometry); children win."""
         return next((folder / name for folder in self.chain if (folder / name).is_file()), None)
 
 
-def load_theme(root: Path, name: str) -> Theme:
+def load_theme(root: Path, name: str, fingerprint: bool = True) -> Theme:
+    """`fingerprint=False` keeps static files' names ('static/style.css'), so that editing one
+    changes no page (the dev server, which tells browsers not to cache)."""
     chain: list[Path] = []
     while name:
         folder = find_theme(root, name)
@@ -53,9 +56,9 @@ def load_theme(root: Path, name: str) -> Theme:
         t / "templates" for t in chain
     ] + [BUILTIN_TEMPLATES]
     sources = _static_sources(chain)
-    assets = {name: _output_path(name, path) for name, path in sources.items()}
+    assets = {name: _output_path(name, path) if fingerprint else f"static/{name}" for name, path in sources.items()}
     static = {assets[name]: path for name, path in sources.items()}
-    return Theme(chain[0].name, tuple(chain), tuple(template_dirs), static, assets)
+    return Theme(chain[0].name, tuple(chain), tuple(template_dirs), static, assets, fingerprint)
 
 
 def _static_sources(chain: list[Path]) -> dict[str, Path]:

@@ -1,82 +1,103 @@
-"""watch: poll source files and yield each settled burst of added, changed and removed files."""
+"""watch: the operating system's file events -> each settled burst of added, changed and removed paths."""
 
 from __future__ import annotations
 
 import os
+import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-Seen = tuple[int, int]  # (mtime in ns, size): how a watched file was last seen
+import watchfiles
+
+# One save is several events (a temporary file, a rename, a backup): a burst ends once nothing
+# has happened for STEP_MS, or after DEBOUNCE_MS of steady change at most.
+STEP_MS, DEBOUNCE_MS = 50, 1600
+# How often the watcher wakes when nothing happens, to see whether a watched path that did
+# not exist (a first `templates/` override) has appeared since.
+IDLE_MS = 300
+# File systems whose changes made on another machine send no events here: they are polled.
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ceph", "glusterfs"}
 
 
-def snapshot(paths: Iterable[Path]) -> dict[str, Seen]:
-    """Every file at or under `paths` (missing ones are fine), without hidden files and editor litter."""
-    files: dict[str, Seen] = {}
-    for path in paths:
-        if path.is_file():
-            _see(str(path), path.stat, files)
-        else:
-            _scan(str(path), files)
-    return files
+def changes(paths: list[Path], stop: threading.Event, poll: bool | None = None) -> Iterator[set[Path]]:
+    """Yield the paths that changed since the last yield: all that happened while the caller
+    was busy with the last set comes as one set. Watching starts now, not at the first `next()`,
+    so no edit in between is lost. `poll`: None polls only on network file systems (events
+    from other machines do not reach this one). Stops when `stop` is set."""
+    found: queue.SimpleQueue[set[Path]] = queue.SimpleQueue()
+    ready = threading.Event()
+    if poll is None:
+        poll = any(on_network_filesystem(path) for path in paths)
+    threading.Thread(target=_watch, args=(paths, stop, poll, found, ready), daemon=True).start()
+    ready.wait()
+    return _batches(found, stop)
 
 
-def _scan(folder: str, files: dict[str, Seen]) -> None:
-    # os.scandir, not Path.rglob: a poll of 1,000 articles costs a third as much.
-    try:
-        entries = os.scandir(folder)
-    except OSError:
-        return  # missing (yet), or removed mid-scan
-    with entries:
-        for entry in entries:
-            if _is_litter(entry.name):
-                continue
-            if entry.is_dir(follow_symlinks=False):  # a symlink loop must not hang the poll
-                _scan(entry.path, files)
-            else:
-                _see(entry.path, entry.stat, files)
+def _batches(found: queue.SimpleQueue[set[Path]], stop: threading.Event) -> Iterator[set[Path]]:
+    while not stop.is_set():
+        try:
+            batch = found.get(timeout=IDLE_MS / 1000)
+        except queue.Empty:
+            continue
+        while not found.empty():  # what came in meanwhile: one rebuild, not one each
+            batch |= found.get()
+        yield batch
 
 
-def changes(paths: list[Path], stop: threading.Event, interval: float = 0.2,
-            quiet: float = 0.1) -> Iterator[set[Path]]:
-    """Yield the files that differ from the last yield, once nothing has changed for `quiet` s.
-
-    The first snapshot is taken now, not at the first `next()`, so no edit in between is lost.
-    Polling rather than inotify: no extra dependency, and it sees new folders (a first
-    `templates/` override) without re-registering watches. Stops when `stop` is set.
-    """
-    return _changes(paths, snapshot(paths), stop, interval, quiet)
-
-
-def _changes(paths: list[Path], before: dict[str, Seen], stop: threading.Event,
-             interval: float, quiet: float) -> Iterator[set[Path]]:
-    while not stop.wait(interval):
-        now = snapshot(paths)
-        changed = _diff(before, now)
-        # One save is often several writes (temp file, rename, backup): wait for the burst to end.
-        while changed and not stop.wait(quiet):
-            later = snapshot(paths)
-            more = _diff(now, later)
-            if not more:
-                break
-            changed, now = changed | more, later
-        if changed and not stop.is_set():
-            before = now
-            yield changed
+def _watch(paths: list[Path], stop: threading.Event, poll: bool, found: queue.SimpleQueue[set[Path]],
+           ready: threading.Event) -> None:
+    appeared: set[Path] = set()  # paths that were missing, reported once they are watched
+    while not stop.is_set():
+        present = [path for path in paths if path.exists()]
+        if not present:
+            ready.set()
+            if stop.wait(IDLE_MS / 1000):
+                return
+            continue
+        # The watcher's first yield, even an empty one, says it is watching: what appeared
+        # before is reported then, so that whatever is written into it later is seen too.
+        for batch in watchfiles.watch(*present, watch_filter=_wanted, step=STEP_MS, debounce=DEBOUNCE_MS,
+                                      stop_event=stop, rust_timeout=IDLE_MS, yield_on_timeout=True,
+                                      force_polling=poll, raise_interrupt=False):
+            ready.set()
+            changed = {Path(path) for _, path in batch} | appeared
+            if changed:
+                found.put(changed)
+            appeared = {path for path in paths if path not in present and path.exists()}
+            if appeared:
+                break  # to watch it from now on
 
 
-def _diff(before: dict[str, Seen], after: dict[str, Seen]) -> set[Path]:
-    return {Path(path) for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+_VERSION_CONTROL = watchfiles.DefaultFilter()  # .git, __pycache__ and the like, at any depth
 
 
-def _see(path: str, stat: Callable[[], os.stat_result], files: dict[str, Seen]) -> None:
-    try:
-        result = stat()
-    except OSError:
-        return  # removed between listing and stat: the next poll sees it gone
-    files[path] = (result.st_mtime_ns, result.st_size)
+def _wanted(change: watchfiles.Change, path: str) -> bool:
+    return _VERSION_CONTROL(change, path) and not is_litter(os.path.basename(path))
 
 
-def _is_litter(name: str) -> bool:
+def is_litter(name: str) -> bool:
     """Hidden files and folders, and editor swap, lock and backup files: none change the site."""
     return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")) or name == "4913"
+
+
+def on_network_filesystem(path: Path, mounts: Iterable[str] | None = None) -> bool:
+    """Whether `path` lies on a network file system, by the longest mount point above it
+    (Linux's /proc/mounts; elsewhere, no)."""
+    if mounts is None:
+        try:
+            with open("/proc/mounts", encoding="utf-8") as handle:
+                mounts = handle.read().splitlines()
+        except OSError:
+            return False
+    target = str(path.resolve())
+    best, kind = "", ""
+    for line in mounts:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, kind = point, fields[2]
+    return kind in NETWORK_FILESYSTEMS
