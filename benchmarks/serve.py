@@ -44,10 +44,15 @@ class Browser:
 
     def open(self, url: str) -> None:
         self.page.goto(url)
-        # The reload socket has said hello: a save from now on reaches this page.
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until the page (reloaded or not) has its reload socket open, and a moment more
+        for it to say which page it shows, as it has when an editor saves again."""
         self.page.wait_for_function("() => window.LiveReload ? window.LiveReload.connector.protocol >= 7"
                                     " : document.querySelector('script[src*=livereload]') !== null",
                                     timeout=TIMEOUT * 1000)
+        time.sleep(0.3)
 
     def seconds_until_shown(self, save: Callable[[], None], text: str) -> float:
         """From the save to the moment the open page's text holds `text`, polled as fast as the
@@ -145,6 +150,7 @@ def edit_runs(base: str, articles: Path, runs: int, done: Callable[[int], bool],
                 replacement = f"---\n\n{marker} opens the story.\n\n" if kind == "body edit s" else f"title: {marker} headline"
                 times[kind].append(browser.seconds_until_shown(rewrite(path, pattern, replacement), marker))
                 _wait(lambda: done(before + 1), None, "the rebuild after an edit")
+                browser.settle()
         browser.open(base)
         newest = dt.date(2030, 1, 1)
         for n in range(runs):
@@ -158,6 +164,7 @@ def edit_runs(base: str, articles: Path, runs: int, done: Callable[[int], bool],
             times["new article on home s"].append(
                 browser.seconds_until_shown(lambda: where.write_text(text, encoding="utf-8"), marker))
             _wait(lambda: done(before + 1), None, "the rebuild after a new article")
+            browser.settle()
         return {kind: (statistics.median(values), values) for kind, values in times.items()}
     finally:
         browser.close()

@@ -24,7 +24,7 @@ from site_builder.fingerprint import References, ThemeHashes, hash_theme, inputs
 from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
 from site_builder.model import Article, ArticleFile, ContentError, Page, Problem, Site
-from site_builder.output import SearchIndex, Target, front, write_site
+from site_builder.output import SearchIndex, Target, draw_first, front, write_site
 from site_builder.plan import plan_pages
 from site_builder.pool import Progress, counted, default_jobs, run_all
 from site_builder.related import find_related
@@ -151,12 +151,12 @@ def build(options: BuildOptions, memory: Memory | None = None) -> BuildReport:
     content = read_content(options.root, config, cache, jobs, options.progress, (files, unreadable))
     lap("cache, parse")
     site, related = _index(content, env, options, config, cache, jobs)
-    pages = plan_pages(site, config)
-    lap("index, plan")
     renderer = Renderer(env, theme, config, site, hashes.templates, Fragments(cache.fragments))
     target = Target(options.out, jobs, search, options.atomic, options.progress, config.search_shard_size,
                     first=memory.first(), drawn_first=memory.drawn_first)
-    written = write_site(target, pages, renderer, hashes, cache.trees)
+    pages, drawn = draw_first(target, plan_pages(site, config), renderer, hashes, cache.trees)
+    lap("index, plan")
+    written = write_site(target, pages, renderer, hashes, cache.trees, drawn)
     memory.keep(Built(config, site, pages, renderer))
     lap("write site (output.py)")
     problems = tuple(content.problems)

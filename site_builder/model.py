@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -233,7 +234,7 @@ class Site:
     articles: tuple[Article, ...]  # newest first
     taxonomies: tuple[Taxonomy, ...]
     years: tuple[Year, ...] = ()  # oldest first
-    related: dict[str, tuple[Article, ...]] = field(default_factory=dict, compare=False)
+    related: Mapping[str, tuple[Article, ...]] = field(default_factory=dict, compare=False)
 
     def taxonomy(self, key: str) -> Taxonomy:
         return next(t for t in self.taxonomies if t.key == key)

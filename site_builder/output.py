@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -66,10 +66,12 @@ def front(trees: Mapping[str, Tree], out: Path) -> Tree:
 
 
 def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
-               trees: Mapping[str, Tree]) -> Written:
-    """Render only pages whose fingerprint changed; carry the rest over from the old site."""
+               trees: Mapping[str, Tree], drawn: Mapping[str, bool] | None = None) -> Written:
+    """Render only pages whose fingerprint changed; carry the rest over from the old site.
+    `drawn`: pages draw_first wrote already, and whether their bytes changed."""
     lap = Laps(log)
     out = target.out
+    drawn = drawn or {}
     static = renderer.theme.static_files
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
     wanted.update(hashes.static)
@@ -105,23 +107,19 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
         for _ in run_all(partial(folder.link_old, fingerprints=wanted), chunks, target.jobs, min_items=2):
             pass
         statuses = [folder.copy(path, static[path]) for path in static if path in fresh]
-        to_render = [page for page in pages if page.output_path in fresh]
+        to_render = [page for page in pages if page.output_path in fresh and page.output_path not in drawn]
+        statuses += drawn.values()
         lap("link unchanged files")
         # Workers get page numbers, not pages: a term page's context (its taxonomy, all its
         # articles) is far too big to pickle for each task. A forked worker already has every
         # page; a spawned one receives them all once, with the renderer.
-        to_render.sort(key=lambda page: page.output_path not in target.first)
         render = partial(_render_nth, renderer, folder, to_render)
-        shown = sum(page.output_path in target.first for page in to_render)
-        results = []
-        for n, part in enumerate((range(shown), range(shown, len(to_render)))):
-            results += counted(run_all(render, part, target.jobs), "render", len(to_render), target.progress)
-            if n == 0 and target.drawn_first:
-                target.drawn_first([page.output_path for page in to_render[:shown]])
+        results = list(counted(run_all(render, range(len(to_render)), target.jobs),
+                               "render", len(to_render), target.progress))
         _raise_template_problems([problem for _, problem, _ in results])
         statuses += [written for written, _, _ in results]
-        for _, _, drawn in results:  # by workers, for the next build
-            renderer.fragments.known.update(drawn)
+        for _, _, fragments in results:  # by workers, for the next build
+            renderer.fragments.known.update(fragments)
         lap("render, write")
         notes, indexed = _index(folder, shards, keys, wanted, target.jobs)
         log.debug("every file in place, committing")
@@ -136,8 +134,37 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
             if key in present}
     written = sum(statuses) + indexed
     # An index file made again at its old path was replaced, not removed.
-    return Written(kept, rendered=len(to_render), written=written, unchanged=len(wanted) - written,
+    return Written(kept, rendered=len(to_render) + len(drawn), written=written, unchanged=len(wanted) - written,
                    removed=len(removed - wanted.keys()), notes=notes)
+
+
+def draw_first(target: Target, planned: Iterable[Page], renderer: Renderer, hashes: ThemeHashes,
+               trees: Mapping[str, Tree]) -> tuple[list[Page], dict[str, bool]]:
+    """Every page planned, the pages `target.first` names (open in the dev server's browsers)
+    drawn and written as soon as they are planned, if they changed; and which of those were
+    written, and whether their bytes changed. In place only: a staged site shows nothing
+    before it is swapped in whole."""
+    pages: list[Page] = []
+    wanted = set(target.first) if not target.atomic else set()
+    drawn: dict[str, bool] = {}
+    if wanted:
+        held = front(trees, target.out).files
+        folder = InPlace(target.out, frozenset())
+        for page in planned:
+            pages.append(page)
+            if page.output_path not in wanted:
+                continue
+            wanted.discard(page.output_path)
+            if held.get(page.output_path) != page_fingerprint(page, hashes.templates, hashes.site_key):
+                written, problem, _ = _render_nth(renderer, folder, pages, len(pages) - 1)
+                if problem is None:  # else drawn again with the others, which report it
+                    drawn[page.output_path] = written
+            if not wanted:
+                break
+        if target.drawn_first:
+            target.drawn_first(list(drawn))
+    pages.extend(planned)
+    return pages, drawn
 
 
 def _index(folder: Output, shards: dict[str, list[str]], keys: dict[str, str], wanted: dict[str, str],

@@ -17,27 +17,33 @@ FEED_SIZE = 20
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
 
 
-def plan_pages(site: Site, config: Config) -> list[Page]:
+def plan_pages(site: Site, config: Config) -> Iterator[Page]:
+    """Every page, the home page first: the dev server draws the pages open in a browser as
+    soon as they are planned (output.draw_first)."""
     top_topics, top_regions = _biggest(site.taxonomy("topics")), _biggest(site.taxonomy("regions"))
-    pages = [
-        *_listing(site.articles, config, "", "home.html", "Latest",
-                  first_page={"top_topics": top_topics, "top_regions": top_regions},
-                  inputs=_term_counts(top_topics + top_regions)),
-        *_article_pages(site),
-        *_feed("feed.xml", config.title, "", site.articles),
-    ]
+    pages: list[Page] = []
+    for page in _pages(site, config, top_topics, top_regions):
+        pages.append(page)
+        yield page
+    yield from _sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "")
+                          and p.template != "forward.html"])
+    yield Page("robots.txt", "robots.txt", {})
+
+
+def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list[Term]) -> Iterator[Page]:
+    yield from _listing(site.articles, config, "", "home.html", "Latest",
+                        first_page={"top_topics": top_topics, "top_regions": top_regions},
+                        inputs=_term_counts(top_topics + top_regions))
+    yield from _article_pages(site)
+    yield from _feed("feed.xml", config.title, "", site.articles)
     for taxonomy in site.taxonomies:
-        pages.extend(_taxonomy_pages(taxonomy, config))
-    pages.extend(_archive_pages(site, config))
+        yield from _taxonomy_pages(taxonomy, config)
+    yield from _archive_pages(site, config)
     # The search page merges the shards' indexes, newest first (see search.py).
     shards = tuple(shard_names(len(site.articles), config.search_shard_size))
-    pages.append(Page("search/", "search.html", {"title": "Search", "index_dir": INDEX_DIR, "shards": shards},
-                      inputs=shards))
-    pages.append(Page("404.html", "404.html", {"title": "Page not found"}))
-    pages.extend(_sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "")
-                            and p.template != "forward.html"]))
-    pages.append(Page("robots.txt", "robots.txt", {}))
-    return pages
+    yield Page("search/", "search.html", {"title": "Search", "index_dir": INDEX_DIR, "shards": shards},
+               inputs=shards)
+    yield Page("404.html", "404.html", {"title": "Page not found"})
 
 
 def _listing(articles: Sequence[Article], config: Config, first_url: str, template: str,
