@@ -122,7 +122,6 @@ async def _serve_until_stopped(options: BuildOptions, live: LiveSite, sockets: l
     drafts: dict[str, bytes] = {}  # pages drawn ahead of the rebuild, by output path
     server = tornado.httpserver.HTTPServer(make_app(options.out, health, port, drafts))
     server.add_sockets(sockets)
-    # Builds run off the event loop, so the last good site keeps being served meanwhile.
 
     def reload(paths: set[str] | None) -> None:
         try:
@@ -130,6 +129,7 @@ async def _serve_until_stopped(options: BuildOptions, live: LiveSite, sockets: l
         except RuntimeError:
             pass  # the loop closed during this build: the server has stopped
 
+    # Builds run off the event loop, so the last good site keeps being served meanwhile.
     rebuilds = Rebuilds(options, live, health, drafts, reload)
     worker = threading.Thread(target=rebuilds.run, args=(edits,), daemon=True)
     worker.start()

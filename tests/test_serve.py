@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO, SITE_TOML, article, free_port
 
 from site_builder.scaffold import copy_theme
-from site_builder.serve import error_banner, inject, is_loopback, site_file
+from site_builder.serve import describe, error_banner, inject, is_loopback, page_of, site_file
 from site_builder.watch import changes, on_network_filesystem
 
 STORY = "content/articles/2024/12/story.md"
@@ -286,3 +286,24 @@ def test_network_file_systems_are_polled() -> None:
     assert not on_network_filesystem(Path("/srv/news/tmp/x"), mounts)
     assert not on_network_filesystem(Path("/srv/newsroom"), mounts)
     assert not on_network_filesystem(Path("/home"), mounts)
+
+
+def test_each_rebuild_is_told_in_words(tmp_path: Path) -> None:
+    articles = tmp_path / "content/articles/2024"
+    articles.mkdir(parents=True)
+    (articles / "kept.md").write_text("x")
+    (articles / "new.md").write_text("x")
+    known = {"content/articles/2024/kept.md", "content/articles/2024/gone.md"}
+    assert describe({articles / "kept.md"}, tmp_path, known) == "edited 2024/kept.md"
+    assert describe({articles / "new.md"}, tmp_path, known) == "added 2024/new.md"
+    assert describe({articles / "gone.md"}, tmp_path, known) == "removed 2024/gone.md"
+    assert describe({articles / "gone.md", articles / "new.md"}, tmp_path, known) == "moved 2024/gone.md to 2024/new.md"
+    assert describe({articles / "kept.md", articles / "new.md", articles}, tmp_path, known) == "3 files changed"
+    assert describe({tmp_path / "site.toml"}, tmp_path, known) == "removed site.toml"
+
+
+def test_a_browsers_address_names_the_page_it_shows() -> None:
+    assert page_of("http://127.0.0.1:8000/") == "index.html"
+    assert page_of("http://127.0.0.1:8000/2024/12/04/story/?q=1#top") == "2024/12/04/story/index.html"
+    assert page_of("http://[::1]:8000/search/index.html") == "search/index.html"
+    assert page_of("http://127.0.0.1:8000/topics/caf%C3%A9/") == "topics/café/index.html"
