@@ -131,6 +131,10 @@ class Memory:
     def keep(self, built: Built) -> None:
         """What the build made; this one lets it go."""
 
+    def save(self, cache: BuildCache) -> None:
+        """What the build leaves for the next one, on disk now."""
+        cache.save()
+
 
 def build(options: BuildOptions, memory: Memory | None = None) -> BuildReport:
     """Read everything, check it, then render and write what changed; stop early when nothing did."""
@@ -164,7 +168,7 @@ def build(options: BuildOptions, memory: Memory | None = None) -> BuildReport:
                  fragments=renderer.kept_fragments(site.articles), related=related, trees=written.trees,
                  last_build=LastBuild(inputs, len(pages), len(site.articles), problems,
                                       tuple(content.undated_drafts)))
-    cache.save()
+    memory.save(cache)
     lap("save cache")
     return BuildReport(
         articles=len(site.articles), pages=len(pages), rendered=written.rendered,

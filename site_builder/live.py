@@ -41,6 +41,7 @@ class LiveSite(Memory):
         self._changed: set[str] | None = None  # article files to read again; None: all
         self._pages: dict[str, Page] = {}  # the last build's, by URL
         self._articles: dict[str, Article] = {}  # the last build's, by file
+        self._unsaved: BuildCache | None = None
 
     def saw(self, paths: set[Path]) -> None:
         """What the watcher reported: article files are read again, anything else (the theme,
@@ -91,6 +92,15 @@ class LiveSite(Memory):
     def drawn_first(self, paths: list[str]) -> None:
         if self.drawn:
             self.drawn(paths)
+
+    def save(self, cache: BuildCache) -> None:
+        self._unsaved = cache  # the next build reads it from here: saved when the editor pauses
+
+    def flush(self) -> None:
+        """Save the cache if a build left it unsaved; call between builds."""
+        if self._unsaved is not None:
+            self._unsaved.save()
+            self._unsaved = None
 
     def keep(self, built: Built) -> None:
         self.built = built

@@ -63,7 +63,7 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
         check_output_dir(options.out, options.root)  # a wrong --out is a usage error, not a page
         health, halt = Health(), threading.Event()
         # Watch from before the first build, so an edit saved during it is not missed.
-        edits = changes(watched_paths(options.root), halt)
+        edits = changes(watched_paths(options.root), halt, idle=True)
         live = LiveSite(options.root, shown=ReloadSocket.shown_urls)
         started = time.perf_counter()
         report = rebuild(options, live, health)
@@ -136,6 +136,7 @@ async def _serve_until_stopped(options: BuildOptions, live: LiveSite, sockets: l
     await stopped.wait()
     halt.set()
     server.stop()
+    worker.join(timeout=10)  # the build under way ends, and saves the cache
     for waiter in list(ReloadSocket.waiters):
         waiter.close()
 
@@ -154,7 +155,11 @@ class Rebuilds:
 
     def run(self, edits: Iterator[set[Path]]) -> None:
         for changed in edits:
-            self.once(changed)
+            if changed:
+                self.once(changed)
+            else:
+                self.live.flush()  # the editor paused: the cache is saved for the next build
+        self.live.flush()
 
     def once(self, changed: set[Path]) -> None:
         started = time.perf_counter()

@@ -20,26 +20,33 @@ IDLE_MS = 300
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ceph", "glusterfs"}
 
 
-def changes(paths: list[Path], stop: threading.Event, poll: bool | None = None) -> Iterator[set[Path]]:
+def changes(paths: list[Path], stop: threading.Event, poll: bool | None = None,
+            idle: bool = False) -> Iterator[set[Path]]:
     """Yield the paths that changed since the last yield: all that happened while the caller
     was busy with the last set comes as one set. Watching starts now, not at the first `next()`,
     so no edit in between is lost. `poll`: None polls only on network file systems (events
-    from other machines do not reach this one). Stops when `stop` is set."""
+    from other machines do not reach this one). `idle`: yield an empty set when nothing has
+    changed for a moment, for work that waits for a pause. Stops when `stop` is set."""
     found: queue.SimpleQueue[set[Path]] = queue.SimpleQueue()
     ready = threading.Event()
     if poll is None:
         poll = any(on_network_filesystem(path) for path in paths)
     threading.Thread(target=_watch, args=(paths, stop, poll, found, ready), daemon=True).start()
     ready.wait()
-    return _batches(found, stop)
+    return _batches(found, stop, idle)
 
 
-def _batches(found: queue.SimpleQueue[set[Path]], stop: threading.Event) -> Iterator[set[Path]]:
+def _batches(found: queue.SimpleQueue[set[Path]], stop: threading.Event, idle: bool) -> Iterator[set[Path]]:
+    paused = False  # an empty set was yielded since the last change
     while not stop.is_set():
         try:
             batch = found.get(timeout=IDLE_MS / 1000)
         except queue.Empty:
+            if idle and not paused and not stop.is_set():
+                paused = True
+                yield set()
             continue
+        paused = False
         while not found.empty():  # what came in meanwhile: one rebuild, not one each
             batch |= found.get()
         yield batch
