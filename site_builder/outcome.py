@@ -28,7 +28,11 @@ class Outcome:
 
 
 def record_outcome(root: Path, out: Path, outcome: Outcome) -> None:
+    """A failure is written only over an earlier record: without one, there is nothing to deploy
+    anyway, and a failed build of a new project leaves no file behind."""
     path = _outcome_file(root, out)
+    if not outcome.ok and not path.exists():
+        return
     try:
         path.parent.mkdir(exist_ok=True)
         with replacing(path) as handle:
