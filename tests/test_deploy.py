@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -239,12 +240,17 @@ def test_changed_cache_rules_upload_again_and_the_endpoint_may_come_from_the_env
 
 
 @pytest.mark.parametrize("destination", ["folder"], indirect=True)
-def test_the_site_in_the_folder_destination_passes_the_link_check(make_site, run, destination, tmp_path) -> None:
+def test_the_site_in_the_folder_destination_passes_the_link_check(make_site, run, destination, tmp_path,
+                                                                  serve_dir) -> None:
     root = make_deployable(make_site, destination, articles(8))
     rebuild(run, root)
     deploy(run, root)
     www = tmp_path / "www"
-    assert (www / "index.html").is_file() and list(find_broken_links(www)) == []
+    assert list(find_broken_links(www)) == []
+    served = serve_dir(www)
+    home = urllib.request.urlopen(served).read().decode()
+    [style] = re.findall(r'href="(static/style\.[0-9a-f]+\.css)"', home)
+    assert urllib.request.urlopen(served + style).status == 200
     # Reading the site needs nothing but its files: the manifest is the only addition.
     assert set(folder_files(www)) - set(site_files(root / "output")) == {MANIFEST}
 
@@ -314,6 +320,8 @@ def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
         'url = "sftp://me:secret@example.org/srv/www"\n'
         "[deploy.pages]\n"
         'url = "git+git@github.com:me/archive.git"\n'
+        "[deploy.token]\n"
+        'url = "git+https://ghp_abc123@github.com/me/archive.git#gh-pages"\n'
         "[deploy.mirror]\n"
         'url = "file:///srv/mirror"\n'
         'endpoint_url = "http://127.0.0.1:9000"\n'
@@ -331,10 +339,12 @@ def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
         "(AWS configuration or environment, ssh keys and agent, git's credential helper)",
         "site.toml:13: 'deploy.pages.url': a git url names a remote and a branch: git+REMOTE#branch, "
         "e.g. git+git@github.com:me/archive.git#gh-pages",
-        "site.toml:16: 'deploy.mirror.endpoint_url' is for s3:// destinations only",
-        "site.toml:17: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, url)",
-        "site.toml:19: 'deploy.mirror2.url': 'ftp://example.org/' is not a destination: use s3://, sftp://, "
+        "site.toml:15: 'deploy.token.url': credentials do not belong in site.toml: use the system's own "
+        "(AWS configuration or environment, ssh keys and agent, git's credential helper)",
+        "site.toml:18: 'deploy.mirror.endpoint_url' is for s3:// destinations only",
+        "site.toml:19: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, url)",
+        "site.toml:21: 'deploy.mirror2.url': 'ftp://example.org/' is not a destination: use s3://, sftp://, "
         "file:// or git+REMOTE#branch",
-        "site.toml:20: 'deploy.mirror2.cache_control': '(' is not a regular expression "
+        "site.toml:22: 'deploy.mirror2.cache_control': '(' is not a regular expression "
         "(missing ), unterminated subpattern at position 0)",
     ]

@@ -110,7 +110,9 @@ def _url_problems(url: str) -> list[str]:
     parts = urlsplit(remote)
     if kind not in KINDS:
         return [f"'{url}' is not a destination: use s3://, sftp://, file:// or git+REMOTE#branch"]
-    if parts.password or (kind == "git" and re.match(r"[^/@]+:[^/@]+@", remote.split("://")[-1])):
+    # A token given as the user of an https remote is a credential too.
+    if parts.password or (kind == "git" and (re.match(r"[^/@]+:[^/@]+@", remote.split("://")[-1])
+                                             or (parts.scheme in ("http", "https") and parts.username))):
         return ["credentials do not belong in site.toml: use the system's own (AWS configuration "
                 "or environment, ssh keys and agent, git's credential helper)"]
     if kind == "s3" and not parts.netloc:

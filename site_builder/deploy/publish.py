@@ -101,7 +101,8 @@ def prepare(root: Path, name: str | None, site: Path | None = None) -> Deploymen
     site = site or root / "output"
     check_last_build(root, site)
     kind = store_kind(destination)
-    headers = (lambda path: f"{content_type(path)}\n{cache_control(path, destination.cache_control)}"
+    # Where files are served with headers, a changed header is a change to upload.
+    headers = ((lambda path: f"{content_type(path)}\n{cache_control(path, destination.cache_control)}")
                if kind.takes_headers else None)
     stamps_file = _stamps_file(root, site)
     local, stamps = manifest_of(site, headers, _load_stamps(stamps_file))
