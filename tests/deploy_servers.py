@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 import subprocess
 import tarfile
 import threading
@@ -70,6 +71,7 @@ class S3Server:
 
 
 def start_s3() -> tuple[S3Server, Callable[[], None]]:
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # a line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
