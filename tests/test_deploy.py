@@ -3,6 +3,7 @@ server, a bare git repository and a folder, each started by the tests."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import signal
@@ -179,15 +180,20 @@ def test_a_deploy_killed_part_way_is_completed_by_the_next_one(make_site, run, d
 
 def deploy_until(root: Path, uploaded_pages: int) -> bool:
     """Run `site-builder --debug deploy` until it has logged `uploaded_pages` pages uploaded,
-    then kill it at once; True if it ended by itself first."""
+    then kill it at once; True if it ended by itself first.
+
+    It cannot run on meanwhile, however the machine schedules us: its log (a line per file) goes
+    through a pipe of one page, read a byte at a time, so it waits on a full pipe at most a
+    page of lines past the one that decides the kill."""
     process = subprocess.Popen([sys.executable, "-m", "site_builder", "--root", str(root), "--debug", "deploy"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, bufsize=0, cwd=REPO,
                                start_new_session=True)
+    fcntl.fcntl(process.stderr.fileno(), fcntl.F_SETPIPE_SZ, 4096)
     guard = threading.Timer(120, os.killpg, (process.pid, signal.SIGKILL))  # never hang the suite
     guard.start()
     seen, pages = [], 0
     try:
-        for line in process.stderr:
+        while line := process.stderr.readline().decode():
             seen.append(line)
             pages += bool(re.match(r"DEBUG site_builder\.deploy\.publish: uploaded .*\.html$", line))
             if pages >= uploaded_pages:
@@ -348,3 +354,15 @@ def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
         "site.toml:22: 'deploy.mirror2.cache_control': '(' is not a regular expression "
         "(missing ), unterminated subpattern at position 0)",
     ]
+
+
+@pytest.mark.parametrize("destination", ["sftp"], indirect=True)
+def test_an_sftp_server_whose_host_key_is_not_known_is_refused(make_site, run, destination) -> None:
+    root = make_deployable(make_site, destination, articles(1))
+    rebuild(run, root)
+    known_hosts = Path(os.environ["HOME"]) / ".ssh" / "known_hosts"
+    known_hosts.unlink()  # as on a machine that never connected to it
+    code, out, err = run(root, "deploy")
+    assert code == 1 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith("site-builder deploy: production (sftp://tester@127.0.0.1:") and "not trusted" in err
+    assert destination.read() == {}
