@@ -29,6 +29,7 @@ from site_builder.deploy.headers import cache_control, content_type
 from site_builder.deploy.manifest import (UNKNOWN, DamagedManifest, Entry, Stamp, manifest_bytes,
                                           manifest_of, read_manifest)
 from site_builder.deploy.store import DeployError, Store, Upload, store_kind
+from site_builder.laps import Laps
 from site_builder.model import UsageError
 from site_builder.outcome import last_outcome
 from site_builder.write import tree_id
@@ -96,7 +97,7 @@ def check_last_build(root: Path, site: Path) -> None:
 
 def prepare(root: Path, name: str | None, site: Path | None = None) -> Deployment:
     """Check the site and the destination, and compare them; nothing is written there."""
-    started = time.perf_counter()
+    started, lap = time.perf_counter(), Laps(log)
     destination = choose_destination(root, name)
     site = site or root / "output"
     check_last_build(root, site)
@@ -105,12 +106,17 @@ def prepare(root: Path, name: str | None, site: Path | None = None) -> Deploymen
     headers = ((lambda path: f"{content_type(path)}\n{cache_control(path, destination.cache_control)}")
                if kind.takes_headers else None)
     stamps_file = _stamps_file(root, site)
-    local, stamps = manifest_of(site, headers, _load_stamps(stamps_file))
-    _save_stamps(stamps_file, stamps)
+    known = _load_stamps(stamps_file)
+    local, stamps = manifest_of(site, headers, known)
+    if stamps != known:
+        _save_stamps(stamps_file, stamps)
+    lap(f"hash the site ({len(local)} files)")
     store = _reach(destination, kind.failures, lambda: kind(destination, root))
+    lap("reach the destination")
     try:
         data = _reach(destination, store.failures, store.read_manifest)
         remote = read_manifest(data) if data is not None else {}
+        lap("read its manifest")
     except DamagedManifest as err:
         store.close()
         raise DeployError(f"{destination.name}: its manifest {err}; nothing was changed") from None
@@ -132,7 +138,7 @@ def publish(deployment: Deployment, progress: Progress | None = None) -> DeployR
     changes, store, local, remote = deployment.changes, deployment.store, deployment.local, deployment.remote
     if not changes:
         return report_of(deployment)  # nothing is written, not even the manifest
-    reach = functools.partial(_reach, deployment.destination, store.failures)
+    reach, lap = functools.partial(_reach, deployment.destination, store.failures), Laps(log)
     unknown = {path: Entry(UNKNOWN, local[path].size) for path in changes.uploads}
     unknown.update({path: Entry(UNKNOWN, remote[path].size) for path in changes.deletions})
     reach(lambda: store.write_manifest(manifest_bytes({**remote, **unknown})))
@@ -141,12 +147,14 @@ def publish(deployment: Deployment, progress: Progress | None = None) -> DeployR
     for group in (changes.assets, changes.new_pages, changes.changed_pages):
         files = [_upload(deployment, path) for path in group]
         reach(functools.partial(store.upload, files, uploaded.count))
+    lap("upload")
     deleted = _Counter("delete", len(changes.deletions), progress)
     reach(functools.partial(store.delete, changes.deletions, deleted.count))
     reach(lambda: store.write_manifest(manifest_bytes(local)))
     log.debug("manifest written: %d files", len(local))
     reach(functools.partial(store.finish, f"site-builder deploy: {len(changes.uploads)} uploaded, "
                                           f"{len(changes.deletions)} deleted"))
+    lap("delete, write the manifest")
     return report_of(deployment)
 
 
