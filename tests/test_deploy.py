@@ -156,6 +156,7 @@ def test_too_many_deletions_are_refused_unless_forced(make_site, run, destinatio
 # A deploy killed part-way (after some pages of a new edition are up), then the site taken back
 # to the edition the destination's manifest last recorded, and deployed again: the pages the
 # killed deploy sent must be sent again, and the article it added deleted.
+@pytest.mark.slow  # three builds and three deploys, one in a process killed part-way
 @pytest.mark.parametrize("destination", KINDS, indirect=True)
 def test_a_deploy_killed_part_way_is_completed_by_the_next_one(make_site, run, destination) -> None:
     root = make_deployable(make_site, destination, articles(30))
