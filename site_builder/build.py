@@ -24,13 +24,14 @@ from site_builder.fingerprint import References, ThemeHashes, hash_theme, inputs
 from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
 from site_builder.model import Article, ArticleFile, ContentError, Page, Problem, Site
+from site_builder.outcome import Outcome, record_outcome
 from site_builder.output import SearchIndex, Target, draw_first, front, write_site
 from site_builder.plan import plan_pages
 from site_builder.pool import Progress, counted, default_jobs, run_all
 from site_builder.related import find_related
 from site_builder.render import Fragments, Renderer
 from site_builder.theme import Theme, load_theme, make_environment
-from site_builder.write import check_output_dir, previous_files
+from site_builder.write import check_output_dir, previous_files, tree_id
 
 log = logging.getLogger(__name__)
 
@@ -137,9 +138,21 @@ class Memory:
 
 
 def build(options: BuildOptions, memory: Memory | None = None) -> BuildReport:
-    """Read everything, check it, then render and write what changed; stop early when nothing did."""
+    """Read everything, check it, then render and write what changed; stop early when nothing did.
+    How it ended is recorded either way, for `deploy` to know whether output/ may be published."""
+    try:
+        report = _build(options, memory or Memory())
+    except BaseException as err:
+        problems = len(err.problems) if isinstance(err, ContentError) else 0
+        record_outcome(options.root, options.out, Outcome(False, tree_id(options.out), problems, options.base_url))
+        raise
+    record_outcome(options.root, options.out, Outcome(not report.problems, tree_id(options.out),
+                                                      len(report.problems), options.base_url))
+    return report
+
+
+def _build(options: BuildOptions, memory: Memory) -> BuildReport:
     started, lap = time.perf_counter(), Laps(log)
-    memory = memory or Memory()
     config = read_config(options)
     check_output_dir(options.out, options.root)
     cache = memory.cache(options, config)

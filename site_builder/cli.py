@@ -11,6 +11,7 @@ from pathlib import Path
 
 from site_builder import __version__
 from site_builder.build import BuildOptions, build
+from site_builder.deploy.store import DeployError
 from site_builder.links import find_broken_links
 from site_builder.model import ContentError, UsageError
 
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(err, file=sys.stderr)
         return EXIT_USAGE
+    except DeployError as err:
+        print(f"site-builder deploy: {err}", file=sys.stderr)
+        return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head`: not an error of ours
@@ -90,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("name", help="the theme to copy, e.g. default")
     t.add_argument("new_name", metavar="new", help="the copy's name, e.g. my-theme")
     t.set_defaults(run=_run_theme_copy)
+
+    p = commands.add_parser("deploy", help="publish output/ to a destination in site.toml, uploading what changed")
+    p.add_argument("name", nargs="?", help="the [deploy.NAME] table (may be left out when there is one)")
+    p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted; change nothing")
+    p.add_argument("--force", action="store_true", help="delete files even beyond the destination's max_deletes")
+    p.set_defaults(run=_run_deploy)
 
     p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
     _add_build_options(p)
@@ -245,6 +255,30 @@ def _explain_import(args: argparse.Namespace, vocabulary: Path | None) -> int:
     for failure in explanation.failures:
         print(f"{failure.dump}: {failure.message}", file=sys.stderr)
     return EXIT_CONTENT if explanation.failures else EXIT_OK
+
+
+def _run_deploy(args: argparse.Namespace) -> int:
+    from site_builder.deploy.publish import prepare, publish, refuse_mass_deletion, report_of
+
+    deployment = prepare(args.root, args.name)
+    try:
+        if args.dry_run:
+            for path in deployment.changes.uploads:
+                print(f"upload {path}")
+            for path in deployment.changes.deletions:
+                print(f"delete {path}")
+        refuse_mass_deletion(deployment, args.force)
+        if args.dry_run:
+            report, verbs = report_of(deployment), ("would upload", "would delete")
+        else:
+            progress = _progress_bar if sys.stderr.isatty() else None
+            report, verbs = publish(deployment, progress), ("uploaded", "deleted")
+    finally:
+        deployment.store.close()
+    noun = "file" if report.uploaded == 1 else "files"
+    print(f"{verbs[0]} {report.uploaded:,} {noun} ({report.uploaded_bytes / 1e6:.1f} MB), "
+          f"{verbs[1]} {report.deleted:,}, unchanged {report.unchanged:,}, {report.seconds:.1f} s")
+    return EXIT_OK
 
 
 def _run_serve(args: argparse.Namespace) -> int:

@@ -84,13 +84,15 @@ def _check(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], list[Problem
 
     for key, value in raw.items():
         expected = _EXPECTED_TYPES.get(key)
-        if key == "markdown":
+        if key == "deploy":  # where the site goes, not what it is: kept out of Config
+            problems += _deploy_problems(value, text)
+        elif key == "markdown":
             settings, found = _markdown_table(value, text)
             problems += [Problem(Path(CONFIG_FILE), line, message) for line, message in found]
             if not found:
                 values[key] = settings
         elif expected is None:
-            problem(key, f"unknown key '{key}' (known: {', '.join(sorted(_EXPECTED_TYPES))})")
+            problem(key, f"unknown key '{key}' (known: {', '.join(sorted([*_EXPECTED_TYPES, 'deploy']))})")
         elif type(value) is not expected:
             problem(key, f"'{key}' must be a {expected.__name__}, not {type(value).__name__}")
         else:
@@ -101,6 +103,13 @@ def _check(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], list[Problem
         values["base_url"] += "/"  # absolute URLs are built by appending site-relative paths
     problems.sort(key=lambda p: p.line or 0)
     return values, problems
+
+
+def _deploy_problems(raw: Any, text: str) -> list[Problem]:
+    # Imported here: the deploy package reads site.toml through this module.
+    from site_builder.deploy.destinations import read_destinations
+
+    return read_destinations(raw, text)[1]
 
 
 def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import frontmatter
 
 from site_builder.config import Config, load_config
+from site_builder.deploy.destinations import MAX_DELETES, read_destinations
 
 
 def test_init_makes_an_archive_that_builds(tmp_path: Path, run) -> None:
@@ -43,9 +44,12 @@ def test_the_new_site_toml_explains_every_key(tmp_path: Path, run) -> None:
                                           (" = " in line or line.startswith("# [")) else line
                                           for line in lines))
     defaults = dataclasses.asdict(Config())
-    assert {key: value for key, value in uncommented.items() if key != "markdown"} == \
+    assert {key: value for key, value in uncommented.items() if key not in ("markdown", "deploy")} == \
         {key: value for key, value in defaults.items() if key != "markdown"}
     assert uncommented["markdown"]["engine"] == Config().markdown.engine
+    # The example destination is one `deploy` takes, with the default max_deletes.
+    destinations, problems = read_destinations(uncommented["deploy"], text)
+    assert problems == [] and destinations["production"].max_deletes == MAX_DELETES
 
 
 def test_init_refuses_a_folder_in_use_and_force_never_overwrites(tmp_path: Path, run) -> None:

@@ -1,0 +1,48 @@
+"""headers: a path in the site -> the Content-Type and Cache-Control it is served with."""
+
+from __future__ import annotations
+
+import functools
+import mimetypes
+import re
+
+# Python's own table, not the system's (/etc/mime.types differs between machines): the same
+# site gets the same headers wherever it is deployed from.
+_TYPES = mimetypes.MimeTypes()
+_OWN_TYPES = {".js": "text/javascript", ".xml": "application/xml", ".pagefind": "application/octet-stream"}
+_TEXT = re.compile(r"text/.*|application/(.*\+)?(xml|json|javascript)|image/svg\+xml")
+
+# A fingerprinted file (`static/style.1a2b3c4d5e.css`, see theme.py) never changes under its
+# name, so readers may keep it for a year; anything else may change with the next deploy.
+IMMUTABLE = "public, max-age=31536000, immutable"
+SHORT = "public, max-age=300"
+DEFAULT_CACHE_CONTROL: tuple[tuple[str, str], ...] = (
+    (r"static/(.+/)?[^/]+\.[0-9a-f]{10}\.[A-Za-z0-9]+", IMMUTABLE),
+    (r".*", SHORT),
+)
+
+
+def content_type(path: str) -> str:
+    name = path.rpartition("/")[2]
+    if name == "feed.xml":  # the Atom feeds (plan.py); sitemaps are plain XML
+        return "application/atom+xml; charset=utf-8"
+    return _type_of(name.rpartition(".")[2].lower() if "." in name else "")
+
+
+@functools.cache  # by suffix: 30,000 files have a dozen
+def _type_of(suffix: str) -> str:
+    kind = _OWN_TYPES.get(f".{suffix}") or _TYPES.guess_type(f"x.{suffix}")[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if _TEXT.fullmatch(kind) else kind
+
+
+def cache_control(path: str, patterns: tuple[tuple[str, str], ...]) -> str:
+    """The value of the first pattern matching the whole path; the site's own come first."""
+    for pattern, value in patterns:
+        if _compiled(pattern).fullmatch(path):
+            return value
+    return SHORT
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

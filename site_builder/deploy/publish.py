@@ -1,0 +1,216 @@
+"""publish: output/ -> a destination; only what the destination's manifest does not vouch for is
+uploaded, and it is written in an order that keeps the destination whole for its readers.
+
+A deploy may be stopped at any point (a lost connection, Ctrl-C, a power cut) and the next one
+completes it. Before the first upload, the destination's manifest is rewritten to call every
+file about to be uploaded or deleted UNKNOWN; the manifest of the site is written only when all
+of them are in place or gone. So the manifest on the destination never vouches for bytes that
+are not there: a file a stopped deploy wrote is sent again, or deleted if the site has dropped
+it since, even when the site has gone back to what the manifest said before.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import pickle
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from site_builder.atomic import replacing
+from site_builder.cache import CACHE_DIR
+from site_builder.deploy.changes import Changes, compare
+from site_builder.deploy.destinations import Destination, load_destinations
+from site_builder.deploy.headers import cache_control, content_type
+from site_builder.deploy.manifest import (UNKNOWN, DamagedManifest, Entry, Stamp, manifest_bytes,
+                                          manifest_of, read_manifest)
+from site_builder.deploy.store import DeployError, Store, Upload, store_kind
+from site_builder.laps import Laps
+from site_builder.model import UsageError
+from site_builder.outcome import last_outcome
+from site_builder.write import tree_id
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]  # stage, done, total
+T = TypeVar("T")
+
+
+@dataclass
+class Deployment:
+    """What a deploy will do, found before it does anything."""
+
+    destination: Destination
+    site: Path
+    local: dict[str, Entry]
+    remote: dict[str, Entry]
+    changes: Changes
+    store: Store
+    started: float
+
+    @property
+    def upload_bytes(self) -> int:
+        return sum(self.local[path].size for path in self.changes.uploads)
+
+
+@dataclass(frozen=True)
+class DeployReport:
+    uploaded: int
+    uploaded_bytes: int
+    deleted: int
+    unchanged: int
+    seconds: float
+
+
+def choose_destination(root: Path, name: str | None) -> Destination:
+    destinations = load_destinations(root)
+    if not destinations:
+        raise UsageError("site.toml has no [deploy.NAME] table: say where to publish, e.g. "
+                         '[deploy.production] url = "s3://bucket/archive/"')
+    if name is None:
+        if len(destinations) > 1:
+            raise UsageError(f"name the destination: {', '.join(destinations)}")
+        return next(iter(destinations.values()))
+    if name not in destinations:
+        raise UsageError(f"no destination '{name}' in site.toml (known: {', '.join(destinations)})")
+    return destinations[name]
+
+
+def check_last_build(root: Path, site: Path) -> None:
+    """Only a site the last build finished whole, for publishing, goes out."""
+    built = tree_id(site)
+    outcome = last_outcome(root, site)
+    if built is None:
+        raise DeployError(f"{site}: no site built here; run 'site-builder build' first")
+    if outcome is None or outcome.site != built:
+        raise DeployError(f"{site}: not the site the last build recorded; run 'site-builder build' first")
+    if not outcome.ok:
+        found = f" ({outcome.problems} problem{'s' * (outcome.problems != 1)})" if outcome.problems else ""
+        raise DeployError(f"the last build failed{found}; fix it and build again before deploying")
+    if outcome.preview_url:
+        raise DeployError(f"{site}: built by 'site-builder serve' for {outcome.preview_url}; "
+                          "run 'site-builder build' first")
+
+
+def prepare(root: Path, name: str | None, site: Path | None = None) -> Deployment:
+    """Check the site and the destination, and compare them; nothing is written there."""
+    started, lap = time.perf_counter(), Laps(log)
+    destination = choose_destination(root, name)
+    site = site or root / "output"
+    check_last_build(root, site)
+    kind = store_kind(destination)
+    # Where files are served with headers, a changed header is a change to upload.
+    headers = ((lambda path: f"{content_type(path)}\n{cache_control(path, destination.cache_control)}")
+               if kind.takes_headers else None)
+    stamps_file = _stamps_file(root, site)
+    known = _load_stamps(stamps_file)
+    local, stamps = manifest_of(site, headers, known)
+    if stamps != known:
+        _save_stamps(stamps_file, stamps)
+    lap(f"hash the site ({len(local)} files)")
+    store = _reach(destination, kind.failures, lambda: kind(destination, root))
+    lap("reach the destination")
+    try:
+        data = _reach(destination, store.failures, store.read_manifest)
+        remote = read_manifest(data) if data is not None else {}
+        lap("read its manifest")
+    except DamagedManifest as err:
+        store.close()
+        raise DeployError(f"{destination.name}: its manifest {err}; nothing was changed") from None
+    except BaseException:
+        store.close()
+        raise
+    return Deployment(destination, site, local, remote, compare(local, remote), store, started)
+
+
+def refuse_mass_deletion(deployment: Deployment, force: bool) -> None:
+    deletions, limit = len(deployment.changes.deletions), deployment.destination.max_deletes
+    if deletions > limit and not force:
+        raise DeployError(f"{deployment.destination.name}: {deletions:,} files to delete, more than "
+                          f"max_deletes ({limit:,}); nothing was changed (--force deletes them)")
+
+
+def publish(deployment: Deployment, progress: Progress | None = None) -> DeployReport:
+    """Upload, delete, then record; see the module's docstring for why in this order."""
+    changes, store, local, remote = deployment.changes, deployment.store, deployment.local, deployment.remote
+    if not changes:
+        return report_of(deployment)  # nothing is written, not even the manifest
+    reach, lap = functools.partial(_reach, deployment.destination, store.failures), Laps(log)
+    unknown = {path: Entry(UNKNOWN, local[path].size) for path in changes.uploads}
+    unknown.update({path: Entry(UNKNOWN, remote[path].size) for path in changes.deletions})
+    reach(lambda: store.write_manifest(manifest_bytes({**remote, **unknown})))
+    log.debug("manifest: %d files marked unknown until they are in place", len(unknown))
+    uploaded = _Counter("upload", len(changes.uploads), progress)
+    for group in (changes.assets, changes.new_pages, changes.changed_pages):
+        files = [_upload(deployment, path) for path in group]
+        reach(functools.partial(store.upload, files, uploaded.count))
+    lap("upload")
+    deleted = _Counter("delete", len(changes.deletions), progress)
+    reach(functools.partial(store.delete, changes.deletions, deleted.count))
+    reach(lambda: store.write_manifest(manifest_bytes(local)))
+    log.debug("manifest written: %d files", len(local))
+    reach(functools.partial(store.finish, f"site-builder deploy: {len(changes.uploads)} uploaded, "
+                                          f"{len(changes.deletions)} deleted"))
+    lap("delete, write the manifest")
+    return report_of(deployment)
+
+
+def report_of(deployment: Deployment) -> DeployReport:
+    changes = deployment.changes
+    return DeployReport(len(changes.uploads), deployment.upload_bytes, len(changes.deletions), changes.unchanged,
+                        time.perf_counter() - deployment.started)
+
+
+def _upload(deployment: Deployment, path: str) -> Upload:
+    return Upload(path, deployment.site / path, content_type(path),
+                  cache_control(path, deployment.destination.cache_control))
+
+
+class _Counter:
+    """Logs each file done (the kill tests follow these lines) and moves the progress bar."""
+
+    def __init__(self, stage: str, total: int, progress: Progress | None):
+        self.stage, self.total, self.done, self.progress = stage, total, 0, progress
+        self.verb = {"upload": "uploaded", "delete": "deleted"}[stage]
+
+    def count(self, path: str) -> None:
+        self.done += 1
+        log.debug("%s %s", self.verb, path)
+        if self.progress:
+            self.progress(self.stage, self.done, self.total)
+
+
+def _reach(destination: Destination, failures: tuple[type[Exception], ...], action: Callable[[], T]) -> T:
+    """`action`, with the destination's failures (a refused connection, a missing bucket,
+    a key it does not know) told in one line."""
+    try:
+        return action()
+    except failures as err:
+        message = str(err).strip() or type(err).__name__
+        raise DeployError(f"{destination.name} ({destination.url}): {message}") from None
+
+
+def _stamps_file(root: Path, site: Path) -> Path:
+    name = hashlib.blake2b(str(site.resolve()).encode(), digest_size=8).hexdigest()
+    return root / CACHE_DIR / f"deploy-stamps-{name}.pickle"
+
+
+def _load_stamps(path: Path) -> dict[str, Stamp]:
+    try:
+        with path.open("rb") as handle:
+            stamps = pickle.load(handle)
+        return stamps if isinstance(stamps, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return {}
+
+
+def _save_stamps(path: Path, stamps: dict[str, Stamp]) -> None:
+    try:
+        path.parent.mkdir(exist_ok=True)
+        with replacing(path) as handle:
+            pickle.dump(stamps, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as err:  # only costs time: the next deploy reads every file again
+        log.warning("deploy stamps not saved: %s", err)

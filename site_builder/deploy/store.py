@@ -1,0 +1,99 @@
+"""store: one protocol for every kind of place a site is published to, and the one to use for a
+destination (a folder, an S3 bucket, an SFTP server, a git branch)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from site_builder.deploy.destinations import Destination
+from site_builder.model import UsageError
+
+Item = TypeVar("Item")
+
+
+class DeployError(Exception):
+    """A deploy refused, or stopped by its destination: one line, exit status 1."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    path: str  # in the site, '/'-separated
+    source: Path  # the built file
+    content_type: str
+    cache_control: str
+
+
+Done = Callable[[str], None]  # told each path once it is in place (or gone)
+
+
+def temporary_name(path: str) -> str:
+    """Where a file is written before it is renamed over `path`, so that readers get the old
+    bytes or the new ones. Always the same name: a deploy stopped mid-write leaves it behind,
+    and the next one, which writes or deletes that path again, writes over it or deletes it."""
+    folder, _, name = path.rpartition("/")
+    return f"{folder}/.{name}.uploading" if folder else f".{name}.uploading"
+
+
+class Store(Protocol):
+    """Files addressed by their path in the site, below the destination's root. Nothing here
+    lists the destination: what it holds is known from the manifest only."""
+
+    takes_headers: bool  # whether files are served with the Content-Type and Cache-Control given
+    failures: tuple[type[Exception], ...]  # what the destination raises when it fails us
+
+    def read_manifest(self) -> bytes | None: ...  # None: there is none (a first deploy)
+    def write_manifest(self, data: bytes) -> None: ...  # replaced whole, never half-written
+    def upload(self, files: Sequence[Upload], done: Done) -> None: ...  # each replaced whole
+    def delete(self, paths: Sequence[str], done: Done) -> None: ...  # a missing one is no error
+    def finish(self, message: str) -> None: ...  # publish what was written (a git push)
+    def close(self) -> None: ...
+
+    def __init__(self, destination: Destination, root: Path) -> None: ...  # connects
+
+
+def store_kind(destination: Destination) -> type[Store]:
+    """The class of store for `destination`; each kind's library is imported only when used."""
+    if destination.kind == "file":
+        from site_builder.deploy.folder import FolderStore
+
+        return FolderStore
+    if destination.kind == "git":
+        from site_builder.deploy.git import GitStore
+
+        return GitStore
+    if destination.kind == "s3":
+        _need("s3fs", "s3")
+        from site_builder.deploy.s3 import S3Store
+
+        return S3Store
+    _need("sshfs", "sftp")
+    from site_builder.deploy.sftp import SftpStore
+
+    return SftpStore
+
+
+def _need(module: str, extra: str) -> None:
+    try:
+        __import__(module)
+    except ImportError:
+        raise UsageError(f"{extra}:// destinations need {module}: pip install 'site-builder[{extra}]'") from None
+
+
+async def each_bounded(items: Iterable[Item], limit: int, action: Callable[[Item], Awaitable[None]]) -> None:
+    """`action` on every item, at most `limit` at a time; the first failure stops the rest."""
+    queue = list(items)[::-1]
+
+    async def worker() -> None:
+        while queue:
+            await action(queue.pop())
+
+    tasks = [asyncio.ensure_future(worker()) for _ in range(min(limit, len(queue)))]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
