@@ -10,6 +10,7 @@ every page as a fresh build of the same content would.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from site_builder.model import Article, ArticleFile, Page
 from site_builder.plan import article_page
 
 ARTICLES = ARTICLES_DIR.as_posix() + "/"
+log = logging.getLogger(__name__)
 
 
 class LiveSite(Memory):
@@ -114,12 +116,15 @@ class LiveSite(Memory):
         article where it was (else nothing: the build draws them first anyway), by output path."""
         shown = [self._pages[url] for url in self.shown() if url in self._pages]
         if not shown or not self._changed or self._theme is None or self.built is None:
+            log.debug("not drawn ahead: shown %s, changed %s, theme %s, built %s", [p.url for p in shown],
+                      self._changed, self._theme is not None, self.built is not None)
             return {}
         edits = []
         for key in self._changed:
             old = self._articles.get(key)
             new = _parse(self.root, key, self.built.config)
             if old is None or new is None or _place(new) != _place(old):
+                log.debug("not drawn ahead: %s moves or is new, gone or broken", key)
                 return {}
             edits.append((old, new))
         cache = self._cache[1] if self._cache else None

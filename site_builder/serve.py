@@ -176,6 +176,7 @@ class Rebuilds:
             log.debug("drawing ahead failed", exc_info=True)
             drawn = {}
         ahead = {path: page for path, page in drawn.items() if page != self.showing.get(path)}
+        log.debug("drawn ahead: %s, of which changed: %s", sorted(drawn), sorted(ahead))
         if ahead:
             self.drafts.update(ahead)
             self.showing.update(ahead)
@@ -278,6 +279,8 @@ def reload_browsers(paths: set[str] | None = None) -> None:
     else:
         message = json.dumps({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
         targets = [w for w in list(ReloadSocket.waiters) if paths is None or w.page in paths]
+    log.debug("reloading %s: %d of %d browsers", "all" if paths is None else sorted(paths), len(targets),
+              len(ReloadSocket.waiters))
     for waiter in targets:
         try:
             waiter.write_message(message)
@@ -289,7 +292,7 @@ def make_app(out: Path, health: Health, port: int, drafts: dict[str, bytes] | No
     return tornado.web.Application(
         [(r"/livereload", ReloadSocket),
          (r"/livereload.js", LiveReloadJSHandler),
-         (r"/(.*)", SiteHandler, {"out": out, "health": health, "port": port, "drafts": drafts or {}})],
+         (r"/(.*)", SiteHandler, {"out": out, "health": health, "port": port, "drafts": {} if drafts is None else drafts})],
         log_function=lambda handler: None,  # an access log would drown the build messages
     )
 

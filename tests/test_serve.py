@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import http.client
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import tornado.testing
+import tornado.web
 from conftest import REPO, SITE_TOML, article, free_port
 
 from site_builder.scaffold import copy_theme
-from site_builder.serve import describe, error_banner, inject, is_loopback, page_of, site_file
+from site_builder.serve import Health, describe, error_banner, inject, is_loopback, make_app, page_of, site_file
 from site_builder.watch import changes, on_network_filesystem
 
 STORY = "content/articles/2024/12/story.md"
@@ -307,3 +311,27 @@ def test_a_browsers_address_names_the_page_it_shows() -> None:
     assert page_of("http://127.0.0.1:8000/2024/12/04/story/?q=1#top") == "2024/12/04/story/index.html"
     assert page_of("http://[::1]:8000/search/index.html") == "search/index.html"
     assert page_of("http://127.0.0.1:8000/topics/caf%C3%A9/") == "topics/café/index.html"
+
+
+class PagesDrawnAhead(tornado.testing.AsyncHTTPTestCase):
+    """The dev server's app serves a page drawn ahead of the rebuild until the rebuild writes it."""
+
+    def get_app(self) -> tornado.web.Application:
+        self.out = Path(tempfile.mkdtemp()) / "output"
+        (self.out / "a").mkdir(parents=True)
+        (self.out / "a/index.html").write_text("<body>written</body>")
+        self.drafts: dict[str, bytes] = {}
+        return make_app(self.out, Health(), 8000, self.drafts)
+
+    def test_a_draft_is_served_in_place_of_the_file_until_dropped(self) -> None:
+        assert b"written" in self.fetch("/a/").body
+        self.drafts["a/index.html"] = b"<body>drawn ahead</body>"
+        response = self.fetch("/a/")
+        assert b"drawn ahead" in response.body and b"/livereload.js" in response.body
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        self.drafts.clear()
+        assert b"written" in self.fetch("/a/").body
+
+    def tearDown(self) -> None:
+        super().tearDown()
+        shutil.rmtree(self.out.parent)
