@@ -110,6 +110,7 @@ def site_builder_runs(root: Path, runs: int, port: int) -> dict:
 def hugo_runs(hugo: Path, root: Path, runs: int, port: int, workdir: Path) -> dict:
     site = workdir / "hugo-site"
     shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
     write_hugo_site(site, read_corpus(root))
     log = workdir / "hugo.log"
     with log.open("w") as out:
@@ -194,6 +195,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--hugo", type=Path, help="folder holding hugo (see benchmarks/peers.py)")
     parser.add_argument("--keep", type=Path, help="build the archive here, or reuse it if it is there")
+    parser.add_argument("--hugo-only", action="store_true", help="time Hugo's server alone")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="serve-bench-"))
     root = args.keep or workdir / "site"
@@ -201,7 +203,7 @@ def main() -> None:
         write_corpus(root, args.size)
         (root / "site.toml").write_text('title = "Benchmark"\nbase_url = "https://example.org/"\n')
     print(f"{args.size:,} articles, {args.runs} runs, {os.cpu_count()} cores")
-    for name, figure in site_builder_runs(root, args.runs, 8741).items():
+    for name, figure in ({} if args.hugo_only else site_builder_runs(root, args.runs, 8741)).items():
         print(f"  site-builder {name}: {_show(figure)}")
     hugo = find_executable("hugo", args.hugo) if args.hugo else None
     if hugo:

@@ -122,7 +122,7 @@ class LiveSite(Memory):
         edits = []
         for key in self._changed:
             old = self._articles.get(key)
-            new = _parse(self.root, key, self.built.config)
+            new = _parse(self.root, key, self.built.config) if old is not None else None
             if old is None or new is None or _place(new) != _place(old):
                 log.debug("not drawn ahead: %s moves or is new, gone or broken", key)
                 return {}
