@@ -153,14 +153,14 @@ def edit_runs(base: str, articles: Path, runs: int, done: Callable[[int], bool],
                 _wait(lambda: done(before + 1), None, "the rebuild after an edit")
                 browser.settle()
         browser.open(base)
-        newest = dt.date(2030, 1, 1)
+        newest = dt.date(2025, 6, 1)  # after the archive, not in the future (Hugo hides those)
         for n in range(runs):
             marker = f"New{secrets.token_hex(4)}"
             before = counted()
             text = (f"---\ntitle: {marker} arrives\ndate: {newest + dt.timedelta(days=n)}T09:00:00+00:00\n"
                     f"slug: {marker.lower()}\ntopics: [\"Economy\"]\ntags: []\nregions: []\nsource: AFP\n---\n"
                     "Fresh news.\n")
-            where = articles / (f"{marker}.md" if hugo else f"2030/{marker}.md")
+            where = articles / (f"{marker}.md" if hugo else f"2025/{marker}.md")
             where.parent.mkdir(parents=True, exist_ok=True)
             times["new article on home s"].append(
                 browser.seconds_until_shown(lambda: where.write_text(text, encoding="utf-8"), marker))

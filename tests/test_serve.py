@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import tornado.testing
-import tornado.web
+import tornado.httpserver
+import tornado.netutil
 from conftest import REPO, SITE_TOML, article, free_port
 
 from site_builder.scaffold import copy_theme
@@ -313,25 +312,36 @@ def test_a_browsers_address_names_the_page_it_shows() -> None:
     assert page_of("http://127.0.0.1:8000/topics/caf%C3%A9/") == "topics/café/index.html"
 
 
-class PagesDrawnAhead(tornado.testing.AsyncHTTPTestCase):
-    """The dev server's app serves a page drawn ahead of the rebuild until the rebuild writes it."""
+def test_a_page_drawn_ahead_is_served_in_place_of_its_file_until_dropped(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    (out / "a").mkdir(parents=True)
+    (out / "a/index.html").write_text("<body>written</body>")
+    drafts: dict[str, bytes] = {}
+    sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+    port = sockets[0].getsockname()[1]
+    started, stop = threading.Event(), threading.Event()
 
-    def get_app(self) -> tornado.web.Application:
-        self.out = Path(tempfile.mkdtemp()) / "output"
-        (self.out / "a").mkdir(parents=True)
-        (self.out / "a/index.html").write_text("<body>written</body>")
-        self.drafts: dict[str, bytes] = {}
-        return make_app(self.out, Health(), 8000, self.drafts)
+    def serve_app() -> None:  # on a loop of its own, as the dev server does
+        async def main() -> None:
+            server = tornado.httpserver.HTTPServer(make_app(out, Health(), port, drafts))
+            server.add_sockets(sockets)
+            started.set()
+            while not stop.is_set():
+                await asyncio.sleep(0.01)
+            server.stop()
+        asyncio.run(main())
 
-    def test_a_draft_is_served_in_place_of_the_file_until_dropped(self) -> None:
-        assert b"written" in self.fetch("/a/").body
-        self.drafts["a/index.html"] = b"<body>drawn ahead</body>"
-        response = self.fetch("/a/")
-        assert b"drawn ahead" in response.body and b"/livereload.js" in response.body
-        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
-        self.drafts.clear()
-        assert b"written" in self.fetch("/a/").body
-
-    def tearDown(self) -> None:
-        super().tearDown()
-        shutil.rmtree(self.out.parent)
+    thread = threading.Thread(target=serve_app, daemon=True)
+    thread.start()
+    started.wait(TIMEOUT)
+    page = Server(tmp_path, port, None, tmp_path / "log")  # type: ignore[arg-type]
+    try:
+        assert "written" in page.get("/a/")[1]
+        drafts["a/index.html"] = b"<body>drawn ahead</body>"
+        status, body = page.get("/a/")
+        assert status == 200 and "drawn ahead" in body and "/livereload.js" in body
+        drafts.clear()
+        assert "written" in page.get("/a/")[1]
+    finally:
+        stop.set()
+        thread.join(TIMEOUT)
