@@ -27,7 +27,7 @@ from site_builder.model import Article, ArticleFile, ContentError, Page, Problem
 from site_builder.outcome import Outcome, record_outcome
 from site_builder.output import SearchIndex, Target, draw_first, front, write_site
 from site_builder.plan import plan_pages
-from site_builder.pool import Progress, counted, default_jobs, run_all
+from site_builder.pool import Progress, Runner, counted, default_jobs, run_all
 from site_builder.related import find_related
 from site_builder.render import Fragments, Renderer
 from site_builder.theme import Theme, load_theme, make_environment
@@ -54,6 +54,8 @@ class BuildOptions:
     # False keeps static files' names as they are, so a stylesheet edit changes no page: the
     # dev server's, whose browsers do not cache.
     fingerprint_assets: bool = True
+    # Where parse and render run: this machine's processes, or a cluster's workers (cluster.py).
+    runner: Runner = run_all
 
 
 @dataclass(frozen=True)
@@ -165,12 +167,13 @@ def _build(options: BuildOptions, memory: Memory) -> BuildReport:
     if inputs == cache.last_build.inputs and _intact(options.out):
         return _nothing_changed(cache, options, started)
     jobs = options.jobs or default_jobs()
-    content = read_content(options.root, config, cache, jobs, options.progress, (files, unreadable))
+    content = read_content(options.root, config, cache, jobs, options.progress, (files, unreadable),
+                           options.runner)
     lap("cache, parse")
     site, related = _index(content, env, options, config, cache, jobs)
     renderer = Renderer(env, theme, config, site, hashes.templates, Fragments(cache.fragments))
     target = Target(options.out, jobs, search, options.atomic, options.progress, config.search_shard_size,
-                    first=memory.first(), drawn_first=memory.drawn_first)
+                    first=memory.first(), drawn_first=memory.drawn_first, runner=options.runner)
     pages, drawn = draw_first(target, plan_pages(site, config), renderer, hashes, cache.trees)
     lap("index, plan")
     written = write_site(target, pages, renderer, hashes, cache.trees, drawn)
@@ -192,7 +195,8 @@ def _build(options: BuildOptions, memory: Memory) -> BuildReport:
 
 def read_content(root: Path, config: Config, cache: BuildCache | None = None, jobs: int = 1,
                  progress: Progress | None = None,
-                 found: tuple[list[ArticleFile], list[Problem]] | None = None) -> Content:
+                 found: tuple[list[ArticleFile], list[Problem]] | None = None,
+                 runner: Runner = run_all) -> Content:
     """Every article file, validated; problems are collected, never raised one by one.
     Files whose text a previous build parsed under the same config come from `cache`;
     `found`: the files and problems of a discovery already made."""
@@ -207,7 +211,7 @@ def read_content(root: Path, config: Config, cache: BuildCache | None = None, jo
     known = cache.articles if cache else {}
     todo = [f for f in files if f.fingerprint not in known]
     parsed = dict(zip((f.fingerprint for f in todo),
-                      counted(run_all(partial(parse_article_file, config=config), todo, jobs), "parse", len(todo), progress)))
+                      counted(runner(partial(parse_article_file, config=config), todo, jobs), "parse", len(todo), progress)))
     content = Content([], [], list(unreadable))
     for file in files:
         result = known.get(file.fingerprint) or parsed[file.fingerprint]

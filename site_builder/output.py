@@ -22,7 +22,7 @@ from site_builder.fingerprint import ThemeHashes, page_fingerprint, search_finge
 from site_builder.folders import files_below
 from site_builder.laps import Laps
 from site_builder.model import ContentError, Page, Problem
-from site_builder.pool import Progress, counted, run_all
+from site_builder.pool import Progress, Runner, counted, run_all
 from site_builder.render import Drawn, Renderer
 from site_builder.search import INDEX_DIR, SHARD_SIZE, carry_over, index_shards, plan_shards
 from site_builder.write import (MARKER, InPlace, Output, StagedSite, Tree, previous_files, staging_path,
@@ -48,6 +48,7 @@ class Target:
     # what to call once they are written.
     first: frozenset[str] = frozenset()
     drawn_first: Callable[[list[str]], None] | None = None
+    runner: Runner = run_all  # where pages are rendered and written: see pool.Runner
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
         # articles) is far too big to pickle for each task. A forked worker already has every
         # page; a spawned one receives them all once, with the renderer.
         render = partial(_render_nth, renderer, folder, to_render)
-        results = list(counted(run_all(render, range(len(to_render)), target.jobs),
+        results = list(counted(target.runner(render, range(len(to_render)), target.jobs),
                                "render", len(to_render), target.progress))
         _raise_template_problems([problem for _, problem, _ in results])
         statuses += [written for written, _, _ in results]

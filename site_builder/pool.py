@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,6 +26,14 @@ MIN_PARALLEL = 64
 START_METHOD_VARIABLE = "SITE_BUILDER_START_METHOD"
 
 _task: Callable[[Any], Any] | None = None  # forked: set in the parent; spawned: sent to each worker
+
+
+class Runner(Protocol):
+    """What maps the build's pure stages (parse, render) over their items, results in input
+    order: `run_all` on this machine's cores, or a cluster's workers (cluster.py)."""
+
+    def __call__(self, function: Callable[[T], R], items: Sequence[T], jobs: int,
+                 min_items: int = MIN_PARALLEL) -> Iterator[R]: ...
 
 
 def default_jobs() -> int:
