@@ -133,11 +133,12 @@ class StagedSite:
         """The path of `relpath` in this folder, its folder made and no file left in the way."""
         target = _inside(self.path, relpath)
         self._folder(target.parent)
-        if self.spare is not None:
-            try:
-                target.unlink()
-            except FileNotFoundError:
-                pass
+        # Besides the kept site's files, a task run again (its worker was lost mid-build) finds
+        # its own earlier file here, maybe a link to the old site: replaced, never written through.
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            pass
         return target
 
     def _folder(self, folder: Path) -> None:
