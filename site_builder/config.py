@@ -32,6 +32,19 @@ class MarkdownSettings:
                                sort_keys=True, default=str))
 
 
+# "local" (a cluster started on this machine), or a scheduler's address: tcp://host:8786, host:8786.
+SCHEDULER = re.compile(r"local|((tcp|tls|ws|wss|ucx)://)?(\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+)(:\d+)?")
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """The `[build]` table: how the site is built, not what it is."""
+
+    # A Dask scheduler that parses and renders (see cluster.py): its address, or "local";
+    # empty, this machine's worker processes.
+    scheduler: str = ""
+
+
 @dataclass(frozen=True)
 class Config:
     title: str = "News Archive"
@@ -49,6 +62,8 @@ class Config:
     # smaller, less to index again after a day's news or an edit.
     search_shard_size: int = 1000
     markdown: MarkdownSettings = MarkdownSettings()
+    # Left out of repr, which keys the cache: where a site is built does not change it.
+    build: BuildSettings = field(default=BuildSettings(), repr=False)
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -86,8 +101,8 @@ def _check(raw: dict[str, Any], text: str) -> tuple[dict[str, Any], list[Problem
         expected = _EXPECTED_TYPES.get(key)
         if key == "deploy":  # where the site goes, not what it is: kept out of Config
             problems += _deploy_problems(value, text)
-        elif key == "markdown":
-            settings, found = _markdown_table(value, text)
+        elif key in ("markdown", "build"):
+            settings, found = (_markdown_table if key == "markdown" else _build_table)(value, text)
             problems += [Problem(Path(CONFIG_FILE), line, message) for line, message in found]
             if not found:
                 values[key] = settings
@@ -160,6 +175,19 @@ def _markdown_table(raw: Any, text: str) -> tuple[MarkdownSettings, list[tuple[i
     return settings, unknown + (_extension_problems(settings, text) if extensions or configs else [])
 
 
+def _build_table(raw: Any, text: str) -> tuple[BuildSettings, list[tuple[int | None, str]]]:
+    if not isinstance(raw, dict):
+        return BuildSettings(), [(_line_of("build", text), "'build' must be a table")]
+    found = [(_line_in_table("build", rf"^[ \t]*{re.escape(key)}\s*=", text),
+              f"unknown key 'build.{key}' (known: scheduler)") for key in raw if key != "scheduler"]
+    scheduler = raw.get("scheduler", "")
+    if not isinstance(scheduler, str) or scheduler and not SCHEDULER.fullmatch(scheduler):
+        found.append((_line_in_table("build", r"^[ \t]*scheduler\s*=", text),
+                      "'build.scheduler' must be \"local\" or a Dask scheduler's address, such as "
+                      "tcp://host:8786"))
+    return BuildSettings(scheduler if isinstance(scheduler, str) else ""), found
+
+
 def _extension_problems(settings: MarkdownSettings, text: str) -> list[tuple[int | None, str]]:
     # Imported here: a build with nothing to parse, and no extensions, never loads Python-Markdown.
     from site_builder.markup.python_markdown import extension_problems
@@ -181,12 +209,16 @@ def _extension_line(name: str, text: str, settings: bool) -> int | None:
 
 
 def _line_in_markdown(pattern: str, text: str) -> int | None:
-    """The first line matching `pattern` from the `[markdown]` table on; else that table's."""
-    start = re.search(r"^[ \t]*(\[\s*markdown\s*[\].]|markdown\s*=)", text, re.MULTILINE)
+    return _line_in_table("markdown", pattern, text)
+
+
+def _line_in_table(table: str, pattern: str, text: str) -> int | None:
+    """The first line matching `pattern` from the `[table]` on; else that table's."""
+    start = re.search(rf"^[ \t]*(\[\s*{table}\s*[\].]|{table}\s*=)", text, re.MULTILINE)
     offset = start.start() if start else 0
     match = re.compile(pattern, re.MULTILINE).search(text, offset)
     if match is None:
-        return _line_of("markdown", text) or (text.count("\n", 0, offset) + 1 if start else None)
+        return _line_of(table, text) or (text.count("\n", 0, offset) + 1 if start else None)
     return text.count("\n", 0, match.start()) + 1
 
 

@@ -30,7 +30,7 @@ def test_unknown_keys_and_bad_values_are_reported_together(tmp_path: Path) -> No
         load_config(tmp_path)
     messages = [str(p) for p in caught.value.problems]
     assert messages == [
-        "site.toml:2: unknown key 'colour' (known: articles_per_page, base_url, deploy, description, "
+        "site.toml:2: unknown key 'colour' (known: articles_per_page, base_url, build, deploy, description, "
         "language, local, markdown, min_articles_for_tag_page, search, search_shard_size, theme, timezone, title, trust_raw_html)",
         "site.toml:3: 'articles_per_page' must be a int, not str",
         "site.toml:4: unknown timezone 'Mars/Olympus'",
@@ -80,3 +80,28 @@ def test_a_bad_markdown_value_names_its_line(tmp_path: Path, table: str, expecte
     with pytest.raises(ContentError) as caught:
         load_config(tmp_path)
     assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_the_build_table_names_a_scheduler_and_keys_no_cache(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text('title = "Wire"\n[build]\nscheduler = "tcp://10.0.0.5:8786"\n')
+    config = load_config(tmp_path)
+    assert config.build.scheduler == "tcp://10.0.0.5:8786" and Config().build.scheduler == ""
+    # Where a site is built does not change it: the cache, keyed by the config's repr, stays.
+    assert repr(config) == repr(Config(title="Wire"))
+    for scheduler in ("local", "tls://scheduler.example.org:8786", "[::1]:8786", "dask-scheduler"):
+        (tmp_path / "site.toml").write_text(f'[build]\nscheduler = "{scheduler}"\n')
+        assert load_config(tmp_path).build.scheduler == scheduler
+
+
+def test_build_table_problems_name_their_lines(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text('title = "Wire"\n\n[build]\nworkers = 4\nscheduler = "tcp://a b"\n')
+    with pytest.raises(ContentError) as caught:
+        load_config(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "site.toml:4: unknown key 'build.workers' (known: scheduler)",
+        "site.toml:5: 'build.scheduler' must be \"local\" or a Dask scheduler's address, such as tcp://host:8786",
+    ]
+    (tmp_path / "site.toml").write_text('build = "local"\n')
+    with pytest.raises(ContentError) as caught:
+        load_config(tmp_path)
+    assert [str(p) for p in caught.value.problems] == ["site.toml:1: 'build' must be a table"]
