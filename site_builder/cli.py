@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import logging
 import sys
@@ -10,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 from site_builder import __version__
-from site_builder.build import BuildOptions, build
+from site_builder.build import BuildOptions, BuildReport, build
+from site_builder.config import SCHEDULER, load_config
 from site_builder.deploy.store import DeployError
 from site_builder.links import find_broken_links
 from site_builder.model import ContentError, UsageError
@@ -65,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("build", help="content + theme -> output/")
     _add_build_options(p)
+    p.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
+                   help="parse and render on a Dask cluster: its scheduler (tcp://host:8786), or "
+                        "'local' to start one here with --jobs workers (default: site.toml's [build])")
     p.set_defaults(run=_run_build)
 
     p = commands.add_parser("import", help="raw dumps -> content/articles/**.md")
@@ -136,8 +141,15 @@ def _progress_bar(stage: str, done: int, total: int) -> None:
           file=sys.stderr, flush=True)
 
 
+def _scheduler(text: str) -> str:
+    if not SCHEDULER.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"'{text}' is neither 'local' nor an address such as tcp://host:8786")
+    return text
+
+
 def _run_build(args: argparse.Namespace) -> int:
-    report = build(_build_options(args))
+    scheduler = args.scheduler or load_config(args.root).build.scheduler
+    report = _build_on(scheduler, args) if scheduler else build(_build_options(args))
     for path in report.undated_drafts:
         print(f"{path}: draft without a date, not built; add a 'date' to publish it")
     for note in report.notes:
@@ -151,6 +163,23 @@ def _run_build(args: argparse.Namespace) -> int:
         print(f"{len(report.problems)} problems: those files were left out.", file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def _build_on(scheduler: str, args: argparse.Namespace) -> BuildReport:
+    """The build, its parsing and rendering done by the workers of a Dask cluster."""
+    try:
+        from site_builder.cluster import connect
+    except ModuleNotFoundError as err:
+        if err.name not in ("dask", "distributed"):
+            raise
+        raise UsageError(f"scheduler {scheduler}: Dask is not installed; "
+                         "pip install 'site-builder[cluster]'") from err
+    with connect(scheduler, args.jobs) as cluster:
+        dashboard = f"dashboard {cluster.dashboard}" if cluster.dashboard else "no dashboard"
+        print(f"Dask scheduler {cluster.address}, {cluster.workers} workers, {dashboard}", flush=True)
+        # Workers may start elsewhere: the project's paths must not depend on this one's folder.
+        options = _build_options(args)
+        return build(dataclasses.replace(options, root=options.root.resolve(), runner=cluster.run))
 
 
 def _run_check(args: argparse.Namespace) -> int:
