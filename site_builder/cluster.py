@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -33,6 +34,7 @@ R = TypeVar("R")
 
 LOCAL = "local"  # the scheduler named so is started on this machine, with its workers
 CHUNK = 256  # most items per task: a task costs the scheduler about a millisecond
+IN_FLIGHT = 4  # tasks submitted per worker at a time
 WAIT_FOR_WORKERS = 60  # seconds a scheduler may take to have a worker
 
 # Parsing and rendering are pure Python, so threads of one worker would take turns on the GIL,
@@ -66,40 +68,47 @@ class Cluster:
         if len(items) < min_items:
             yield from map(function, items)
             return
-        threads = sum(self.client.nthreads().values()) or 1
-        size = max(1, min(CHUNK, len(items) // (threads * 8)))
+        workers = len(self.client.nthreads()) or 1  # each runs one task at a time (see _apply)
+        size = max(1, min(CHUNK, len(items) // (workers * 8)))
         chunks = [items[start: start + size] for start in range(0, len(items), size)]
         # Named for the dashboard (parse_article_file-..., _render_nth-...), unique per build.
         name = f"{_name_of(function)}-{uuid.uuid4().hex[:12]}"
+        started = time.perf_counter()
         shipped = self.client.scatter(function, broadcast=True, hash=False)
-        futures: list[Future | None] = self.client.map(
-            _apply, chunks, function=shipped, key=[f"{name}-{n}" for n in range(len(chunks))])
+        log.debug("%-22s %6.2f s", f"ship {_name_of(function)}", time.perf_counter() - started)
+        pending: dict[str, tuple[int, Future]] = {}
+        done = as_completed(loop=self.client.loop, with_results=True)
+
+        def submit(n: int) -> None:
+            future = self.client.submit(_apply, chunks[n], function=shipped, key=f"{name}-{n}")
+            pending[future.key] = n, future
+            done.add(future)
+
+        # A few tasks per worker at a time, more as they finish: the scheduler then holds the
+        # paths being worked on, not those of the whole archive (a hundred bytes an article).
+        submitted = min(len(chunks), workers * IN_FLIGHT)
+        for n in range(submitted):
+            submit(n)
+        arrived: dict[int, list[Any]] = {}
+        following = 0
         try:
-            yield from _in_order(futures, self.client)
+            for future, results in done:
+                arrived[pending.pop(future.key)[0]] = results
+                if submitted < len(chunks):
+                    submit(submitted)
+                    submitted += 1
+                while following in arrived:  # in order, each as soon as those before it are in
+                    yield from arrived.pop(following)
+                    following += 1
         finally:
             # On failure, nothing more is started; what runs finishes into a staged folder that
             # the build discards (or the next build clears).
-            self.client.cancel([f for f in futures if f is not None] + [shipped])
+            self.client.cancel([future for _, future in pending.values()] + [shipped])
 
 
 def _apply(chunk: Sequence[Any], function: Callable[[Any], Any]) -> list[Any]:
     with _one_task_at_a_time:
         return [function(item) for item in chunk]
-
-
-def _in_order(futures: list[Future | None], client: Client) -> Iterator[Any]:
-    """The chunks' results in the chunks' order, each as soon as it and those before it are in;
-    a result fetched is let go on the worker."""
-    position = {future.key: n for n, future in enumerate(futures) if future is not None}
-    arrived: dict[int, list[Any]] = {}
-    following = 0
-    for future, results in as_completed([f for f in futures if f is not None], loop=client.loop,
-                                            with_results=True):
-        n = position[future.key]
-        arrived[n], futures[n] = results, None
-        while following in arrived:
-            yield from arrived.pop(following)
-            following += 1
 
 
 def _name_of(function: Callable[..., Any]) -> str:
