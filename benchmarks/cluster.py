@@ -1,6 +1,7 @@
 """Benchmark: a first build on a Dask LocalCluster (`build --scheduler local`) against the same
 build on the local process pool, on one archive in the same run, the two alternating build by
-build; the median of each, the cluster's overhead, and the stages' times (from `--debug`) that
+build; the median of each, the cluster's overhead in time and in the CPU time of all their
+processes (the fairer measure on a shared machine), and the stages' times (from `--debug`) that
 the per-article costs are worked out from. Search is off: Pagefind runs on the client either way.
 
     python -m benchmarks.cluster                        # 10,000 articles, 3 builds each way
@@ -13,6 +14,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,6 +27,7 @@ from benchmarks.corpus import write_corpus
 
 WAYS = {"pool": [], "cluster": ["--scheduler", "local"]}
 LAP = re.compile(r"^DEBUG site_builder\.\w+: (.+?)\s+([\d.]+) s$")
+PEAKS = re.compile(r"^DEBUG site_builder\.cluster: workers' peak memory: ([\d, ]+) MB$")
 
 
 def measure(root: Path, out: Path, way: str) -> dict[str, float]:
@@ -32,17 +35,24 @@ def measure(root: Path, out: Path, way: str) -> dict[str, float]:
     start, included) and the time of each stage it logs."""
     shutil.rmtree(root / ".site-builder-cache", ignore_errors=True)
     os.sync()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "site_builder", "--debug", "--root", str(root), "build",
                            "--out", str(out), *WAYS[way]], capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(done.stderr)
-    laps: dict[str, float] = {"whole build": seconds}
+    # CPU time of the build and every process it started (workers are waited for, so counted):
+    # on a shared machine, what the work cost, whatever else ran beside it.
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    laps: dict[str, float] = {"whole build": seconds, "CPU, all processes": cpu}
     for line in done.stderr.splitlines():
         match = LAP.match(line)
         if match:
             laps[match[1]] = laps.get(match[1], 0.0) + float(match[2])
+        elif PEAKS.match(line):
+            laps["largest worker (MB, not s)"] = max(float(mb) for mb in PEAKS.match(line)[1].split(","))
         elif not line.startswith("DEBUG "):
             print(f"    {way}: {line[:200]}", file=sys.stderr)  # a warning, say
     return laps
@@ -89,8 +99,10 @@ def report(size: int, results: dict[str, list[dict[str, float]]]) -> None:
             times = [laps[stage] for laps in results[way] if stage in laps]
             cells.append(f"{statistics.median(times):>7.2f} ({min(times):.1f}-{max(times):.1f})" if times else "")
         print(f"{'':>{len(f'{size:,}') + 10}} {stage:<32} " + " ".join(f"{cell:>16}" for cell in cells))
-    pool, cluster = (statistics.median(laps["whole build"] for laps in results[way]) for way in WAYS)
-    print(f"{'':>{len(f'{size:,}') + 10}} cluster overhead: {100 * (cluster / pool - 1):+.1f}%", flush=True)
+    for measure_ in ("whole build", "CPU, all processes"):
+        pool, cluster = (statistics.median(laps[measure_] for laps in results[way]) for way in WAYS)
+        print(f"{'':>{len(f'{size:,}') + 10}} cluster overhead, {measure_}: {100 * (cluster / pool - 1):+.1f}%",
+              flush=True)
 
 
 if __name__ == "__main__":

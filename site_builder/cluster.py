@@ -138,6 +138,16 @@ def connect(scheduler: str, workers: int | None = None) -> Iterator[Cluster]:
             raise UsageError(f"{scheduler}: no Dask scheduler with workers there ({err})") from err
         _check_workers(client, scheduler)
         yield Cluster(client)
+        if log.isEnabledFor(logging.DEBUG):
+            peaks = client.run(_peak_memory_mb, on_error="return").values()
+            log.debug("workers' peak memory: %s MB",
+                      ", ".join(f"{mb:.0f}" for mb in sorted(mb for mb in peaks if isinstance(mb, float))))
+
+
+def _peak_memory_mb() -> float:
+    import resource  # not on Windows: there the worker reports an error, left out
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _check_workers(client: Client, scheduler: str) -> None:
