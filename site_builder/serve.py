@@ -33,6 +33,9 @@ from site_builder.watch import changes
 from site_builder.write import check_output_dir
 
 HTML_TYPES = (".html", ".htm")
+# The cache is saved once the editor has saved nothing for this many seconds (at 100,000
+# articles saving takes seconds, which an edit arriving meanwhile would wait for).
+SAVE_AFTER_QUIET = 10.0
 log = logging.getLogger(__name__)
 
 
@@ -63,7 +66,7 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
         check_output_dir(options.out, options.root)  # a wrong --out is a usage error, not a page
         health, halt = Health(), threading.Event()
         # Watch from before the first build, so an edit saved during it is not missed.
-        edits = changes(watched_paths(options.root), halt, idle=True)
+        edits = changes(watched_paths(options.root), halt, idle=SAVE_AFTER_QUIET)
         live = LiveSite(options.root, shown=ReloadSocket.shown_urls)
         started = time.perf_counter()
         report = rebuild(options, live, health)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,12 +22,12 @@ NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs
 
 
 def changes(paths: list[Path], stop: threading.Event, poll: bool | None = None,
-            idle: bool = False) -> Iterator[set[Path]]:
+            idle: float | None = None) -> Iterator[set[Path]]:
     """Yield the paths that changed since the last yield: all that happened while the caller
     was busy with the last set comes as one set. Watching starts now, not at the first `next()`,
     so no edit in between is lost. `poll`: None polls only on network file systems (events
-    from other machines do not reach this one). `idle`: yield an empty set when nothing has
-    changed for a moment, for work that waits for a pause. Stops when `stop` is set."""
+    from other machines do not reach this one). `idle`: yield an empty set once nothing has
+    changed for that many seconds, for work that waits for a pause. Stops when `stop` is set."""
     found: queue.SimpleQueue[set[Path]] = queue.SimpleQueue()
     ready = threading.Event()
     if poll is None:
@@ -36,20 +37,22 @@ def changes(paths: list[Path], stop: threading.Event, poll: bool | None = None,
     return _batches(found, stop, idle)
 
 
-def _batches(found: queue.SimpleQueue[set[Path]], stop: threading.Event, idle: bool) -> Iterator[set[Path]]:
-    paused = False  # an empty set was yielded since the last change
+def _batches(found: queue.SimpleQueue[set[Path]], stop: threading.Event,
+             idle: float | None) -> Iterator[set[Path]]:
+    quiet_since: float | None = time.monotonic()  # None: an empty set was yielded since
     while not stop.is_set():
         try:
             batch = found.get(timeout=IDLE_MS / 1000)
         except queue.Empty:
-            if idle and not paused and not stop.is_set():
-                paused = True
-                yield set()
+            if idle is not None and quiet_since is not None and time.monotonic() - quiet_since >= idle:
+                quiet_since = None
+                if not stop.is_set():
+                    yield set()
             continue
-        paused = False
         while not found.empty():  # what came in meanwhile: one rebuild, not one each
             batch |= found.get()
         yield batch
+        quiet_since = time.monotonic()
 
 
 def _watch(paths: list[Path], stop: threading.Event, poll: bool, found: queue.SimpleQueue[set[Path]],

@@ -111,9 +111,13 @@ def start_sftp(tmp: Path) -> tuple[SftpServer, Callable[[], None]]:
     (home / ".ssh" / "known_hosts").write_text(
         f"[127.0.0.1]:{port} {host_key.export_public_key().decode().strip()}\n")
 
-    def stop() -> None:
+    async def close() -> None:
         acceptor.close()
-        asyncio.run_coroutine_threadsafe(acceptor.wait_closed(), loop).result(10)
+        await acceptor.wait_closed()
+
+    def stop() -> None:
+        # On the server's own loop: closing it from this thread raced with the loop's own work.
+        asyncio.run_coroutine_threadsafe(close(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
 

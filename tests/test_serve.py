@@ -345,3 +345,18 @@ def test_a_page_drawn_ahead_is_served_in_place_of_its_file_until_dropped(tmp_pat
     finally:
         stop.set()
         thread.join(TIMEOUT)
+
+
+def test_watch_tells_of_a_pause_once(tmp_path: Path) -> None:
+    stop = threading.Event()
+    guard = threading.Timer(TIMEOUT, stop.set)  # never hang the suite
+    guard.start()
+    try:
+        edits = changes([tmp_path], stop, idle=0.3)
+        assert next(edits) == set()  # nothing saved for 0.3 s
+        (tmp_path / "a.md").write_text("x")
+        assert next(edits) == {tmp_path / "a.md"}  # not a second pause before it
+        assert next(edits) == set()
+    finally:
+        stop.set()
+        guard.cancel()
