@@ -132,7 +132,7 @@ def _key_line(text: str, name: str, key: str | None) -> int | None:
     quoted = rf"(\"{re.escape(name)}\"|'{re.escape(name)}'|{re.escape(name)})"
     header = re.search(rf"^[ \t]*\[\s*deploy\s*\.\s*{quoted}\s*\]", text, re.MULTILINE)
     if header is None:
-        return _line(text, rf"^[ \t]*\[\s*deploy\b|^[ \t]*deploy\s*=")
+        return _line(text, r"^[ \t]*\[\s*deploy\b|^[ \t]*deploy\s*=")
     if key is None:
         return text.count("\n", 0, header.start()) + 1
     pattern = (rf"^[ \t]*\[\s*deploy\s*\.\s*{quoted}\s*\.\s*{key}\s*\]" if key == "cache_control" else "") + \

@@ -16,14 +16,14 @@ from fsspec.asyn import sync
 
 from site_builder.deploy.destinations import Destination
 from site_builder.deploy.manifest import MANIFEST
-from site_builder.deploy.store import Done, Upload, each_bounded
+from site_builder.deploy.store import Done, FileSystemStore, Upload, each_bounded
 
 CONCURRENT_UPLOADS = 16
 DELETES_PER_REQUEST = 1000  # as S3's DeleteObjects allows
 MANIFEST_HEADERS = {"ContentType": "application/gzip", "CacheControl": "no-store"}
 
 
-class S3Store:
+class S3Store(FileSystemStore):
     takes_headers = True
     failures: tuple[type[Exception], ...] = (OSError, botocore.exceptions.BotoCoreError,
                                              botocore.exceptions.ClientError)
@@ -35,15 +35,6 @@ class S3Store:
         endpoint = {"endpoint_url": destination.endpoint_url} if destination.endpoint_url else {}
         self.fs = s3fs.S3FileSystem(skip_instance_cache=True, config_kwargs={"max_pool_connections": CONCURRENT_UPLOADS},
                                     **endpoint)
-
-    def _key(self, path: str) -> str:
-        return f"{self.root}/{path}"
-
-    def read_manifest(self) -> bytes | None:
-        try:
-            return sync(self.fs.loop, self.fs._cat_file, self._key(MANIFEST))
-        except FileNotFoundError:
-            return None
 
     def write_manifest(self, data: bytes) -> None:
         sync(self.fs.loop, self.fs._pipe_file, self._key(MANIFEST), data, **MANIFEST_HEADERS)

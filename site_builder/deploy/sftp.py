@@ -17,12 +17,12 @@ from fsspec.asyn import sync
 
 from site_builder.deploy.destinations import Destination
 from site_builder.deploy.manifest import MANIFEST
-from site_builder.deploy.store import Done, Upload, each_bounded, temporary_name
+from site_builder.deploy.store import Done, FileSystemStore, Upload, each_bounded, temporary_name
 
 CONCURRENT_UPLOADS = 8
 
 
-class SftpStore:
+class SftpStore(FileSystemStore):
     takes_headers = False
     failures: tuple[type[Exception], ...] = (OSError, asyncssh.Error)
 
@@ -33,15 +33,6 @@ class SftpStore:
         # known_hosts=(): asyncssh's default, the user's known_hosts (sshfs would check no host key).
         self.fs = sshfs.SSHFileSystem(parts.hostname, port=parts.port or 22, known_hosts=(),
                                       skip_instance_cache=True, **user)
-
-    def _key(self, path: str) -> str:
-        return f"{self.root}/{path}"
-
-    def read_manifest(self) -> bytes | None:
-        try:
-            return sync(self.fs.loop, self.fs._cat_file, self._key(MANIFEST))
-        except FileNotFoundError:
-            return None
 
     def write_manifest(self, data: bytes) -> None:
         sync(self.fs.loop, self._replace, MANIFEST, data)

@@ -7,9 +7,10 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from site_builder.deploy.destinations import Destination
+from site_builder.deploy.manifest import MANIFEST
 from site_builder.model import UsageError
 
 Item = TypeVar("Item")
@@ -53,6 +54,25 @@ class Store(Protocol):
     def close(self) -> None: ...
 
     def __init__(self, destination: Destination, root: Path) -> None: ...  # connects
+
+
+class FileSystemStore:
+    """What the destinations reached through fsspec (S3, SFTP) share: files below `root` on the
+    asynchronous file system `fs`, and the manifest read whole."""
+
+    fs: Any
+    root: str
+
+    def _key(self, path: str) -> str:
+        return f"{self.root}/{path}"
+
+    def read_manifest(self) -> bytes | None:
+        from fsspec.asyn import sync  # fsspec comes with the s3 and sftp extras
+
+        try:
+            return sync(self.fs.loop, self.fs._cat_file, self._key(MANIFEST))
+        except FileNotFoundError:
+            return None
 
 
 def store_kind(destination: Destination) -> type[Store]:
