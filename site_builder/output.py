@@ -131,7 +131,7 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
         raise
     # Remember what the new site and the kept previous one hold, and nothing else.
     present = {tree_id(out), tree_id(staging_path(out.resolve()))}
-    kept = {key: tree for key, tree in {**trees, folder.id: Tree(wanted, folder.foreign)}.items()
+    kept = {key: tree for key, tree in {**trees, folder.id: Tree(wanted, folder.foreign, folder.folders)}.items()
             if key in present}
     written = sum(statuses) + indexed
     # An index file made again at its old path was replaced, not removed.

@@ -40,6 +40,10 @@ class Tree:
 
     files: Mapping[str, str]  # output path -> fingerprint of what was written there
     foreign: frozenset[str] = field(default_factory=frozenset)  # others' files, carried over
+    # Each folder's modification time as the build left it: a folder whose time is unchanged
+    # has gained no file since, so the next build need not list it for others' files. Empty
+    # when not recorded (a site updated in place, a filesystem with coarse times).
+    folders: Mapping[str, int] = field(default_factory=dict)
 
 
 def previous_files(out: Path) -> set[str]:
@@ -84,13 +88,14 @@ class Output(Protocol):
     path: Path  # the folder written into
     id: str  # the new site's id, written in its marker
     foreign: frozenset[str]  # others' files (a CNAME) found in the output folder and kept
+    folders: Mapping[str, int]  # the new site's folders' times (see Tree.folders)
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None: ...
     def write(self, relpath: str, data: bytes) -> bool: ...
     def copy(self, relpath: str, source: Path) -> bool: ...
     def keep_if_unchanged(self, relpath: str) -> bool: ...
     def remove(self, relpaths: Iterable[str]) -> None: ...
-    def commit(self, written: Iterable[str]) -> None: ...
+    def commit(self, written: Mapping[str, str]) -> None: ...
     def discard(self) -> None: ...
 
 
@@ -109,6 +114,8 @@ class StagedSite:
         self.path = staging_path(self.out)
         self.id = secrets.token_hex(8)
         self.foreign: frozenset[str] = frozenset()  # set by commit
+        self.folders: dict[str, int] = {}  # set by commit
+        self.front = (trees or {}).get(tree_id(self.out) or "")  # what `out` held, if known
         self.spare = (trees or {}).get(tree_id(self.path) or "")
         if self.spare is not None:
             # From here the folder is neither that site nor the next: a build killed now
@@ -176,16 +183,29 @@ class StagedSite:
             return False
         return True
 
-    def commit(self, written: Iterable[str]) -> None:
+    def commit(self, written: Mapping[str, str]) -> None:
         """`written`: every file the build put in the stage (pages, static files, the search
-        index), each new or carried over. Anything else the kept previous site held goes."""
+        index), each new or carried over, with its fingerprint. Anything else the kept previous
+        site held goes."""
         kept = set(written)
         ours = sorted(kept)
         if self.spare is not None:
             _remove_files(self.path, (set(self.spare.files) | self.spare.foreign) - kept)
-        self.foreign = frozenset(_keep_foreign_files(self.out, self.path, kept))
+        self.foreign = frozenset(_keep_foreign_files(self.out, self.path, kept, self.front))
         _write_marker(self.path, self.id, ours)
+        self.folders = self._folder_times(written)
         _swap_in(self.path, self.out)
+
+    def _folder_times(self, written: Mapping[str, str]) -> dict[str, int]:
+        """The stage's folders' times (see Tree.folders). Those of the kept site are known; only
+        the folders where files came, went or changed are looked at again. A time recorded
+        wrong only makes the next build list that folder."""
+        spare = self.spare
+        if spare is None or not spare.folders:
+            return folder_times(self.path, [*written, *self.foreign])
+        touched = {path for path, fingerprint in written.items() if spare.files.get(path) != fingerprint}
+        touched.update(spare.files.keys() - written.keys(), self.foreign ^ spare.foreign, [MARKER])
+        return folder_times(self.path, touched, known=spare.folders)
 
     def remove(self, relpaths: Iterable[str]) -> None:
         """Files of the old site whose source is gone: the stage simply does not link them."""
@@ -204,6 +224,7 @@ class InPlace:
         self.path.mkdir(parents=True, exist_ok=True)
         self.id = secrets.token_hex(8)
         self.foreign = foreign  # others' files, as the last build found them: still there
+        self.folders: Mapping[str, int] = {}  # not recorded: the site changes while it is read
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         pass  # already there
@@ -229,28 +250,80 @@ class InPlace:
         for relpath in relpaths:
             (self.path / relpath).unlink(missing_ok=True)
 
-    def commit(self, written: Iterable[str]) -> None:
-        _write_marker(self.path, self.id, sorted(set(written)))
+    def commit(self, written: Mapping[str, str]) -> None:
+        _write_marker(self.path, self.id, sorted(written))
 
     def discard(self) -> None:
         pass  # what was written is consistent page by page; the next build finishes the job
 
 
-def _keep_foreign_files(out: Path, stage: Path, written: set[str]) -> list[str]:
+def _keep_foreign_files(out: Path, stage: Path, written: set[str], front: Tree | None = None) -> list[str]:
     """Files someone else put in the output folder (a CNAME, a verification file) survive:
-    only what the previous build listed in its marker is ours to drop. Returns them."""
+    only what the previous build listed in its marker is ours to drop. Returns them.
+    `front`: what the last build recorded of `out`; with its folders' times, only folders
+    changed since are listed."""
     if not (out / MARKER).is_file():
         return []
     ours = previous_files(out) | written | {MARKER}
+    if front is not None and front.folders:
+        candidates = [*front.foreign, *_files_in_changed_folders(out, front.folders)]
+    else:
+        candidates = files_below(out, "")
     kept = []
-    for relpath in files_below(out, ""):
-        if relpath not in ours and not os.path.islink(os.path.join(out, relpath)):
+    for relpath in dict.fromkeys(candidates):
+        if relpath not in ours and os.path.isfile(os.path.join(out, relpath)) \
+                and not os.path.islink(os.path.join(out, relpath)):
             target = stage / relpath
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)
             os.link(out / relpath, target)
             kept.append(relpath)
     return kept
+
+
+def folder_times(folder: Path, files: Iterable[str], known: Mapping[str, int] | None = None) -> dict[str, int]:
+    """Modification time of each folder holding `files`, and of the folders above them up to
+    `folder` (''); `known`: the times of the others, kept unless one of those is gone. Empty
+    on a filesystem that keeps whole seconds only: a file added in the same second as the
+    build's last would go unseen."""
+    names = {""}
+    for relpath in files:
+        parent = relpath.rpartition("/")[0]
+        while parent not in names:
+            names.add(parent)
+            parent = parent.rpartition("/")[0]
+    top = os.fspath(folder)
+    times = dict(known or {})
+    for name in names:
+        try:
+            times[name] = os.stat(os.path.join(top, name)).st_mtime_ns
+        except OSError:
+            times.pop(name, None)
+    if all(t % 1_000_000_000 == 0 for t in times.values()):
+        return {}
+    return times
+
+
+def _files_in_changed_folders(out: Path, folders: Mapping[str, int]) -> list[str]:
+    """The files directly in each folder of `out` whose time is not the recorded one, and every
+    file below folders nobody recorded (made since)."""
+    top = os.fspath(out)
+    found: list[str] = []
+    for name, recorded in folders.items():
+        path = os.path.join(top, name)
+        try:
+            if os.stat(path).st_mtime_ns == recorded:
+                continue
+            entries = list(os.scandir(path))
+        except OSError:
+            continue  # gone: the files it held went with it
+        for entry in entries:
+            relpath = f"{name}/{entry.name}" if name else entry.name
+            if not entry.is_dir(follow_symlinks=False):
+                found.append(relpath)
+            elif relpath not in folders:
+                found.extend(files_below(out, relpath))
+    return found
 
 
 def _write_marker(folder: Path, build_id: str, ours: list[str]) -> None:

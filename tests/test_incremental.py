@@ -14,6 +14,7 @@ from site_builder.cache import BuildCache
 from site_builder.discover import discover
 from site_builder.index import newest_first
 from site_builder.search import shard_blocks
+from site_builder.write import _files_in_changed_folders, folder_times
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
@@ -149,6 +150,41 @@ def test_files_added_by_hand_deep_in_the_site_survive(archive: Path) -> None:
         story.write_text(story.read_text() + f"\nCorrection {number}.\n")
         run_build(archive)
         assert (folder / "notes.txt").read_text() == "kept by hand\n", number
+
+
+def test_others_files_are_found_by_the_folders_they_changed(archive: Path) -> None:
+    # A build lists only the folders whose time moved since the last one: files added to a
+    # folder, in a new folder deep below one, or at the top are all still found and kept.
+    out, articles = archive / "output", archive / "content/articles"
+    run_build(archive)
+    story = next(articles.rglob("story-5.md"))
+    added = {"topics/verification.txt": "a", "2019/extra/deep/notes.txt": "b", "robots-extra.txt": "c"}
+    for number, (relpath, text) in enumerate(added.items()):
+        (out / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (out / relpath).write_text(text)
+        story.write_text(story.read_text() + f"\nCorrection {number}.\n")
+        run_build(archive)
+        for earlier in list(added)[: number + 1]:
+            assert (out / earlier).read_text() == added[earlier], (number, earlier)
+    (out / "topics/verification.txt").unlink()
+    story.write_text(story.read_text() + "\nOne more.\n")
+    run_build(archive)
+    assert not (out / "topics/verification.txt").exists() and (out / "2019/extra/deep/notes.txt").exists()
+
+
+def test_unchanged_folders_are_not_listed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for relpath in ("index.html", "a/index.html", "a/b/index.html", "c/index.html"):
+        (site / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (site / relpath).write_text("page")
+    times = folder_times(site, ["index.html", "a/index.html", "a/b/index.html", "c/index.html"])
+    assert set(times) == {"", "a", "a/b", "c"}
+    assert _files_in_changed_folders(site, times) == []
+    (site / "a/b/CNAME").write_text("x")
+    (site / "c/new/deeper").mkdir(parents=True)
+    (site / "c/new/deeper/file.txt").write_text("y")
+    assert sorted(_files_in_changed_folders(site, times)) == ["a/b/CNAME", "a/b/index.html", "c/index.html",
+                                                              "c/new/deeper/file.txt"]
 
 
 def test_removed_articles_are_pruned(archive: Path) -> None:
