@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from site_builder.paginate import Forward, paginate
 from site_builder.search import INDEX_DIR, shard_names
 from site_builder.countries import group_by_world_region
 
+_TEASER, _MONTH = attrgetter("teaser"), attrgetter("date.year", "date.month")
 FEED_SIZE = 20
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
 
@@ -82,7 +84,8 @@ def article_page(site: Site, article: Article, newer: Article | None, older: Art
     return Page(article.url, article.template,
                 {"title": article.title, "article": article, "newer": newer, "older": older,
                  "related": related},
-                inputs=(article.fingerprint, *_teasers([newer, older, *related]), *links),
+                inputs=(article.fingerprint, newer.teaser if newer else "-", older.teaser if older else "-",
+                        *_teasers(related), *links),
                 indexed=(article.fingerprint, *links))
 
 
@@ -103,7 +106,7 @@ def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
     for term in taxonomy.terms:
         if term.has_page:
             # Term pages show the count and may picture the term over time, month by month.
-            months = Counter((a.date.year, a.date.month) for a in term.articles)
+            months = Counter(map(_MONTH, term.articles))
             yield from _listing(term.articles, config, term.url, "term.html", term.name,
                                 inputs=(str(len(term.articles)),
                                         *(f"{y}-{m}:{n}" for (y, m), n in sorted(months.items()))),
@@ -176,8 +179,8 @@ def _biggest(taxonomy: Taxonomy, count: int = 8) -> list[Term]:
     return sorted(terms, key=lambda t: (-len(t.articles), t.name))[:count]
 
 
-def _teasers(articles: Iterable[Article | None]) -> tuple[str, ...]:
-    return tuple(a.teaser if a else "-" for a in articles)
+def _teasers(articles: Iterable[Article]) -> tuple[str, ...]:
+    return tuple(map(_TEASER, articles))  # a map, not a generator: called for every page
 
 
 def _term_counts(terms: Iterable[Term]) -> tuple[str, ...]:
