@@ -60,7 +60,7 @@ class Config:
     search: bool = True  # build the Pagefind full-text index
     # Articles in the smallest search shard (see search.py): bigger, fewer downloads per query;
     # smaller, less to index again after a day's news or an edit.
-    search_shard_size: int = 1000
+    search_shard_size: int = 250
     markdown: MarkdownSettings = MarkdownSettings()
     # Left out of repr, which keys the cache: where a site is built does not change it.
     build: BuildSettings = field(default=BuildSettings(), repr=False)

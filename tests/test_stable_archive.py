@@ -16,7 +16,7 @@ from site_builder.folders import files_below
 from site_builder.index import newest_first
 from site_builder.paginate import LATEST, Forward, Paginator, paginate
 from site_builder.related import find_related
-from site_builder.search import shard_blocks
+from site_builder.search import GROWTH, MERGES, shard_blocks
 from site_builder.text import slugify
 from site_builder.write import MARKER
 
@@ -162,9 +162,10 @@ def test_search_shards_tile_the_archive_and_full_big_ones_never_change(count: in
     blocks = shard_blocks(count, size)
     assert [first for first, _ in blocks] == [0, *(f + c for f, c in blocks[:-1])][:len(blocks)]  # no gap
     assert sum(capacity for _, capacity in blocks[:-1]) + (count - blocks[-1][0] if blocks else 0) == count
-    assert all(capacity in (size, size * 4, size * 16) for _, capacity in blocks)
+    sizes = [size * GROWTH ** n for n in range(MERGES + 1)]  # 1, 4, 16, 64 times the smallest
+    assert all(capacity in sizes for _, capacity in blocks)
     assert all(first + capacity <= count for first, capacity in blocks[:-1])  # only the newest fills
-    for capacity in (size, size * 4):
+    for capacity in sizes[:-1]:
         assert sum(c == capacity for _, c in blocks) <= 4  # then four make one bigger
-    largest = {block for block in blocks if block[1] == size * 16}
+    largest = {block for block in blocks if block[1] == sizes[-1]}
     assert largest <= set(shard_blocks(count + added, size))
