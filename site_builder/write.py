@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from site_builder.atomic import replacing
-from site_builder.folders import files_below
+from site_builder.foreign import carry_foreign, folder_times
 from site_builder.model import UsageError
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
@@ -260,70 +260,13 @@ class InPlace:
 def _keep_foreign_files(out: Path, stage: Path, written: set[str], front: Tree | None = None) -> list[str]:
     """Files someone else put in the output folder (a CNAME, a verification file) survive:
     only what the previous build listed in its marker is ours to drop. Returns them.
-    `front`: what the last build recorded of `out`; with its folders' times, only folders
-    changed since are listed."""
+    `front`: what the last build recorded of `out` (see foreign.py)."""
     if not (out / MARKER).is_file():
         return []
     ours = previous_files(out) | written | {MARKER}
-    if front is not None and front.folders:
-        candidates = [*front.foreign, *_files_in_changed_folders(out, front.folders)]
-    else:
-        candidates = files_below(out, "")
-    kept = []
-    for relpath in dict.fromkeys(candidates):
-        if relpath not in ours and os.path.isfile(os.path.join(out, relpath)) \
-                and not os.path.islink(os.path.join(out, relpath)):
-            target = stage / relpath
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
-            os.link(out / relpath, target)
-            kept.append(relpath)
-    return kept
-
-
-def folder_times(folder: Path, files: Iterable[str], known: Mapping[str, int] | None = None) -> dict[str, int]:
-    """Modification time of each folder holding `files`, and of the folders above them up to
-    `folder` (''); `known`: the times of the others, kept unless one of those is gone. Empty
-    on a filesystem that keeps whole seconds only: a file added in the same second as the
-    build's last would go unseen."""
-    names = {""}
-    for relpath in files:
-        parent = relpath.rpartition("/")[0]
-        while parent not in names:
-            names.add(parent)
-            parent = parent.rpartition("/")[0]
-    top = os.fspath(folder)
-    times = dict(known or {})
-    for name in names:
-        try:
-            times[name] = os.stat(os.path.join(top, name)).st_mtime_ns
-        except OSError:
-            times.pop(name, None)
-    if all(t % 1_000_000_000 == 0 for t in times.values()):
-        return {}
-    return times
-
-
-def _files_in_changed_folders(out: Path, folders: Mapping[str, int]) -> list[str]:
-    """The files directly in each folder of `out` whose time is not the recorded one, and every
-    file below folders nobody recorded (made since)."""
-    top = os.fspath(out)
-    found: list[str] = []
-    for name, recorded in folders.items():
-        path = os.path.join(top, name)
-        try:
-            if os.stat(path).st_mtime_ns == recorded:
-                continue
-            entries = list(os.scandir(path))
-        except OSError:
-            continue  # gone: the files it held went with it
-        for entry in entries:
-            relpath = f"{name}/{entry.name}" if name else entry.name
-            if not entry.is_dir(follow_symlinks=False):
-                found.append(relpath)
-            elif relpath not in folders:
-                found.extend(files_below(out, relpath))
-    return found
+    if front is None:
+        return carry_foreign(out, stage, ours)
+    return carry_foreign(out, stage, ours, front.foreign, front.folders)
 
 
 def _write_marker(folder: Path, build_id: str, ours: list[str]) -> None:

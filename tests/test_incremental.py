@@ -14,7 +14,7 @@ from site_builder.cache import BuildCache
 from site_builder.discover import discover
 from site_builder.index import newest_first
 from site_builder.search import shard_blocks
-from site_builder.write import _files_in_changed_folders, folder_times
+from site_builder.foreign import _files_in_changed_folders, folder_times
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
