@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from operator import attrgetter
 from collections.abc import Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any
 
 from site_builder.archive import month_grid
