@@ -7,10 +7,12 @@ that a previous build already turned into the same result (see cache.py, fingerp
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -143,7 +145,8 @@ def build(options: BuildOptions, memory: Memory | None = None) -> BuildReport:
     """Read everything, check it, then render and write what changed; stop early when nothing did.
     How it ended is recorded either way, for `deploy` to know whether output/ may be published."""
     try:
-        report = _build(options, memory or Memory())
+        with _collecting_cycles_after():
+            report = _build(options, memory or Memory())
     except BaseException as err:
         problems = len(err.problems) if isinstance(err, ContentError) else 0
         record_outcome(options.root, options.out, Outcome(False, tree_id(options.out), problems, options.base_url))
@@ -151,6 +154,21 @@ def build(options: BuildOptions, memory: Memory | None = None) -> BuildReport:
     record_outcome(options.root, options.out, Outcome(not report.problems, tree_id(options.out),
                                                       len(report.problems), options.base_url))
     return report
+
+
+@contextmanager
+def _collecting_cycles_after() -> Iterator[None]:
+    """A build makes millions of objects that live as long as it does (articles, pages, their
+    inputs), and hardly any garbage cycles: Python's cycle collector, left on, walks them all
+    again and again, a tenth of a day's news build. It waits until the build is over; the
+    workers, which render thousands of pages each, collect as usual (pool.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _build(options: BuildOptions, memory: Memory) -> BuildReport:
@@ -252,7 +270,8 @@ def _search_index(options: BuildOptions, config: Config) -> SearchIndex:
 def _intact(out: Path) -> bool:
     """Every file the last build wrote is still there (one may have been deleted by hand)."""
     listed = previous_files(out)
-    return bool(listed) and all(os.path.exists(os.path.join(out, path)) for path in listed)
+    top = os.fspath(out)
+    return bool(listed) and all(os.path.exists(f"{top}/{path}") for path in listed)
 
 
 def _nothing_changed(cache: BuildCache, options: BuildOptions, started: float) -> BuildReport:

@@ -66,7 +66,9 @@ def run_all(function: Callable[[T], R], items: Sequence[T], jobs: int,
     # collection would walk the whole site model and copy every page of memory it touches.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as workers:
+        # A build pauses the cycle collector in this process (build.py); workers make and drop
+        # a page's objects by the thousand, so theirs runs.
+        with multiprocessing.get_context("fork").Pool(jobs, gc.enable) as workers:
             yield from workers.imap(_call, items, chunksize=chunk)
     finally:
         _task = None
