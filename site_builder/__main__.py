@@ -1,8 +1,6 @@
 """`python -m site_builder` runs the command line."""
 
-import sys
-
-from site_builder.cli import main
+from site_builder.cli import run
 
 if __name__ == "__main__":  # a spawned worker imports this module too
-    sys.exit(main())
+    run()

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -18,6 +19,17 @@ from site_builder.links import find_broken_links
 from site_builder.model import ContentError, UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def run() -> None:
+    """The `site-builder` command: `main`, then out at once. Everything is written and closed by
+    then; handing the site model back to the allocator object by object, as a normal exit
+    does, would keep the user waiting a quarter of a second more at 10,000 articles."""
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
