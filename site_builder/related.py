@@ -40,7 +40,7 @@ def find_related(articles: Sequence[Article], known: Mapping[str, tuple[str, ...
     todo = [i for i, chain in enumerate(chains) if chain not in known]
     found: dict[int, tuple[str, ...]] = {}
     if todo:
-        candidates = _Candidates.of(order, limit)
+        candidates = _Candidates.of(order, limit, [order[i] for i in todo])
         chunks = [todo[start: start + CHUNK] for start in range(0, len(todo), CHUNK)]
         for part in run_all(partial(_related_in, candidates), chunks, jobs, min_items=2):
             found.update(part)
@@ -72,8 +72,11 @@ class _Candidates:
     limit: int
 
     @classmethod
-    def of(cls, order: list[Article], limit: int) -> _Candidates:
+    def of(cls, order: list[Article], limit: int, scored: list[Article]) -> _Candidates:
+        """`scored`: the articles whose lists are wanted. Only their terms are numbered: a
+        day's news needs a few dozen of the archive's thousands."""
         ids: dict[tuple[str, str], int] = {}  # terms are numbered, not hashed
+        wanted = {(key, name) for article in scored for key in WEIGHTS for name in article.names(key)}
         members: list[list[int]] = []
         base: list[float] = []
         terms_of: list[list[int]] = []
@@ -81,6 +84,8 @@ class _Candidates:
             terms = []
             for key, weight in WEIGHTS.items():
                 for name in article.names(key):
+                    if (key, name) not in wanted:
+                        continue
                     term = ids.setdefault((key, name), len(ids))
                     if term == len(members):
                         members.append([])
