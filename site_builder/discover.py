@@ -65,7 +65,7 @@ def _look_at(root: Path, keys: list[str], stamps: Mapping[str, Stamp],
             if key in stamps:
                 new_stamps[key] = stamps[key]
             continue
-        path = os.path.join(top, key)
+        path = f"{top}/{key}"  # not os.path.join: this runs for every article
         try:
             stat = os.stat(path)
             if stat.st_size > MAX_BYTES:

@@ -65,7 +65,7 @@ def _files_in_changed_folders(out: Path, folders: Mapping[str, int]) -> list[str
     top = os.fspath(out)
     found: list[str] = []
     for name, recorded in folders.items():
-        path = os.path.join(top, name)
+        path = f"{top}/{name}" if name else top  # not os.path.join: this runs for every folder
         try:
             if os.stat(path).st_mtime_ns == recorded:
                 continue

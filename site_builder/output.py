@@ -78,9 +78,10 @@ def write_site(target: Target, pages: list[Page], renderer: Renderer, hashes: Th
     wanted.update(hashes.static)
     old = previous_files(out.resolve())
     held = front(trees, out).files
+    top = os.fspath(out)
     fresh = {path for path, fingerprint in wanted.items()
              if path not in old or held.get(path) != fingerprint
-             or not os.path.exists(os.path.join(out, path))}  # deleted by hand: made anew
+             or not os.path.exists(f"{top}/{path}")}  # deleted by hand: made anew
     # The search index is made anew, shard by shard, when the shard's articles changed.
     keys: dict[str, str] = {}
     carry: dict[str, str] = {}
