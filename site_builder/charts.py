@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter
 
 from markupsafe import Markup, escape
 
@@ -13,20 +14,22 @@ from site_builder.model import Article, Term
 # User units of the viewBox; the SVG scales to its container, so these fix only proportions.
 WIDTH, HEIGHT = 480, 150
 LEFT, RIGHT, TOP, BOTTOM = 30, 4, 10, 20  # room for the count scale and the time axis
+_YEAR_MONTH = attrgetter("date.year", "date.month")
 MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def month_counts(articles: Iterable[Article]) -> list[tuple[dt.date, int]]:
     """(first day of month, articles) for every month from the first to the last, empty ones
     included, so the bars form a true time axis."""
-    counts = Counter(dt.date(a.date.year, a.date.month, 1) for a in articles)
+    # Counted as (year, month) pairs by a map: a big topic's chart goes over thousands.
+    counts = Counter(map(_YEAR_MONTH, articles))
     if not counts:
         return []
-    month, last = min(counts), max(counts)
+    (year, month), last = min(counts), max(counts)
     months = []
-    while month <= last:
-        months.append((month, counts.get(month, 0)))
-        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    while (year, month) <= last:
+        months.append((dt.date(year, month, 1), counts.get((year, month), 0)))
+        year, month = year + month // 12, month % 12 + 1
     return months
 
 
