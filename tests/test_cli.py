@@ -13,6 +13,20 @@ def test_python_dash_m_and_version() -> None:
     assert done.returncode == 0 and done.stdout.startswith("site-builder ")
 
 
+def test_the_command_leaves_with_its_code_and_every_line_printed(make_site) -> None:
+    """`site-builder` leaves without tearing the process down (cli.run): what it printed must
+    still arrive, through pipes, and its exit code must be the build's."""
+    root = make_site({"content/articles/ok.md": article("Fine")})
+    command = [sys.executable, "-m", "site_builder", "--root", str(root), "build"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "Built " in done.stdout and "from 1 article" in done.stdout
+    (root / "content/articles/bad.md").write_text(article("Bad", tags="42"))
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 1
+    assert "bad.md" in done.stderr and "nothing was written" in done.stderr
+
+
 def test_usage_errors_exit_2(make_site, capsys) -> None:
     from site_builder.cli import main
 
