@@ -21,7 +21,7 @@ TAXONOMIES = (
 
 def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     # Ties broken by URL so the order never depends on discovery order.
-    return tuple(sorted(articles, key=lambda a: (-a.date.timestamp(), a.url)))
+    return tuple(sorted(articles, key=lambda a: (-a.stamp, a.url)))
 
 
 def build_site(articles: Iterable[Article], min_articles_for_tag_page: int = 1,
