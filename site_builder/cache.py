@@ -1,11 +1,11 @@
 """cache: what earlier builds computed, keyed by content hashes, kept outside output/.
 
 Stores under `.site-builder-cache/` in the project: the parsed articles (by file fingerprint),
-with the related articles and teasers of the last build; and, per output folder, what the last
+with the related articles and teasers' HTML of the last build; and, per output folder, what the last
 build saw and wrote: the stamps of the article files, the fingerprint of every page, what each
 template draws, and a key of all its inputs. The latter is small and read first, so a build
 with nothing to do stops before loading the articles. A build that adds a few articles writes
-them to a small file beside the big one instead of writing it all again. All are discarded
+them and their teasers to a small file beside the big one instead of writing it all again. All are discarded
 whole when anything that shapes the output changes: the package's own code, the config,
 library versions. A lost or corrupt cache only costs time.
 """
@@ -64,9 +64,11 @@ class BuildCache:
         self.templates: References = templates  # what each template draws (fingerprint.py)
         self.last_build: LastBuild = last_build
         self._articles: dict[str, Article] | None = None  # fingerprint -> article
-        # The articles file on disk: its id and what it holds. Most builds add a few articles to
-        # thousands, so those go to a small file beside it instead of writing it all again.
-        self._articles_file: tuple[str, frozenset[str]] = ("", frozenset())
+        # The articles file on disk: its id, and the keys of the articles and fragments it holds.
+        # Most builds add a few articles to thousands, so those, and their fragments, go to a
+        # small file beside it instead of writing it all again.
+        self._articles_file: tuple[str, frozenset[str], frozenset[tuple[str, str, str]]] = (
+            "", frozenset(), frozenset())
         self._related: dict[str, tuple[str, ...]] = {}  # see related.find_related
         self._fragments: dict[tuple[str, str, str], str] = {}  # see render.Fragments
 
@@ -114,15 +116,17 @@ class BuildCache:
         folder = self.root / CACHE_DIR
         try:
             folder.mkdir(exist_ok=True)
-            file_id, held = self._articles_file
-            articles = self.articles
+            file_id, held, held_fragments = self._articles_file
+            articles, fragments = self.articles, self._fragments
             added = {fp: article for fp, article in articles.items() if fp not in held}
+            new_fragments = {key: html for key, html in fragments.items() if key not in held_fragments}
             # Written anew once a tenth of it is added or gone, so that it does not carry old
-            # versions of edited articles for long.
-            if not file_id or len(added) + len(held - articles.keys()) > len(held) // 10:
-                file_id, added = secrets.token_hex(8), {}
-                _save(folder / ARTICLES, self.key, (file_id, articles))
-            _save(folder / ADDED, self.key, (file_id, added, self._related, self._fragments))
+            # versions of edited articles for long (nor the fragments of an old teaser template).
+            if (not file_id or len(added) + len(held - articles.keys()) > len(held) // 10
+                    or len(new_fragments) > len(held_fragments) // 10):
+                file_id, added, new_fragments = secrets.token_hex(8), {}, {}
+                _save(folder / ARTICLES, self.key, (file_id, articles, fragments))
+            _save(folder / ADDED, self.key, (file_id, added, self._related, new_fragments))
             _save(_pages_file(self.root, self.out), self.key,
                   (self.trees, self.stamps, self.templates, self.last_build))
         except OSError as err:  # a read-only project still builds, only slower next time
@@ -131,11 +135,12 @@ class BuildCache:
     def _load_articles(self) -> None:
         """Those of the articles file, and those added since (with the related articles and
         teasers of the last build) if they were saved against it."""
-        file_id, articles = _load(self.root / CACHE_DIR / ARTICLES, self.key) or ("", {})
-        since_id, added, self._related, self._fragments = (
+        file_id, articles, fragments = _load(self.root / CACHE_DIR / ARTICLES, self.key) or ("", {}, {})
+        since_id, added, related, new_fragments = (
             _load(self.root / CACHE_DIR / ADDED, self.key) or ("", {}, {}, {}))
-        self._articles_file = (file_id, frozenset(articles))
+        self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
         self._articles = {**articles, **added} if since_id == file_id else articles
+        self._related, self._fragments = related, {**fragments, **new_fragments}  # keyed by content
 
 
 def code_key() -> str:

@@ -260,6 +260,8 @@ def test_a_few_new_articles_leave_the_big_cache_file_alone(archive: Path) -> Non
     config = read_config(BuildOptions(root=archive, out=archive / "output"))
     cache = BuildCache(archive, archive / "output", config)
     assert len(cache.articles) == 123  # the big file's and the three beside it
+    # So are the teasers' HTML: every article's, the three new ones' beside the big file.
+    assert {a.teaser for a in cache.articles.values()} <= {teaser for _, _, teaser in cache.fragments}
     write_corpus(archive, 20, seed=6, first=950)  # a sixth more: the big file is written anew
     (archive / "site.toml").write_text(TOML)
     run_build(archive)
