@@ -27,8 +27,11 @@ def run() -> None:
     does, would keep the user waiting a quarter of a second more at 10,000 articles."""
     code = main()
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # its reader is gone (`| head`), or it is closed already
+            pass
     os._exit(code)
 
 

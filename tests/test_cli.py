@@ -27,6 +27,19 @@ def test_the_command_leaves_with_its_code_and_every_line_printed(make_site) -> N
     assert "bad.md" in done.stderr and "nothing was written" in done.stderr
 
 
+def test_output_piped_into_head_is_not_an_error(make_site) -> None:
+    """`site-builder build | head -0`: the reader is gone before the command's last lines leave
+    its buffer; the command still ends quietly with the build's exit code."""
+    root = make_site({"content/articles/ok.md": article("Fine")})
+    command = [sys.executable, "-m", "site_builder", "--root", str(root), "build"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+    assert process.stdout is not None
+    process.stdout.close()  # before anything is read: the report is flushed into a closed pipe
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 0 and err == b"", err
+    assert (root / "output/index.html").is_file()
+
+
 def test_usage_errors_exit_2(make_site, capsys) -> None:
     from site_builder.cli import main
 
