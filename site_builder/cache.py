@@ -1,13 +1,13 @@
 """cache: what earlier builds computed, keyed by content hashes, kept outside output/.
 
 Stores under `.site-builder-cache/` in the project: the parsed articles (by file fingerprint),
-with the related articles and teasers' HTML of the last build; and, per output folder, what the last
-build saw and wrote: the stamps of the article files, the fingerprint of every page, what each
-template draws, and a key of all its inputs. The latter is small and read first, so a build
-with nothing to do stops before loading the articles. A build that adds a few articles writes
-them and their teasers to a small file beside the big one instead of writing it all again. All are discarded
-whole when anything that shapes the output changes: the package's own code, the config,
-library versions. A lost or corrupt cache only costs time.
+with the related articles and teasers' HTML of the last build; and, per output folder, what
+the last build saw and wrote: the stamps of the article files, the fingerprint of every page,
+what each template draws, and a key of all its inputs. The latter is small and read first, so
+a build with nothing to do stops before loading the articles. A build that adds a few articles
+writes them and their teasers to a small file beside the big one instead of writing it all
+again. All are discarded whole when anything that shapes the output changes: the package's
+own code, the config, library versions. A lost or corrupt cache only costs time.
 """
 
 from __future__ import annotations
@@ -126,6 +126,8 @@ class BuildCache:
                     or len(new_fragments) > len(held_fragments) // 10):
                 file_id, added, new_fragments = secrets.token_hex(8), {}, {}
                 _save(folder / ARTICLES, self.key, (file_id, articles, fragments))
+                # The dev server saves this cache again after each rebuild: against this file.
+                self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
             _save(folder / ADDED, self.key, (file_id, added, self._related, new_fragments))
             _save(_pages_file(self.root, self.out), self.key,
                   (self.trees, self.stamps, self.templates, self.last_build))
@@ -133,8 +135,8 @@ class BuildCache:
             log.warning("cache not saved: %s", err)
 
     def _load_articles(self) -> None:
-        """Those of the articles file, and those added since (with the related articles and
-        teasers of the last build) if they were saved against it."""
+        """Those of the articles file, and those added since if they were saved against it; the
+        related lists and teasers' HTML of both, which are keyed by what they were made of."""
         file_id, articles, fragments = _load(self.root / CACHE_DIR / ARTICLES, self.key) or ("", {}, {})
         since_id, added, related, new_fragments = (
             _load(self.root / CACHE_DIR / ADDED, self.key) or ("", {}, {}, {}))
