@@ -189,12 +189,13 @@ def _build_on(scheduler: str, args: argparse.Namespace) -> BuildReport:
             raise
         raise UsageError(f"scheduler {scheduler}: Dask is not installed; "
                          "pip install 'site-builder[cluster]'") from err
-    with connect(scheduler, args.jobs) as cluster:
+    # Workers may start elsewhere: the project's paths must not depend on this one's folder.
+    options = _build_options(args)
+    root = options.root.resolve()
+    with connect(scheduler, args.jobs, root) as cluster:
         dashboard = f"dashboard {cluster.dashboard}" if cluster.dashboard else "no dashboard"
         print(f"Dask scheduler {cluster.address}, {cluster.workers} workers, {dashboard}", flush=True)
-        # Workers may start elsewhere: the project's paths must not depend on this one's folder.
-        options = _build_options(args)
-        return build(dataclasses.replace(options, root=options.root.resolve(), runner=cluster.run))
+        return build(dataclasses.replace(options, root=root, runner=cluster.run))
 
 
 def _run_check(args: argparse.Namespace) -> int:

@@ -4,14 +4,18 @@ machine's process pool; the rest of the build (index, plan, search) stays here, 
 A stage's function goes once to every worker, pickled with what it needs (the config; or the
 renderer, the planned pages and the staged output folder, as a spawned pool worker gets them:
 see render.Renderer), and each task is a chunk of items, article files to parse or numbers of
-pages to render. Workers write the pages into the staged folder themselves, so they must see
-the project and the output folder at the same paths (a shared filesystem). A task does the
-same however often it runs: the tasks of a worker lost mid-build are run again elsewhere.
+pages to render. The articles' bodies do not travel with the site: they are left in a file of
+the project's cache that the workers read a body from when a page shows it (bodies.py).
+Workers write the pages into the staged folder themselves, so they must see the project and
+the output folder at the same paths (a shared filesystem). A task does the same however often
+it runs: the tasks of a worker lost mid-build are run again elsewhere.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import pickle
 import threading
 import time
 import uuid
@@ -19,11 +23,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any, TypeVar
 
 from distributed import Client, Future, LocalCluster, as_completed
 
-from site_builder.cache import code_key
+from site_builder.bodies import dumps_apart
+from site_builder.cache import CACHE_DIR, code_key
 from site_builder.model import UsageError
 from site_builder.pool import MIN_PARALLEL, default_jobs
 
@@ -47,6 +53,9 @@ class Cluster:
     """A client of a Dask scheduler; `run` maps as pool.run_all does, on its workers."""
 
     client: Client
+    # A folder of the project, which the workers see too, for the bodies of the site they get.
+    # None: the bodies go with the site.
+    scratch: Path | None = None
 
     @property
     def address(self) -> str:
@@ -74,13 +83,16 @@ class Cluster:
         # Named for the dashboard (parse_article_file-..., _render_nth-...), unique per build.
         name = f"{_name_of(function)}-{uuid.uuid4().hex[:12]}"
         started = time.perf_counter()
-        shipped = self.client.scatter(function, broadcast=True, hash=False)
+        bodies = self.scratch / f"bodies-{name}" if self.scratch else None
+        # As bytes: a broadcast reaches one worker, which passes it on to the others, and a
+        # function it held unpickled would be pickled again there, bodies and all.
+        shipped = self.client.scatter(_pickled(function, bodies), broadcast=True, hash=False)
         log.debug("%-22s %6.2f s", f"ship {_name_of(function)}", time.perf_counter() - started)
         pending: dict[str, tuple[int, Future]] = {}
         done = as_completed(loop=self.client.loop, with_results=True)
 
         def submit(n: int) -> None:
-            future = self.client.submit(_apply, chunks[n], function=shipped, key=f"{name}-{n}")
+            future = self.client.submit(_apply, chunks[n], name=name, function=shipped, key=f"{name}-{n}")
             pending[future.key] = n, future
             done.add(future)
 
@@ -104,11 +116,55 @@ class Cluster:
             # On failure, nothing more is started; what runs finishes into a staged folder that
             # the build discards (or the next build clears).
             self.client.cancel([future for _, future in pending.values()] + [shipped])
+            self.client.run(_forget, name, on_error="ignore")
+            if bodies is not None:
+                bodies.unlink(missing_ok=True)
 
 
-def _apply(chunk: Sequence[Any], function: Callable[[Any], Any]) -> list[Any]:
+def _pickled(function: Callable[[Any], Any], bodies: Path | None) -> bytes:
+    """A stage's function as bytes for every worker, with the articles' bodies apart in the file
+    `bodies` when one is given."""
+    if bodies is None:
+        return pickle.dumps(function, protocol=pickle.HIGHEST_PROTOCOL)
+    bodies.parent.mkdir(parents=True, exist_ok=True)
+    return dumps_apart(function, bodies)
+
+
+# Runs in a worker: the stage whose tasks it runs, and its function, unpickled once.
+_stage: tuple[str, Callable[[Any], Any]] | None = None
+
+
+def _apply(chunk: Sequence[Any], name: str, function: bytes) -> list[Any]:
+    global _stage
     with _one_task_at_a_time:
-        return [function(item) for item in chunk]
+        if _stage is None or _stage[0] != name:
+            _stage = None  # the last stage's site may go before this one's arrives
+            _stage = name, _unpickle_frozen(function)
+        return [_stage[1](item) for item in chunk]
+
+
+def _forget(name: str) -> None:
+    """Runs in every worker once a stage is over: its site is let go, not kept until the next."""
+    global _stage
+    if _stage is not None and _stage[0] == name:
+        _stage = None
+        gc.unfreeze()
+
+
+def _unpickle_frozen(data: bytes) -> Any:
+    """The site a worker receives is millions of objects that live until the stage is over.
+    Python's cycle collector would walk them all again and again as they arrive (four times
+    as long as the unpickling itself, at 100,000 articles), and then at each full collection
+    while pages are drawn; frozen, they are left out, as the local pool's forked workers leave
+    out what they inherit. An earlier stage's objects are thawed first, so that they can be
+    collected once nothing holds them."""
+    gc.unfreeze()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _name_of(function: Callable[..., Any]) -> str:
@@ -118,9 +174,11 @@ def _name_of(function: Callable[..., Any]) -> str:
 
 
 @contextmanager
-def connect(scheduler: str, workers: int | None = None) -> Iterator[Cluster]:
+def connect(scheduler: str, workers: int | None = None, project: Path | None = None) -> Iterator[Cluster]:
     """A client of the scheduler at `scheduler`, or, for "local", of a cluster started on this
-    machine with `workers` processes (default: one per core) and closed on leaving."""
+    machine with `workers` processes (default: one per core) and closed on leaving. Given the
+    `project` folder, which the workers must see at the same path, the sites they get leave
+    the articles' bodies in its cache folder."""
     # Its scheduler's and workers' comings and goings are not the build's news; trouble still is.
     logging.getLogger("distributed").setLevel(logging.WARNING)
     with ExitStack() as stack:
@@ -137,7 +195,7 @@ def connect(scheduler: str, workers: int | None = None) -> Iterator[Cluster]:
         except (OSError, TimeoutError) as err:
             raise UsageError(f"{scheduler}: no Dask scheduler with workers there ({err})") from err
         _check_workers(client, scheduler)
-        yield Cluster(client)
+        yield Cluster(client, project / CACHE_DIR if project else None)
         if log.isEnabledFor(logging.DEBUG):
             peaks = client.run(_peak_memory_mb, on_error="return").values()
             log.debug("workers' peak memory: %s MB",

@@ -10,7 +10,10 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from site_builder.bodies import StoredBody
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,9 @@ class Article:
     url: str
     summary: str
     # The body's HTML, zlib-compressed: a big archive's bodies are most of its memory, and each
-    # is needed by one page and a few feeds only (see `body_html`).
-    body: bytes
+    # is needed by one page and a few feeds only (see `body_html`). In a cluster's worker:
+    # where in a file of bodies to read it (see bodies.py).
+    body: bytes | StoredBody
     standfirst: str = ""  # the summary when it is not just the body's opening words
     updated: dt.datetime | None = None
     topics: tuple[str, ...] = ()
@@ -128,7 +132,8 @@ class Article:
 
     @property
     def body_html(self) -> str:
-        return zlib.decompress(self.body).decode("utf-8")
+        body = self.body
+        return zlib.decompress(body if isinstance(body, bytes) else body.read()).decode("utf-8")
 
     @functools.cached_property
     def stamp(self) -> float:

@@ -2,6 +2,7 @@
 builds, even when a worker is lost mid-build; a build without a scheduler never loads Dask."""
 
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -13,7 +14,11 @@ import pytest
 
 from benchmarks.corpus import write_corpus
 from conftest import REPO
-from site_builder.build import BuildOptions, BuildReport, build
+from site_builder.bodies import dumps_apart
+from site_builder.build import BuildOptions, BuildReport, build, read_content
+from site_builder.config import load_config
+from site_builder.index import build_site
+from site_builder.plan import plan_pages
 from site_builder.folders import files_below
 from site_builder.write import MARKER
 
@@ -75,6 +80,8 @@ def test_a_build_on_a_local_cluster_is_byte_identical_to_a_local_build(local_bui
     files = site_files(root / "output")
     assert len(files) > 2 * ARTICLES and sorted(files) == sorted(local_files)
     assert [path for path in files if files[path] != local_files[path]] == []
+    # The bodies the workers read from were left in the project's cache for the build only.
+    assert (root / ".site-builder-cache").is_dir() and not list((root / ".site-builder-cache").glob("bodies-*"))
 
 
 @pytest.mark.slow  # a build of 2,000 articles, a worker killed twice
@@ -83,7 +90,7 @@ def test_a_worker_killed_mid_build_does_not_change_the_site(local_build, cluster
     root = project(tmp_path / "site", source)
     killed: list[tuple[str, int]] = []
 
-    with connect(cluster.scheduler_address) as on_cluster:
+    with connect(cluster.scheduler_address, project=root) as on_cluster:
         client = on_cluster.client
 
         def kill_a_worker(stage: str, done: int, total: int) -> None:
@@ -105,6 +112,27 @@ def test_a_worker_killed_mid_build_does_not_change_the_site(local_build, cluster
     files = site_files(root / "output")
     assert sorted(files) == sorted(local_files)
     assert [path for path in files if files[path] != local_files[path]] == []
+
+
+def test_workers_get_the_site_without_bodies_and_read_each_from_a_file(tmp_path: Path) -> None:
+    root = project(tmp_path / "site", count=60)
+    config = load_config(root)
+    site = build_site(read_content(root, config).articles)
+    pages = list(plan_pages(site, config))
+    bodies = tmp_path / "bodies"
+    sent = dumps_apart((site, pages), bodies)
+    assert len(site.articles) == 60 and all(article.body not in sent for article in site.articles)
+    # Each body once, however many pages (feeds, listings, neighbours) show its article.
+    assert bodies.stat().st_size == sum(len(article.body) for article in site.articles)
+    # What replaces a body (its place in the file) is a few bytes.
+    assert len(sent) < len(pickle.dumps((site, pages))) - 0.9 * bodies.stat().st_size
+    got_site, got_pages = pickle.loads(sent)
+    assert [a.body_html for a in got_site.articles] == [a.body_html for a in site.articles]
+    assert "<p>" in got_site.articles[0].body_html
+    # Still one object per article, shared by the pages that show it.
+    by_url = {article.url: article for article in got_site.articles}
+    shown = [page.context["article"] for page in got_pages if "article" in page.context]
+    assert len(shown) == 60 and all(article is by_url[article.url] for article in shown)
 
 
 def _tasks_lost_with_their_worker(dask_scheduler) -> list[str]:
