@@ -2,8 +2,8 @@
 file of the project that the workers read a body from when a page shows it.
 
 Every worker gets the whole indexed site (listings and term pages show any article), but each
-body is drawn by one article page and a few feeds: sent with the site, the bodies were most
-of what every worker received and held (see benchmarks/README.md, "On a cluster").
+body is drawn by one article page and a few feeds: sent with the site, the bodies were nearly
+half of what every worker received (see benchmarks/README.md, "On a cluster").
 """
 
 from __future__ import annotations
