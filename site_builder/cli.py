@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -10,6 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder import __version__
 from site_builder.build import BuildOptions, BuildReport, build
@@ -17,6 +19,12 @@ from site_builder.config import SCHEDULER, load_config
 from site_builder.deploy.store import DeployError
 from site_builder.links import find_broken_links
 from site_builder.model import ContentError, UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from site_builder.cluster import Cluster
+    from site_builder.deploy.publish import DeployReport
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -130,7 +138,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_build_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, help="output folder (default: output/ in the project)")
+    p.add_argument("--out", type=_out, help="output folder (default: output/ in the project); for build, also a "
+                   "destination such as s3://bucket/path/: built in the project's cache, what changed uploaded")
     p.add_argument("--drafts", action="store_true", help="include articles marked draft")
     p.add_argument("--local", action="store_true", default=None,
                    help="links end in index.html, so the site works opened from disk")
@@ -140,8 +149,19 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
                    help="build the valid articles despite problems in others (still exits 1)")
 
 
+def _out(text: str) -> Path | str:
+    from site_builder.deploy.built_to import is_destination
+
+    return text if is_destination(text) else Path(text)
+
+
 def _build_options(args: argparse.Namespace) -> BuildOptions:
-    return BuildOptions(root=args.root, out=args.out or args.root / "output",
+    out = args.out or args.root / "output"
+    if isinstance(out, str):
+        from site_builder.deploy.built_to import destination_for, site_folder
+
+        out = site_folder(args.root, destination_for(args.root, out))
+    return BuildOptions(root=args.root, out=out,
                         drafts=args.drafts, local=args.local, keep_going=args.keep_going,
                         jobs=args.jobs, progress=_progress_bar if sys.stderr.isatty() else None)
 
@@ -164,7 +184,19 @@ def _scheduler(text: str) -> str:
 
 def _run_build(args: argparse.Namespace) -> int:
     scheduler = args.scheduler or load_config(args.root).build.scheduler
-    report = _build_on(scheduler, args) if scheduler else build(_build_options(args))
+    options = _build_options(args)
+    with _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
+        if cluster is not None:
+            # Workers may start elsewhere: the project's paths must not depend on this one's folder.
+            options = dataclasses.replace(options, root=options.root.resolve(), runner=cluster.run)
+        report = build(options)
+        code = _print_report(report, uploading=isinstance(args.out, str))
+        if code == EXIT_OK and isinstance(args.out, str):
+            _upload_build(options.root, args.out, report.out, cluster)
+    return code
+
+
+def _print_report(report: BuildReport, uploading: bool) -> int:
     for path in report.undated_drafts:
         print(f"{path}: draft without a date, not built; add a 'date' to publish it")
     for note in report.notes:
@@ -175,13 +207,31 @@ def _run_build(args: argparse.Namespace) -> int:
     if report.problems:
         for problem in report.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(report.problems)} problems: those files were left out.", file=sys.stderr)
+        uploaded = ", and nothing was uploaded" if uploading else ""
+        print(f"{len(report.problems)} problems: those files were left out{uploaded}.", file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK
 
 
-def _build_on(scheduler: str, args: argparse.Namespace) -> BuildReport:
-    """The build, its parsing and rendering done by the workers of a Dask cluster."""
+def _upload_build(root: Path, url: str, site: Path, cluster: Cluster | None) -> None:
+    """`build --out URL`: what changed in the site just built goes to the destination, sent by
+    the cluster's workers when there is one."""
+    from site_builder.deploy.built_to import destination_for
+    from site_builder.deploy.publish import prepare, publish, refuse_mass_deletion
+
+    deployment = prepare(root, destination_for(root, url), site)
+    try:
+        refuse_mass_deletion(deployment, False, f"raise max_deletes in a [deploy.NAME] table with url = \"{url}\"")
+        report = publish(deployment, _progress_bar if sys.stderr.isatty() else None,
+                         cluster.run if cluster is not None else None)
+    finally:
+        deployment.store.close()
+    _print_deployed(report, ("uploaded", "deleted"), f" to {url}")
+
+
+@contextlib.contextmanager
+def _cluster(scheduler: str, jobs: int | None, root: Path) -> Iterator[Cluster]:
+    """The Dask cluster whose workers parse and render, and upload a site built for a destination."""
     try:
         from site_builder.cluster import connect
     except ModuleNotFoundError as err:
@@ -189,13 +239,10 @@ def _build_on(scheduler: str, args: argparse.Namespace) -> BuildReport:
             raise
         raise UsageError(f"scheduler {scheduler}: Dask is not installed; "
                          "pip install 'site-builder[cluster]'") from err
-    # Workers may start elsewhere: the project's paths must not depend on this one's folder.
-    options = _build_options(args)
-    root = options.root.resolve()
-    with connect(scheduler, args.jobs, root) as cluster:
+    with connect(scheduler, jobs, root.resolve()) as cluster:
         dashboard = f"dashboard {cluster.dashboard}" if cluster.dashboard else "no dashboard"
         print(f"Dask scheduler {cluster.address}, {cluster.workers} workers, {dashboard}", flush=True)
-        return build(dataclasses.replace(options, root=root, runner=cluster.run))
+        yield cluster
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -303,9 +350,9 @@ def _explain_import(args: argparse.Namespace, vocabulary: Path | None) -> int:
 
 
 def _run_deploy(args: argparse.Namespace) -> int:
-    from site_builder.deploy.publish import prepare, publish, refuse_mass_deletion, report_of
+    from site_builder.deploy.publish import choose_destination, prepare, publish, refuse_mass_deletion, report_of
 
-    deployment = prepare(args.root, args.name)
+    deployment = prepare(args.root, choose_destination(args.root, args.name), args.root / "output")
     try:
         if args.dry_run:
             for path in deployment.changes.uploads:
@@ -320,15 +367,21 @@ def _run_deploy(args: argparse.Namespace) -> int:
             report, verbs = publish(deployment, progress), ("uploaded", "deleted")
     finally:
         deployment.store.close()
-    noun = "file" if report.uploaded == 1 else "files"
-    print(f"{verbs[0]} {report.uploaded:,} {noun} ({report.uploaded_bytes / 1e6:.1f} MB), "
-          f"{verbs[1]} {report.deleted:,}, unchanged {report.unchanged:,}, {report.seconds:.1f} s")
+    _print_deployed(report, verbs)
     return EXIT_OK
+
+
+def _print_deployed(report: DeployReport, verbs: tuple[str, str], where: str = "") -> None:
+    noun = "file" if report.uploaded == 1 else "files"
+    print(f"{verbs[0]} {report.uploaded:,} {noun} ({report.uploaded_bytes / 1e6:.1f} MB){where}, "
+          f"{verbs[1]} {report.deleted:,}, unchanged {report.unchanged:,}, {report.seconds:.1f} s")
 
 
 def _run_serve(args: argparse.Namespace) -> int:
     from site_builder.serve import serve
 
+    if isinstance(args.out, str):
+        raise UsageError(f"--out {args.out}: serve writes its site to a folder; build uploads to destinations")
     serve(_build_options(args), host=args.host, port=args.port)
     return EXIT_OK
 

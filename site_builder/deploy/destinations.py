@@ -87,7 +87,7 @@ def _table_problems(name: str, table: Mapping[str, Any]) -> list[tuple[str | Non
     if "url" not in table:
         found.append((None, f"'{where}' needs a url: s3://bucket/path/, sftp://user@host/path, "
                             "file:///path or git+REMOTE#branch"))
-    found += [("url", f"'{where}.url': {message}") for message in _url_problems(valid.get("url", "s3://bucket"))]
+    found += [("url", f"'{where}.url': {message}") for message in url_problems(valid.get("url", "s3://bucket"))]
     if valid.get("max_deletes", 0) < 0:
         found.append(("max_deletes", f"'{where}.max_deletes' must be 0 or more"))
     if "endpoint_url" in valid and kind_of(valid.get("url", "s3:")) != "s3":
@@ -104,7 +104,7 @@ def _table_problems(name: str, table: Mapping[str, Any]) -> list[tuple[str | Non
     return found
 
 
-def _url_problems(url: str) -> list[str]:
+def url_problems(url: str) -> list[str]:
     kind = kind_of(url)
     remote, _, branch = url[len("git+"):].partition("#") if kind == "git" else (url, "", "")
     parts = urlsplit(remote)

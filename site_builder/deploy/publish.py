@@ -14,9 +14,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import pickle
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -32,11 +33,13 @@ from site_builder.deploy.store import DeployError, Store, Upload, store_kind
 from site_builder.laps import Laps
 from site_builder.model import UsageError
 from site_builder.outcome import last_outcome
+from site_builder.pool import Runner
 from site_builder.write import tree_id
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # stage, done, total
 T = TypeVar("T")
+UPLOADS_PER_TASK = 200  # files a worker uploads per task, over connections of its own
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Deployment:
     """What a deploy will do, found before it does anything."""
 
     destination: Destination
+    root: Path  # the project's
     site: Path
     local: dict[str, Entry]
     remote: dict[str, Entry]
@@ -95,11 +99,9 @@ def check_last_build(root: Path, site: Path) -> None:
                           "run 'site-builder build' first")
 
 
-def prepare(root: Path, name: str | None, site: Path | None = None) -> Deployment:
+def prepare(root: Path, destination: Destination, site: Path) -> Deployment:
     """Check the site and the destination, and compare them; nothing is written there."""
     started, lap = time.perf_counter(), Laps(log)
-    destination = choose_destination(root, name)
-    site = site or root / "output"
     check_last_build(root, site)
     kind = store_kind(destination)
     # Where files are served with headers, a changed header is a change to upload.
@@ -123,18 +125,20 @@ def prepare(root: Path, name: str | None, site: Path | None = None) -> Deploymen
     except BaseException:
         store.close()
         raise
-    return Deployment(destination, site, local, remote, compare(local, remote), store, started)
+    return Deployment(destination, root, site, local, remote, compare(local, remote), store, started)
 
 
-def refuse_mass_deletion(deployment: Deployment, force: bool) -> None:
+def refuse_mass_deletion(deployment: Deployment, force: bool, remedy: str = "--force deletes them") -> None:
     deletions, limit = len(deployment.changes.deletions), deployment.destination.max_deletes
     if deletions > limit and not force:
         raise DeployError(f"{deployment.destination.name}: {deletions:,} files to delete, more than "
-                          f"max_deletes ({limit:,}); nothing was changed (--force deletes them)")
+                          f"max_deletes ({limit:,}); nothing was changed ({remedy})")
 
 
-def publish(deployment: Deployment, progress: Progress | None = None) -> DeployReport:
-    """Upload, delete, then record; see the module's docstring for why in this order."""
+def publish(deployment: Deployment, progress: Progress | None = None, spread: Runner | None = None) -> DeployReport:
+    """Upload, delete, then record; see the module's docstring for why in this order. Given
+    `spread`, a cluster's `run`, its workers upload the files, each a share (not to a git
+    branch, which is one commit made here)."""
     changes, store, local, remote = deployment.changes, deployment.store, deployment.local, deployment.remote
     if not changes:
         return report_of(deployment)  # nothing is written, not even the manifest
@@ -146,7 +150,10 @@ def publish(deployment: Deployment, progress: Progress | None = None) -> DeployR
     uploaded = _Counter("upload", len(changes.uploads), progress)
     for group in (changes.assets, changes.new_pages, changes.changed_pages):
         files = [_upload(deployment, path) for path in group]
-        reach(functools.partial(store.upload, files, uploaded.count))
+        if spread is None or deployment.destination.kind == "git":
+            reach(functools.partial(store.upload, files, uploaded.count))
+        else:
+            reach(functools.partial(_upload_on_workers, spread, deployment, files, uploaded.count))
     lap("upload")
     deleted = _Counter("delete", len(changes.deletions), progress)
     reach(functools.partial(store.delete, changes.deletions, deleted.count))
@@ -167,6 +174,32 @@ def report_of(deployment: Deployment) -> DeployReport:
 def _upload(deployment: Deployment, path: str) -> Upload:
     return Upload(path, deployment.site / path, content_type(path),
                   cache_control(path, deployment.destination.cache_control))
+
+
+def _upload_on_workers(spread: Runner, deployment: Deployment, files: list[Upload], done: Callable[[str], None]) -> None:
+    """The files uploaded by a cluster's workers from the filesystem they share with this
+    machine: the upload of a first build of millions of pages is not bound by one machine's
+    connections."""
+    shares = [files[start: start + UPLOADS_PER_TASK] for start in range(0, len(files), UPLOADS_PER_TASK)]
+    uploaders = set()
+    for uploader, paths in spread(functools.partial(_upload_share, deployment.destination, deployment.root),
+                                  shares, 1, 1):
+        uploaders.add(uploader)
+        for path in paths:
+            done(path)
+    log.debug("%d files uploaded by processes %s", len(files), sorted(uploaders))
+
+
+def _upload_share(destination: Destination, root: Path, files: Sequence[Upload]) -> tuple[int, list[str]]:
+    """Runs in a worker: its share of the files uploaded over a connection of its own; which
+    process it is, and the paths done."""
+    store = store_kind(destination)(destination, root)
+    done: list[str] = []
+    try:
+        store.upload(files, done.append)
+    finally:
+        store.close()
+    return os.getpid(), done
 
 
 class _Counter:
