@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SITE_TOML, article
-from deploy_servers import site_files, start_s3
+from deploy_servers import site_files
 
 from site_builder.deploy.built_to import destination_for, site_folder
 from site_builder.deploy.manifest import MANIFEST
@@ -19,21 +19,11 @@ from site_builder.deploy.manifest import MANIFEST
 UPLOADED = re.compile(r"^uploaded ([\d,]+) files? \([\d.]+ MB\) to (\S+), deleted ([\d,]+), unchanged ([\d,]+), ")
 
 
-@pytest.fixture(scope="module")
-def s3_server():
-    server, stop = start_s3()
-    yield server
-    stop()
-
-
 @pytest.fixture
-def bucket(request, s3_server, monkeypatch):
-    """An empty bucket; (its url for --out, a reader of what it holds). Credentials and the
-    server's address as AWS tools find them, in the environment."""
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1"), ("AWS_ENDPOINT_URL", s3_server.endpoint)):
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
+def bucket(request, s3_server, aws, monkeypatch):
+    """An empty bucket: its url for --out, and a reader of what it holds. The server's address
+    as AWS tools find it, in the environment."""
+    monkeypatch.setenv("AWS_ENDPOINT_URL", s3_server.endpoint)
     name = re.sub(r"[^a-z0-9-]", "-", request.node.name.lower())[:50].strip("-")
     return f"s3://{name}/archive/", s3_server.bucket(name)
 

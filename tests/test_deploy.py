@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SITE_TOML, article
 from deploy_servers import (Destination, bare_repository, branch_files, commits_on, folder_files,
-                            site_files, start_s3, start_sftp)
+                            site_files, start_sftp)
 
 from site_builder.build import BuildOptions, build
 from site_builder.deploy.manifest import MANIFEST, manifest_bytes, read_manifest
@@ -24,23 +24,6 @@ from site_builder.links import find_broken_links
 
 KINDS = ["folder", "s3", "sftp", "git"]
 SUMMARY = re.compile(r"^uploaded ([\d,]+) files? \(([\d.]+) MB\), deleted ([\d,]+), unchanged ([\d,]+), [\d.]+ s$")
-
-
-@pytest.fixture(scope="module")
-def s3_server():
-    server, stop = start_s3()
-    yield server
-    stop()
-
-
-@pytest.fixture
-def aws(monkeypatch):
-    """Credentials as AWS tools find them, in the environment; never in site.toml."""
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1")):
-        monkeypatch.setenv(name, value)
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
