@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         return EXIT_USAGE
     except DeployError as err:
-        print(f"site-builder deploy: {err}", file=sys.stderr)
+        # From `deploy`, or from the upload that ends `build --out s3://...`.
+        print(f"site-builder {'deploy' if args.run is _run_deploy else 'build'}: {err}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130

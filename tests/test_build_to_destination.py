@@ -101,6 +101,15 @@ def test_a_build_with_problems_uploads_nothing(make_site, run, bucket) -> None:
     assert read() == {}
 
 
+def test_a_bucket_that_is_not_there_is_told_in_one_line(make_site, run, bucket) -> None:
+    url, _ = bucket
+    missing = url.replace("s3://", "s3://no-")
+    root = make_site(stories(2))
+    code, out, err = run(root, "build", "--out", missing)
+    assert code == 1 and out.startswith("Built ")
+    assert err.strip() == f"site-builder build: {missing}: The specified bucket does not exist"
+
+
 def test_a_destination_that_is_not_one_is_refused_with_what_to_write(make_site, run) -> None:
     root = make_site(stories(2))
     code, _, err = run(root, "build", "--out", "s3://")

@@ -223,7 +223,8 @@ def _reach(destination: Destination, failures: tuple[type[Exception], ...], acti
         return action()
     except failures as err:
         message = str(err).strip() or type(err).__name__
-        raise DeployError(f"{destination.name} ({destination.url}): {message}") from None
+        where = destination.url if destination.name == destination.url else f"{destination.name} ({destination.url})"
+        raise DeployError(f"{where}: {message}") from None
 
 
 def _stamps_file(root: Path, site: Path) -> Path:
