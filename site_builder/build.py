@@ -22,10 +22,11 @@ import jinja2
 from site_builder.cache import BuildCache, LastBuild
 from site_builder.config import Config, load_config
 from site_builder.discover import Discovery, Stamp, discover
+from site_builder.errors import ContentError, Problem
 from site_builder.fingerprint import References, ThemeHashes, hash_theme, inputs_key
 from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
-from site_builder.model import Article, ArticleFile, ContentError, Page, Problem, Site
+from site_builder.model import Article, ArticleFile, Page, Site
 from site_builder.outcome import Outcome, record_outcome
 from site_builder.output import SearchIndex, Target, draw_first, front, write_site
 from site_builder.plan import plan_pages

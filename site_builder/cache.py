@@ -24,13 +24,14 @@ from typing import Any
 
 from site_builder.atomic import replacing
 from site_builder.discover import Stamp
+from site_builder.errors import Problem
 from site_builder.fingerprint import References
-from site_builder.model import Article, Problem
+from site_builder.model import Article
+from site_builder.project import CACHE_DIR, cache_file
 from site_builder.write import Tree, tree_id
 
 log = logging.getLogger(__name__)
 
-CACHE_DIR = ".site-builder-cache"
 ARTICLES, ADDED = "articles.pickle", "articles-added.pickle"
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("markdown", "pymdown-extensions", "markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pyyaml",
@@ -58,7 +59,7 @@ class BuildCache:
         self.root, self.out = root, out
         self.key = f"{code_key()}|{config!r}"
         trees, stamps, templates, last_build = (
-            _load(_pages_file(root, out), self.key) or ({}, {}, {}, LastBuild()))
+            _load(cache_file(root, "pages", out, ".pickle"), self.key) or ({}, {}, {}, LastBuild()))
         self.trees: Mapping[str, Tree] = trees  # what the output folder and the kept previous site hold, by id
         self.stamps: Mapping[str, Stamp] = stamps  # article file -> size, time, fingerprint
         self.templates: References = templates  # what each template draws (fingerprint.py)
@@ -129,7 +130,7 @@ class BuildCache:
                 # The dev server saves this cache again after each rebuild: against this file.
                 self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
             _save(folder / ADDED, self.key, (file_id, added, self._related, new_fragments))
-            _save(_pages_file(self.root, self.out), self.key,
+            _save(cache_file(self.root, "pages", self.out, ".pickle"), self.key,
                   (self.trees, self.stamps, self.templates, self.last_build))
         except OSError as err:  # a read-only project still builds, only slower next time
             log.warning("cache not saved: %s", err)
@@ -158,11 +159,6 @@ def code_key() -> str:
         except metadata.PackageNotFoundError:
             digest.update(name.encode())
     return digest.hexdigest()
-
-
-def _pages_file(root: Path, out: Path) -> Path:
-    name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
-    return root / CACHE_DIR / f"pages-{name}.pickle"
 
 
 def _load(path: Path, key: str) -> Any:

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 from site_builder import __version__
 from site_builder.build import BuildOptions, BuildReport, build
 from site_builder.config import SCHEDULER, load_config
-from site_builder.deploy.store import DeployError
+from site_builder.errors import ContentError, DeployError, UsageError
 from site_builder.links import find_broken_links
-from site_builder.model import ContentError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -351,7 +350,13 @@ def _explain_import(args: argparse.Namespace, vocabulary: Path | None) -> int:
 
 
 def _run_deploy(args: argparse.Namespace) -> int:
-    from site_builder.deploy.publish import choose_destination, prepare, publish, refuse_mass_deletion, report_of
+    from site_builder.deploy.publish import (
+        choose_destination,
+        prepare,
+        publish,
+        refuse_mass_deletion,
+        report_of,
+    )
 
     deployment = prepare(args.root, choose_destination(args.root, args.name), args.root / "output")
     try:

@@ -30,9 +30,10 @@ import dask
 from distributed import Client, Future, LocalCluster, as_completed
 
 from site_builder.bodies import dumps_apart
-from site_builder.cache import CACHE_DIR, code_key
-from site_builder.model import UsageError
+from site_builder.cache import code_key
+from site_builder.errors import UsageError
 from site_builder.pool import MIN_PARALLEL, default_jobs
+from site_builder.project import CACHE_DIR
 
 log = logging.getLogger(__name__)
 

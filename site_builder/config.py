@@ -10,10 +10,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from site_builder.model import ContentError, Problem
-
-CONFIG_FILE = "site.toml"
-
+from site_builder.errors import ContentError, Problem
+from site_builder.project import CONFIG_FILE
 
 ENGINES = ("python-markdown", "commonmark")
 

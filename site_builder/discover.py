@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from site_builder.errors import Problem
 from site_builder.folders import files_below
-from site_builder.model import Problem, ArticleFile, article_text
+from site_builder.model import ArticleFile, article_text
+from site_builder.project import ARTICLES_DIR
 
-ARTICLES_DIR = Path("content") / "articles"
 MAX_BYTES = 5_000_000  # a news article is kilobytes; megabytes mean a wrong file
 # A file changed this recently may change again within the clock's resolution without its
 # time moving, so it is not vouched for by its stamp.

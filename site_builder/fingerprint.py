@@ -11,7 +11,7 @@ import jinja2
 import jinja2.meta
 import jinja2.nodes
 
-from site_builder.model import Page, ArticleFile
+from site_builder.model import ArticleFile, Page
 from site_builder.theme import MAP_GEOMETRY, Theme
 
 

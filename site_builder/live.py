@@ -19,10 +19,11 @@ import jinja2
 from site_builder.build import BuildOptions, Built, LoadedTheme, Memory
 from site_builder.cache import BuildCache
 from site_builder.config import Config
-from site_builder.discover import ARTICLES_DIR, Discovery, Stamp, discover, rediscover
+from site_builder.discover import Discovery, Stamp, discover, rediscover
 from site_builder.fingerprint import References
 from site_builder.model import Article, ArticleFile, Page
 from site_builder.plan import article_page
+from site_builder.project import ARTICLES_DIR
 
 ARTICLES = ARTICLES_DIR.as_posix() + "/"
 log = logging.getLogger(__name__)
@@ -144,7 +145,9 @@ class LiveSite(Memory):
 
 
 def _parse(root: Path, key: str, config: Config) -> Article | None:
-    from site_builder.parse import parse_article_file  # as build.read_content: loads Markdown
+    from site_builder.parse import (
+        parse_article_file,  # as build.read_content: loads Markdown
+    )
 
     parsed = parse_article_file(ArticleFile(str(root), key, None), config)
     return parsed if isinstance(parsed, Article) else None

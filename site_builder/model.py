@@ -17,31 +17,6 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one input, reported as `path:line: message`."""
-
-    path: Path
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
-
-
-class UsageError(Exception):
-    """The command cannot do what was asked where it was asked (a folder in use, say): one line."""
-
-
-class ContentError(Exception):
-    """Raised when inputs are wrong; carries every problem found, not just the first."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True)
 class ArticleFile:
     """An article file as found on disk, before parsing. Its place is kept as text: discovery
     makes one for every file of the archive on every build, and most are never opened."""

@@ -8,14 +8,13 @@ only means the next deploy asks for a build first.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from site_builder.atomic import replacing
-from site_builder.cache import CACHE_DIR
+from site_builder.project import cache_file
 
 log = logging.getLogger(__name__)
 
@@ -50,5 +49,4 @@ def last_outcome(root: Path, out: Path) -> Outcome | None:
 
 
 def _outcome_file(root: Path, out: Path) -> Path:
-    name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
-    return root / CACHE_DIR / f"outcome-{name}.json"
+    return cache_file(root, "outcome", out, ".json")

@@ -18,15 +18,30 @@ from typing import Literal
 
 import jinja2
 
+from site_builder.errors import ContentError, Problem
 from site_builder.fingerprint import ThemeHashes, page_fingerprint, search_fingerprint
 from site_builder.folders import files_below
 from site_builder.laps import Laps
-from site_builder.model import ContentError, Page, Problem
+from site_builder.model import Page
 from site_builder.pool import Progress, Runner, counted, run_all
 from site_builder.render import Drawn, Renderer
-from site_builder.search import INDEX_DIR, SHARD_SIZE, carry_over, index_shards, plan_shards
-from site_builder.write import (MARKER, InPlace, Output, StagedSite, Tree, previous_files, staging_path,
-                                tree_id)
+from site_builder.search import (
+    INDEX_DIR,
+    SHARD_SIZE,
+    carry_over,
+    index_shards,
+    plan_shards,
+)
+from site_builder.write import (
+    MARKER,
+    InPlace,
+    Output,
+    StagedSite,
+    Tree,
+    previous_files,
+    staging_path,
+    tree_id,
+)
 
 log = logging.getLogger(__name__)
 SearchIndex = Literal["build", "keep", "drop"]  # what a build does with the search index

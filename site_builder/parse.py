@@ -12,8 +12,9 @@ import frontmatter
 import yaml
 
 from site_builder.config import Config
+from site_builder.errors import Problem
 from site_builder.markup import is_safe_url, render_markdown
-from site_builder.model import Article, Image, Problem, ArticleFile, pack_body
+from site_builder.model import Article, ArticleFile, Image, pack_body
 from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
 
 _YAML = frontmatter.YAMLHandler()

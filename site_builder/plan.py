@@ -9,10 +9,10 @@ from typing import Any
 
 from site_builder.archive import month_grid
 from site_builder.config import Config
+from site_builder.countries import group_by_world_region
 from site_builder.model import Article, Page, Site, Taxonomy, Term
 from site_builder.paginate import Forward, paginate
 from site_builder.search import INDEX_DIR, shard_names
-from site_builder.countries import group_by_world_region
 
 _TEASER, _MONTH = attrgetter("teaser"), attrgetter("date.year", "date.month")
 FEED_SIZE = 20

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import jinja2
 from markupsafe import Markup, escape
 
-from site_builder.config import Config
 from site_builder.charts import month_chart, month_counts
-from site_builder.metadata import absolute, news_article
+from site_builder.config import Config
 from site_builder.fingerprint import untracked_reads
+from site_builder.metadata import absolute, news_article
 from site_builder.model import TEASER_FIELDS, TEASER_READS, Article, Page, Site
 from site_builder.theme import MAP_GEOMETRY, Theme, make_environment
 from site_builder.worldmap import world_map as draw_world_map

@@ -8,9 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
-from site_builder.config import CONFIG_FILE
-from site_builder.discover import ARTICLES_DIR
-from site_builder.model import ContentError, Problem, UsageError
+from site_builder.errors import ContentError, Problem, UsageError
+from site_builder.project import ARTICLES_DIR, CONFIG_FILE
 from site_builder.text import slugify, unique_slug
 from site_builder.theme import find_theme
 

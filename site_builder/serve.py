@@ -25,10 +25,10 @@ import tornado.web
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 
 from site_builder.build import BuildOptions, BuildReport, build
-from site_builder.config import CONFIG_FILE
+from site_builder.errors import ContentError, UsageError
 from site_builder.live import ARTICLES, LiveSite
-from site_builder.model import ContentError, UsageError
-from site_builder.theme import BUNDLED_THEMES, SITE_TEMPLATES
+from site_builder.project import CONFIG_FILE, SITE_TEMPLATES
+from site_builder.theme import BUNDLED_THEMES
 from site_builder.watch import changes
 from site_builder.write import check_output_dir
 

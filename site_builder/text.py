@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container
 import unicodedata
+from collections.abc import Container
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKUP = re.compile(r"<[^>]+>|[*_`#>]|!?\[([^\]]*)\]\([^)]*\)")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import jinja2
 
-from site_builder.model import ContentError, Problem
+from site_builder.errors import ContentError, Problem
+from site_builder.project import CONFIG_FILE, SITE_TEMPLATES
 
 PACKAGE = Path(__file__).resolve().parent
 # Themes are looked up in the project first, then among the themes bundled with site-builder:
@@ -18,7 +19,6 @@ BUNDLED_THEMES = next((folder for folder in (PACKAGE / "themes", PACKAGE.parent 
                        if folder.is_dir()), PACKAGE / "themes")
 # Feeds, sitemaps and robots.txt; a theme or the site may still override them by name.
 BUILTIN_TEMPLATES = PACKAGE / "templates"
-SITE_TEMPLATES = "templates"
 # Country outlines for the regions map, looked up along the theme chain.
 MAP_GEOMETRY = "map/countries-110m.geojson"
 # Files that change with the theme get their content hash in the name, so they can be cached
@@ -48,7 +48,7 @@ def load_theme(root: Path, name: str, fingerprint: bool = True) -> Theme:
         folder = find_theme(root, name)
         if folder is None or folder in chain:
             why = "extends itself" if folder in chain else "not found in themes/"
-            raise ContentError([Problem(Path("site.toml"), None, f"theme '{name}' {why}")])
+            raise ContentError([Problem(Path(CONFIG_FILE), None, f"theme '{name}' {why}")])
         chain.append(folder)
         name = _parent_of(folder)
     site_templates = root / SITE_TEMPLATES

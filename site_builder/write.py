@@ -10,9 +10,9 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import secrets
 import shutil
 import subprocess
-import secrets
 import sys
 import time
 from array import array
@@ -22,17 +22,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from site_builder.atomic import replacing
+from site_builder.errors import OutputError
 from site_builder.foreign import carry_foreign, folder_times
-from site_builder.model import UsageError
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
 MARKER = ".site-builder-output"
 # "0" swaps sites as systems without an atomic exchange do (the tests use it on Linux).
 EXCHANGE_VARIABLE = "SITE_BUILDER_EXCHANGE"
-
-
-class OutputError(UsageError):
-    """The output folder cannot be used (wrong place, not ours, not writable)."""
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,14 @@ import hashlib
 import re
 from pathlib import Path
 
-from site_builder.cache import CACHE_DIR
-from site_builder.deploy.destinations import Destination, kind_of, load_destinations, url_problems
-from site_builder.model import UsageError
+from site_builder.deploy.destinations import (
+    Destination,
+    kind_of,
+    load_destinations,
+    url_problems,
+)
+from site_builder.errors import UsageError
+from site_builder.project import CACHE_DIR
 
 # What `--out` takes for a destination rather than a folder: a URL's scheme, or git+.
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://|git\+", re.IGNORECASE)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from site_builder.config import CONFIG_FILE
 from site_builder.deploy.headers import DEFAULT_CACHE_CONTROL
-from site_builder.model import ContentError, Problem
+from site_builder.errors import ContentError, Problem
+from site_builder.project import CONFIG_FILE
 
 MAX_DELETES = 256
 _KEYS = {"url": str, "max_deletes": int, "endpoint_url": str, "cache_control": dict}

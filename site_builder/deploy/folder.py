@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from site_builder.deploy.destinations import Destination
 from site_builder.deploy.manifest import MANIFEST
 from site_builder.deploy.store import Done, Upload, temporary_name
-from site_builder.model import UsageError
+from site_builder.errors import UsageError
 
 
 class FolderStore:

@@ -18,10 +18,11 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from site_builder.cache import CACHE_DIR
 from site_builder.deploy.destinations import Destination
 from site_builder.deploy.manifest import MANIFEST
-from site_builder.deploy.store import DeployError, Done, Upload
+from site_builder.deploy.store import Done, Upload
+from site_builder.errors import DeployError
+from site_builder.project import CACHE_DIR
 
 log = logging.getLogger(__name__)
 

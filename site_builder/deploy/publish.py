@@ -12,7 +12,6 @@ it since, even when the site has gone back to what the manifest said before.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import os
 import pickle
@@ -23,17 +22,24 @@ from pathlib import Path
 from typing import TypeVar
 
 from site_builder.atomic import replacing
-from site_builder.cache import CACHE_DIR
 from site_builder.deploy.changes import Changes, compare
 from site_builder.deploy.destinations import Destination, load_destinations
 from site_builder.deploy.headers import cache_control, content_type
-from site_builder.deploy.manifest import (UNKNOWN, DamagedManifest, Entry, Stamp, manifest_bytes,
-                                          manifest_of, read_manifest)
-from site_builder.deploy.store import DeployError, Store, Upload, store_kind
+from site_builder.deploy.manifest import (
+    UNKNOWN,
+    DamagedManifest,
+    Entry,
+    Stamp,
+    manifest_bytes,
+    manifest_of,
+    read_manifest,
+)
+from site_builder.deploy.store import Store, Upload, store_kind
+from site_builder.errors import DeployError, UsageError
 from site_builder.laps import Laps
-from site_builder.model import UsageError
 from site_builder.outcome import last_outcome
 from site_builder.pool import Runner
+from site_builder.project import cache_file
 from site_builder.write import tree_id
 
 log = logging.getLogger(__name__)
@@ -228,8 +234,7 @@ def _reach(destination: Destination, failures: tuple[type[Exception], ...], acti
 
 
 def _stamps_file(root: Path, site: Path) -> Path:
-    name = hashlib.blake2b(str(site.resolve()).encode(), digest_size=8).hexdigest()
-    return root / CACHE_DIR / f"deploy-stamps-{name}.pickle"
+    return cache_file(root, "deploy-stamps", site, ".pickle")
 
 
 def _load_stamps(path: Path) -> dict[str, Stamp]:

@@ -17,7 +17,13 @@ from fsspec.asyn import sync
 
 from site_builder.deploy.destinations import Destination
 from site_builder.deploy.manifest import MANIFEST
-from site_builder.deploy.store import Done, FileSystemStore, Upload, each_bounded, temporary_name
+from site_builder.deploy.store import (
+    Done,
+    FileSystemStore,
+    Upload,
+    each_bounded,
+    temporary_name,
+)
 
 CONCURRENT_UPLOADS = 8
 

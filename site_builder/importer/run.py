@@ -10,7 +10,13 @@ from pathlib import Path
 
 from site_builder.importer.article import build_article
 from site_builder.importer.formats import split_dump
-from site_builder.importer.manifest import Manifest, load_manifest, save_manifest, sha256, write_atomically
+from site_builder.importer.manifest import (
+    Manifest,
+    load_manifest,
+    save_manifest,
+    sha256,
+    write_atomically,
+)
 from site_builder.importer.markdown_out import render
 from site_builder.importer.model import Article, RawArticle
 from site_builder.importer.report import (
@@ -21,9 +27,9 @@ from site_builder.importer.report import (
     ImportProblem,
     ImportReport,
 )
-from site_builder.text import unique_slug
 from site_builder.importer.text import decode_dump
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
+from site_builder.text import unique_slug
 
 __all__ = ["Explanation", "FileFailure", "ImportProblem", "ImportReport", "ImportedArticle", "explain_dumps", "import_dumps"]
 
