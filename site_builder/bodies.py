@@ -3,7 +3,8 @@ file of the project that the workers read a body from when a page shows it.
 
 Every worker gets the whole indexed site (listings and term pages show any article), but each
 body is drawn by one article page and a few feeds: sent with the site, the bodies were nearly
-half of what every worker received (see benchmarks/README.md, "On a cluster").
+half of what every worker received (see benchmarks/notes/2026-12-02.md, "On a cluster: the
+site sent once, without bodies").
 """
 
 from __future__ import annotations
