@@ -26,6 +26,7 @@ from site_builder.errors import ContentError, Problem
 from site_builder.fingerprint import References, ThemeHashes, hash_theme, inputs_key
 from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
+from site_builder.markup import extension_problems
 from site_builder.model import Article, ArticleFile, Page, Site
 from site_builder.outcome import Outcome, record_outcome
 from site_builder.output import SearchIndex, Target, draw_first, front, write_site
@@ -77,7 +78,7 @@ class BuildReport:
 
 
 def read_config(options: BuildOptions) -> Config:
-    config = load_config(options.root)
+    config = load_config(options.root, check_extensions=extension_problems)
     overrides = {}
     if options.local is not None:
         overrides["local"] = options.local

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.atomic import replacing
+from site_builder.config import Config
 from site_builder.discover import Stamp
 from site_builder.errors import Problem
 from site_builder.fingerprint import References
@@ -55,9 +56,9 @@ class BuildCache:
     build computes is recorded through `record` and kept by `save`. The parsed articles are
     loaded only when asked for: a build with nothing to do never needs them."""
 
-    def __init__(self, root: Path, out: Path, config: Any):
+    def __init__(self, root: Path, out: Path, config: Config):
         self.root, self.out = root, out
-        self.key = f"{code_key()}|{config!r}"
+        self.key = f"{code_key()}|{config.cache_key()}"
         trees, stamps, templates, last_build = (
             _load(cache_file(root, "pages", out, ".pickle"), self.key) or ({}, {}, {}, LastBuild()))
         self.trees: Mapping[str, Tree] = trees  # what the output folder and the kept previous site hold, by id

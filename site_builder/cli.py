@@ -183,7 +183,7 @@ def _scheduler(text: str) -> str:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    scheduler = args.scheduler or load_config(args.root).build.scheduler
+    scheduler = args.scheduler or _configured_scheduler(args.root)
     options = _build_options(args)
     with _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
         if cluster is not None:
@@ -194,6 +194,15 @@ def _run_build(args: argparse.Namespace) -> int:
         if code == EXIT_OK and isinstance(args.out, str):
             _upload_build(options.root, args.out, report.out, cluster)
     return code
+
+
+def _configured_scheduler(root: Path) -> str:
+    """site.toml's [build] scheduler; a site.toml with problems builds here, and the build
+    reports every one of them."""
+    try:
+        return load_config(root).build.scheduler
+    except ContentError:
+        return ""
 
 
 def _print_report(report: BuildReport, uploading: bool) -> int:

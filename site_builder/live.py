@@ -70,7 +70,7 @@ class LiveSite(Memory):
     # What the build asks for (see build.Memory).
 
     def cache(self, options: BuildOptions, config: Config) -> BuildCache:
-        made_for = repr((options.out, config))
+        made_for = repr((options.out, config.cache_key()))
         if self._cache is None or self._cache[0] != made_for:
             self._cache = made_for, super().cache(options, config)
         return self._cache[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import frontmatter
 
 from site_builder.config import Config, load_config
-from site_builder.deploy.destinations import MAX_DELETES, read_destinations
+from site_builder.config.deploy import MAX_DELETES, read_destinations
 
 
 def test_init_makes_an_archive_that_builds(tmp_path: Path, run) -> None:

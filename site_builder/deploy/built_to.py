@@ -16,7 +16,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from site_builder.deploy.destinations import (
+from site_builder.config.deploy import (
     Destination,
     kind_of,
     load_destinations,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from site_builder.deploy.destinations import Destination
+from site_builder.config.deploy import Destination
 from site_builder.deploy.manifest import MANIFEST
 from site_builder.deploy.store import Done, Upload, temporary_name
 from site_builder.errors import UsageError

@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from site_builder.deploy.destinations import Destination
+from site_builder.config.deploy import Destination
 from site_builder.deploy.manifest import MANIFEST
 from site_builder.deploy.store import Done, Upload
 from site_builder.errors import DeployError

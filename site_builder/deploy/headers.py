@@ -6,20 +6,13 @@ import functools
 import mimetypes
 import re
 
+from site_builder.config.deploy import SHORT
+
 # Python's own table, not the system's (/etc/mime.types differs between machines): the same
 # site gets the same headers wherever it is deployed from.
 _TYPES = mimetypes.MimeTypes()
 _OWN_TYPES = {".js": "text/javascript", ".xml": "application/xml", ".pagefind": "application/octet-stream"}
 _TEXT = re.compile(r"text/.*|application/(.*\+)?(xml|json|javascript)|image/svg\+xml")
-
-# A fingerprinted file (`static/style.1a2b3c4d5e.css`, see theme.py) never changes under its
-# name, so readers may keep it for a year; anything else may change with the next deploy.
-IMMUTABLE = "public, max-age=31536000, immutable"
-SHORT = "public, max-age=300"
-DEFAULT_CACHE_CONTROL: tuple[tuple[str, str], ...] = (
-    (r"static/(.+/)?[^/]+\.[0-9a-f]{10}\.[A-Za-z0-9]+", IMMUTABLE),
-    (r".*", SHORT),
-)
 
 
 def content_type(path: str) -> str:

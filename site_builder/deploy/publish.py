@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from site_builder.atomic import replacing
+from site_builder.config.deploy import Destination, load_destinations
 from site_builder.deploy.changes import Changes, compare
-from site_builder.deploy.destinations import Destination, load_destinations
 from site_builder.deploy.headers import cache_control, content_type
 from site_builder.deploy.manifest import (
     UNKNOWN,

@@ -14,7 +14,7 @@ import botocore.exceptions
 import s3fs
 from fsspec.asyn import sync
 
-from site_builder.deploy.destinations import Destination
+from site_builder.config.deploy import Destination
 from site_builder.deploy.manifest import MANIFEST
 from site_builder.deploy.store import Done, FileSystemStore, Upload, each_bounded
 

@@ -15,7 +15,7 @@ import asyncssh
 import sshfs
 from fsspec.asyn import sync
 
-from site_builder.deploy.destinations import Destination
+from site_builder.config.deploy import Destination
 from site_builder.deploy.manifest import MANIFEST
 from site_builder.deploy.store import (
     Done,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from site_builder.deploy.destinations import Destination
+from site_builder.config.deploy import Destination
 from site_builder.deploy.manifest import MANIFEST
 from site_builder.errors import UsageError
 

@@ -15,7 +15,7 @@ import nh3
 from site_builder.typography import smarten
 
 if TYPE_CHECKING:
-    from site_builder.config import MarkdownSettings
+    from site_builder.config.markdown import MarkdownSettings
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl",
@@ -53,6 +53,15 @@ def render_markdown(text: str, settings: MarkdownSettings, trusted: bool = False
         link_rel=None,
         filter_style_properties=_ALLOWED_STYLES,
     )
+
+
+def extension_problems(settings: MarkdownSettings) -> list[tuple[str, bool, str]]:
+    """(extension, whether its settings are to blame, what is wrong) for each of the site's
+    Python-Markdown extensions that does not load: config.load_config's check."""
+    # Imported here: a site without extensions never loads Python-Markdown to check them.
+    from site_builder.markup.python_markdown import extension_problems as problems_of
+
+    return problems_of(settings)
 
 
 def is_safe_url(url: str) -> bool:

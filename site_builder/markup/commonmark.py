@@ -17,7 +17,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 if TYPE_CHECKING:
-    from site_builder.config import MarkdownSettings
+    from site_builder.config.markdown import MarkdownSettings
 
 _NOT_IN_IDS = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 

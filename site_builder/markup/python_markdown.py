@@ -29,7 +29,7 @@ from pymdownx.tilde import DeleteSubExtension
 from site_builder.markup.commonmark import heading_id
 
 if TYPE_CHECKING:
-    from site_builder.config import MarkdownSettings
+    from site_builder.config.markdown import MarkdownSettings
 
 # Heading ids come from `_Headings` below rather than `toc`, which also draws a table of
 # contents for every article (a tenth of the conversion time); a site that wants `toc`'s

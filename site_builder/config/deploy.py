@@ -1,28 +1,34 @@
-"""destinations: the `[deploy.NAME]` tables of site.toml -> Destination, every bad value reported
-with its line.
+"""deploy: the `[deploy.NAME]` tables of site.toml -> Destination, every bad value reported with
+its line.
 
-The tables are checked with the rest of site.toml on every build (config.py asks here), but kept
-out of `Config`: where a site is published does not change what it is, so editing them must not
-cost a rebuild.
+The tables are checked with the rest of site.toml on every build, but kept out of `Config`:
+where a site is published does not change what it is, so editing them must not cost a rebuild.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from site_builder.deploy.headers import DEFAULT_CACHE_CONTROL
-from site_builder.errors import ContentError, Problem
-from site_builder.project import CONFIG_FILE
+from site_builder.config.source import line_matching, problem, read_site_toml
+from site_builder.errors import ContentError
 
 MAX_DELETES = 256
+# A fingerprinted file (`static/style.1a2b3c4d5e.css`, see pages/theme.py) never changes under its
+# name, so readers may keep it for a year; anything else may change with the next deploy.
+IMMUTABLE = "public, max-age=31536000, immutable"
+SHORT = "public, max-age=300"
+DEFAULT_CACHE_CONTROL: tuple[tuple[str, str], ...] = (
+    (r"static/(.+/)?[^/]+\.[0-9a-f]{10}\.[A-Za-z0-9]+", IMMUTABLE),
+    (r".*", SHORT),
+)
 _KEYS = {"url": str, "max_deletes": int, "endpoint_url": str, "cache_control": dict}
 KINDS = ("s3", "sftp", "file", "git")
+_DEPLOY = r"^[ \t]*\[\s*deploy\b|^[ \t]*deploy\s*="
 
 
 @dataclass(frozen=True)
@@ -38,38 +44,32 @@ class Destination:
 
 def load_destinations(root: Path) -> dict[str, Destination]:
     """Every `[deploy.NAME]` table of `root/site.toml`, by name, in the file's order."""
-    path = root / CONFIG_FILE
-    if not path.exists():
+    found = read_site_toml(root)
+    if found is None:
         return {}
-    text = path.read_text(encoding="utf-8")
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ContentError([Problem(Path(CONFIG_FILE), getattr(err, "lineno", None),
-                                    f"invalid TOML: {err.args[0]}")])
+    raw, text = found
     destinations, problems = read_destinations(raw.get("deploy", {}), text)
     if problems:
-        raise ContentError(problems)
+        raise ContentError([problem(line, message) for line, message in problems])
     return destinations
 
 
-def read_destinations(raw: Any, text: str) -> tuple[dict[str, Destination], list[Problem]]:
-    """The `deploy` value of site.toml, checked: the destinations, and the problems with lines."""
+def read_destinations(raw: Any, text: str) -> tuple[dict[str, Destination], list[tuple[int | None, str]]]:
+    """The `deploy` value of site.toml, checked: the destinations, and (line, problem) pairs."""
     if not isinstance(raw, dict) or not all(isinstance(table, dict) for table in raw.values()):
-        line = _line(text, r"^[ \t]*\[\s*deploy\b|^[ \t]*deploy\s*=")
-        return {}, [Problem(Path(CONFIG_FILE), line,
-                            "'deploy' must hold one table per destination, e.g. [deploy.production]")]
+        line = line_matching(_DEPLOY, text)
+        return {}, [(line, "'deploy' must hold one table per destination, e.g. [deploy.production]")]
     destinations: dict[str, Destination] = {}
-    problems: list[Problem] = []
+    problems: list[tuple[int | None, str]] = []
     for name, table in raw.items():
         found = _table_problems(name, table)
-        problems += [Problem(Path(CONFIG_FILE), _key_line(text, name, key), message) for key, message in found]
+        problems += [(_key_line(text, name, key), message) for key, message in found]
         if not found:
             patterns = tuple(table.get("cache_control", {}).items())
             destinations[name] = Destination(
                 name, table["url"], kind_of(table["url"]), table.get("max_deletes", MAX_DELETES),
                 table.get("endpoint_url"), patterns + DEFAULT_CACHE_CONTROL)
-    return destinations, sorted(problems, key=lambda p: p.line or 0)
+    return destinations, sorted(problems, key=lambda p: p[0] or 0)
 
 
 def kind_of(url: str) -> str:
@@ -132,15 +132,10 @@ def _key_line(text: str, name: str, key: str | None) -> int | None:
     quoted = rf"(\"{re.escape(name)}\"|'{re.escape(name)}'|{re.escape(name)})"
     header = re.search(rf"^[ \t]*\[\s*deploy\s*\.\s*{quoted}\s*\]", text, re.MULTILINE)
     if header is None:
-        return _line(text, r"^[ \t]*\[\s*deploy\b|^[ \t]*deploy\s*=")
+        return line_matching(_DEPLOY, text)
     if key is None:
         return text.count("\n", 0, header.start()) + 1
     pattern = (rf"^[ \t]*\[\s*deploy\s*\.\s*{quoted}\s*\.\s*{key}\s*\]" if key == "cache_control" else "") + \
         rf"|^[ \t]*{re.escape(key)}\s*="
     match = re.compile(pattern.lstrip("|"), re.MULTILINE).search(text, header.end())
     return text.count("\n", 0, match.start()) + 1 if match else text.count("\n", 0, header.start()) + 1
-
-
-def _line(text: str, pattern: str) -> int | None:
-    match = re.search(pattern, text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
