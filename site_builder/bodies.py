@@ -18,8 +18,8 @@ from typing import Any, NamedTuple
 from site_builder.model import Article
 
 
-class StoredBody(NamedTuple):
-    """Where an article's body (zlib-compressed HTML) lies in a bodies file."""
+class BodyInFile(NamedTuple):
+    """Where an article's body (zlib-compressed HTML) lies in a bodies file: a model.StoredBody."""
 
     path: str
     offset: int
@@ -47,7 +47,7 @@ class _BodiesApart(pickle.Pickler):
         # Called once per article however many pages show it: the pickle's memo comes first.
         if type(obj) is not Article or not isinstance(obj.body, bytes):
             return NotImplemented
-        stored = StoredBody(self._path, self._offset, len(obj.body))
+        stored = BodyInFile(self._path, self._offset, len(obj.body))
         self._bodies.write(obj.body)
         self._offset += stored.length
         # As pickle makes a dataclass again: a new object, its attributes set from a dict

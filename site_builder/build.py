@@ -21,12 +21,12 @@ import jinja2
 
 from site_builder.cache import BuildCache, LastBuild
 from site_builder.config import Config, load_config
-from site_builder.discover import Discovery, Stamp, discover
+from site_builder.content.discover import Discovery, Stamp, discover
+from site_builder.content.markup import extension_problems
 from site_builder.errors import ContentError, Problem
 from site_builder.fingerprint import References, ThemeHashes, hash_theme, inputs_key
 from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
-from site_builder.markup import extension_problems
 from site_builder.model import Article, ArticleFile, Page, Site
 from site_builder.outcome import Outcome, record_outcome
 from site_builder.output import SearchIndex, Target, draw_first, front, write_site
@@ -222,7 +222,7 @@ def read_content(root: Path, config: Config, cache: BuildCache | None = None, jo
     `found`: the files and problems of a discovery already made."""
     # Imported here: the Markdown and YAML libraries take a tenth of a second to load, which
     # a build with nothing to parse should not wait for.
-    from site_builder.parse import UndatedDraft, parse_article_file
+    from site_builder.content.parse import UndatedDraft, parse_article_file
 
     files, unreadable = found or discover(root)[:2]
     # The text read to fingerprint the files is let go (the parse reads again what it parses):

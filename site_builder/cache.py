@@ -24,7 +24,7 @@ from typing import Any
 
 from site_builder.atomic import replacing
 from site_builder.config import Config
-from site_builder.discover import Stamp
+from site_builder.content.discover import Stamp
 from site_builder.errors import Problem
 from site_builder.fingerprint import References
 from site_builder.model import Article

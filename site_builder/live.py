@@ -19,7 +19,7 @@ import jinja2
 from site_builder.build import BuildOptions, Built, LoadedTheme, Memory
 from site_builder.cache import BuildCache
 from site_builder.config import Config
-from site_builder.discover import Discovery, Stamp, discover, rediscover
+from site_builder.content.discover import Discovery, Stamp, discover, rediscover
 from site_builder.fingerprint import References
 from site_builder.model import Article, ArticleFile, Page
 from site_builder.plan import article_page
@@ -145,7 +145,7 @@ class LiveSite(Memory):
 
 
 def _parse(root: Path, key: str, config: Config) -> Article | None:
-    from site_builder.parse import (
+    from site_builder.content.parse import (
         parse_article_file,  # as build.read_content: loads Markdown
     )
 

@@ -10,10 +10,14 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from site_builder.bodies import StoredBody
+
+class StoredBody(Protocol):
+    """An article's body kept outside the article (a cluster's file of bodies, see cluster/):
+    `read` gives the same zlib-compressed HTML an article's own `body` bytes hold."""
+
+    def read(self) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -44,27 +48,9 @@ class ArticleFile:
         return hashlib.blake2b(f"{self.key}\0{self.text}".encode("utf-8", "surrogatepass"),
                                digest_size=16).hexdigest()
 
-    def read(self) -> ArticleFile:
-        """This file with its text, read now if discovery skipped it or let it go; the
-        fingerprint is then that of the text read."""
-        if self.text is not None:
-            return self
-        return dataclasses.replace(self, text=article_text(self.path.read_bytes()), known_fingerprint=None)
-
     def without_text(self) -> ArticleFile:
         """This file known by its fingerprint only; `read` brings the text back."""
         return self if self.text is None else dataclasses.replace(self, text=None, known_fingerprint=self.fingerprint)
-
-
-def pack_body(html: str) -> bytes:
-    """An article's HTML as `Article.body` keeps it (the fastest zlib level: the HTML of the
-    synthetic benchmark archive shrinks threefold, real prose a little less)."""
-    return zlib.compress(html.encode("utf-8"), 1)
-
-
-def article_text(data: bytes) -> str:
-    """An article file's bytes as text: UTF-8, a byte-order mark dropped, Unix line ends."""
-    return data.decode("utf-8-sig").replace("\r\n", "\n")
 
 
 @dataclass(frozen=True)

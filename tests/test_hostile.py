@@ -22,7 +22,7 @@ from benchmarks.corpus import write_corpus
 from site_builder.config import Config
 from site_builder.links import find_broken_links
 from site_builder.model import Article, ArticleFile
-from site_builder.parse import UndatedDraft, parse_file
+from site_builder.content.parse import UndatedDraft, parse_file
 from site_builder.text import SLUG_PATTERN, slugify
 from site_builder.write import tree_id
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, article, free_port
 
 from site_builder.build import BuildOptions, build
-from site_builder.discover import discover, rediscover
+from site_builder.content.discover import discover, rediscover
 from site_builder.live import LiveSite
 from site_builder.write import MARKER
 

@@ -14,7 +14,7 @@ from test_hostile import dangerous
 from site_builder.build import BuildOptions, build
 from site_builder.cache import LIBRARIES
 from site_builder.config import MarkdownSettings
-from site_builder.markup import render_markdown
+from site_builder.content.markup import render_markdown
 
 ENGINES = ("python-markdown", "commonmark")
 
@@ -168,8 +168,8 @@ def test_changing_the_engine_or_an_extension_setting_renders_the_articles_again(
 
 
 def test_every_library_that_shapes_article_html_is_in_the_cache_key() -> None:
-    import site_builder.markup.commonmark
-    import site_builder.markup.python_markdown  # noqa: F401  (their imports are the point)
+    import site_builder.content.markup.commonmark
+    import site_builder.content.markup.python_markdown  # noqa: F401  (their imports are the point)
 
     providers = metadata.packages_distributions()
     for module in ("markdown", "pymdownx", "markdown_it", "mdit_py_plugins", "nh3"):

@@ -5,7 +5,7 @@ import pytest
 
 from site_builder.config import Config, MarkdownSettings
 from site_builder.model import Article, ArticleFile
-from site_builder.parse import parse_file
+from site_builder.content.parse import parse_file
 
 CONFIG = Config(timezone="Europe/London")
 

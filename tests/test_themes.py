@@ -13,7 +13,7 @@ from benchmarks.corpus import write_corpus
 from site_builder.build import BuildOptions, build
 from site_builder.charts import month_chart, month_counts
 from site_builder.index import build_site
-from site_builder.parse import parse_file
+from site_builder.content.parse import parse_file
 from site_builder.theme import load_theme
 from site_builder.worldmap import world_map
 from site_builder.config import load_config

@@ -1,6 +1,6 @@
 import pytest
 
-from site_builder.typography import smarten
+from site_builder.content.markup.typography import smarten
 
 
 @pytest.mark.parametrize("html, expected", [

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from site_builder.discover import RACY_NS
+from site_builder.content.discover import RACY_NS
 from site_builder.folders import files_below
 from site_builder.write import MARKER
 

@@ -34,7 +34,8 @@ from site_builder.deploy.manifest import (
     manifest_of,
     read_manifest,
 )
-from site_builder.deploy.store import Store, Upload, store_kind
+from site_builder.deploy.store import Store, Upload
+from site_builder.deploy.stores import store_kind
 from site_builder.errors import DeployError, UsageError
 from site_builder.laps import Laps
 from site_builder.outcome import last_outcome

@@ -11,7 +11,6 @@ from typing import Any, Protocol, TypeVar
 
 from site_builder.config.deploy import Destination
 from site_builder.deploy.manifest import MANIFEST
-from site_builder.errors import UsageError
 
 Item = TypeVar("Item")
 
@@ -69,34 +68,6 @@ class FileSystemStore:
             return sync(self.fs.loop, self.fs._cat_file, self._key(MANIFEST))
         except FileNotFoundError:
             return None
-
-
-def store_kind(destination: Destination) -> type[Store]:
-    """The class of store for `destination`; each kind's library is imported only when used."""
-    if destination.kind == "file":
-        from site_builder.deploy.folder import FolderStore
-
-        return FolderStore
-    if destination.kind == "git":
-        from site_builder.deploy.git import GitStore
-
-        return GitStore
-    if destination.kind == "s3":
-        _need("s3fs", "s3")
-        from site_builder.deploy.s3 import S3Store
-
-        return S3Store
-    _need("sshfs", "sftp")
-    from site_builder.deploy.sftp import SftpStore
-
-    return SftpStore
-
-
-def _need(module: str, extra: str) -> None:
-    try:
-        __import__(module)
-    except ImportError:
-        raise UsageError(f"{extra}:// destinations need {module}: pip install 'site-builder[{extra}]'") from None
 
 
 async def each_bounded(items: Iterable[Item], limit: int, action: Callable[[Item], Awaitable[None]]) -> None:

@@ -6,6 +6,7 @@ again: its fingerprint is the recorded one (the way git and make tell that nothi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Mapping
@@ -14,13 +15,34 @@ from typing import NamedTuple
 
 from site_builder.errors import Problem
 from site_builder.folders import files_below
-from site_builder.model import ArticleFile, article_text
+from site_builder.model import ArticleFile
 from site_builder.project import ARTICLES_DIR
 
 MAX_BYTES = 5_000_000  # a news article is kilobytes; megabytes mean a wrong file
 # A file changed this recently may change again within the clock's resolution without its
 # time moving, so it is not vouched for by its stamp.
 RACY_NS = 2_000_000_000
+
+
+def article_text(data: bytes) -> str:
+    """An article file's bytes as text: UTF-8, a byte-order mark dropped, Unix line ends."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def with_text(file: ArticleFile) -> ArticleFile:
+    """`file` with its text, read now if discovery skipped it or let it go; the fingerprint is
+    then that of the text read."""
+    if file.text is not None:
+        return file
+    return dataclasses.replace(file, text=article_text(file.path.read_bytes()), known_fingerprint=None)
+
+
+def unreadable(relpath: Path, err: UnicodeDecodeError | OSError, data: bytes | None = None) -> Problem:
+    """Why a file could not be read, with the line of the first bad byte when `data` holds it."""
+    if isinstance(err, UnicodeDecodeError):
+        line = data[: err.start].count(b"\n") + 1 if data is not None else None
+        return Problem(relpath, line, "not UTF-8 text")
+    return Problem(relpath, None, f"cannot be read: {err.strerror}")
 
 
 class Stamp(NamedTuple):
@@ -81,11 +103,10 @@ def _look_at(root: Path, keys: list[str], stamps: Mapping[str, Stamp],
                     file = ArticleFile(top, key, article_text(handle.read()))
         except UnicodeDecodeError as err:
             with open(path, "rb") as handle:
-                line = handle.read()[: err.start].count(b"\n") + 1
-            problems.append(Problem(Path(key), line, "not UTF-8 text"))
+                problems.append(unreadable(Path(key), err, handle.read()))
             continue
         except OSError as err:
-            problems.append(Problem(Path(key), None, f"cannot be read: {err.strerror}"))
+            problems.append(unreadable(Path(key), err))
             continue
         files.append(file)
         if stat.st_mtime_ns < trusted_before:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import nh3
 
-from site_builder.typography import smarten
+from site_builder.content.markup.typography import smarten
 
 if TYPE_CHECKING:
     from site_builder.config.markdown import MarkdownSettings
@@ -41,7 +41,7 @@ def render_markdown(text: str, settings: MarkdownSettings, trusted: bool = False
     """Markdown to HTML by the engine of `settings`. Unless `trusted`, raw HTML and unsafe
     links are cleaned by an allowlist sanitiser."""
     # Imported on first use: a build with nothing to parse starts without either library.
-    engine = importlib.import_module(f"site_builder.markup.{settings.engine.replace('-', '_')}")
+    engine = importlib.import_module(f"site_builder.content.markup.{settings.engine.replace('-', '_')}")
     html = smarten(engine.to_html(text, settings))
     if trusted:
         return html
@@ -59,7 +59,9 @@ def extension_problems(settings: MarkdownSettings) -> list[tuple[str, bool, str]
     """(extension, whether its settings are to blame, what is wrong) for each of the site's
     Python-Markdown extensions that does not load: config.load_config's check."""
     # Imported here: a site without extensions never loads Python-Markdown to check them.
-    from site_builder.markup.python_markdown import extension_problems as problems_of
+    from site_builder.content.markup.python_markdown import (
+        extension_problems as problems_of,
+    )
 
     return problems_of(settings)
 

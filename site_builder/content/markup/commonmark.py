@@ -8,7 +8,6 @@ times faster than Python-Markdown, which matters on a first build of a large arc
 from __future__ import annotations
 
 import functools
-import re
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -16,17 +15,10 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from site_builder.content.markup.headings import heading_id
+
 if TYPE_CHECKING:
     from site_builder.config.markdown import MarkdownSettings
-
-_NOT_IN_IDS = re.compile(r"[^\w\u4e00-\u9fff\- ]")
-
-
-def heading_id(title: str) -> str:
-    """A heading's id as GitHub makes it ("Who voted?" -> "who-voted"); both engines use it,
-    so a link to a subheading survives a change of engine."""
-    return _NOT_IN_IDS.sub("", title.lower().replace(" ", "-"))
-
 
 def _headings_below_the_title(state) -> None:
     # The page's headline is its only h1, so a body's "# Heading" becomes an h2.

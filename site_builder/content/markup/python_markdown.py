@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 from pymdownx.tilde import DeleteSubExtension
 
-from site_builder.markup.commonmark import heading_id
+from site_builder.content.markup.headings import heading_id
 
 if TYPE_CHECKING:
     from site_builder.config.markdown import MarkdownSettings
