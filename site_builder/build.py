@@ -20,19 +20,18 @@ from pathlib import Path
 import jinja2
 
 from site_builder.cache import BuildCache, LastBuild
+from site_builder.catalog import index_articles
 from site_builder.config import Config, load_config
 from site_builder.content.discover import Discovery, Stamp, discover
 from site_builder.content.markup import extension_problems
 from site_builder.errors import ContentError, Problem
 from site_builder.fingerprint import References, ThemeHashes, hash_theme, inputs_key
-from site_builder.index import build_site, newest_first
 from site_builder.laps import Laps
 from site_builder.model import Article, ArticleFile, Page, Site
 from site_builder.outcome import Outcome, record_outcome
 from site_builder.output import SearchIndex, Target, draw_first, front, write_site
 from site_builder.plan import plan_pages
 from site_builder.pool import Progress, Runner, counted, default_jobs, run_all
-from site_builder.related import find_related
 from site_builder.render import Fragments, Renderer
 from site_builder.theme import Theme, load_theme, make_environment
 from site_builder.write import check_output_dir, previous_files, tree_id
@@ -258,10 +257,8 @@ def _index(content: Content, env: jinja2.Environment, options: BuildOptions, con
     if content.problems and not options.keep_going:
         raise ContentError(content.problems)
     broken = {p.path.as_posix() for p in content.problems}
-    published = newest_first(a for a in content.articles
-                             if a.path not in broken and (options.drafts or not a.draft))
-    related, lists = find_related(published, cache.related, jobs=jobs)
-    return build_site(published, config.min_articles_for_tag_page, related=related), lists
+    published = [a for a in content.articles if a.path not in broken and (options.drafts or not a.draft)]
+    return index_articles(published, config.min_articles_for_tag_page, cache.related, jobs)
 
 
 def _search_index(options: BuildOptions, config: Config) -> SearchIndex:

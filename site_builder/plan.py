@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import Any
 
-from site_builder.archive import month_grid
+from site_builder.catalog.dates import month_grid
 from site_builder.config import Config
 from site_builder.countries import group_by_world_region
 from site_builder.model import Article, Page, Site, Taxonomy, Term

@@ -17,7 +17,7 @@ from conftest import REPO
 from site_builder.bodies import dumps_apart
 from site_builder.build import BuildOptions, BuildReport, build, read_content
 from site_builder.config import load_config
-from site_builder.index import build_site
+from site_builder.catalog import index_articles
 from site_builder.plan import plan_pages
 from site_builder.folders import files_below
 from site_builder.write import MARKER
@@ -117,7 +117,7 @@ def test_a_worker_killed_mid_build_does_not_change_the_site(local_build, cluster
 def test_workers_get_the_site_without_bodies_and_read_each_from_a_file(tmp_path: Path) -> None:
     root = project(tmp_path / "site", count=60)
     config = load_config(root)
-    site = build_site(read_content(root, config).articles)
+    site = index_articles(read_content(root, config).articles)[0]
     pages = list(plan_pages(site, config))
     bodies = tmp_path / "bodies"
     sent = dumps_apart((site, pages), bodies)

@@ -12,7 +12,7 @@ from benchmarks.corpus import write_corpus
 from site_builder.build import BuildOptions, build, read_config, read_content
 from site_builder.cache import BuildCache
 from site_builder.content.discover import discover
-from site_builder.index import newest_first
+from site_builder.catalog import newest_first
 from site_builder.search import shard_blocks
 from site_builder.foreign import _files_in_changed_folders, folder_times
 

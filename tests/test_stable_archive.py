@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from benchmarks.corpus import DAYS, START, write_corpus
 from site_builder.build import BuildOptions, build
 from site_builder.folders import files_below
-from site_builder.index import newest_first
+from site_builder.catalog import newest_first
 from site_builder.paginate import LATEST, Forward, Paginator, paginate
-from site_builder.related import find_related
+from site_builder.catalog.related import find_related
 from site_builder.search import GROWTH, MERGES, shard_blocks
 from site_builder.text import slugify
 from site_builder.write import MARKER

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from benchmarks.corpus import write_corpus
 from site_builder.build import BuildOptions, build
 from site_builder.charts import month_chart, month_counts
-from site_builder.index import build_site
+from site_builder.catalog import index_articles
 from site_builder.content.parse import parse_file
 from site_builder.theme import load_theme
 from site_builder.worldmap import world_map
@@ -164,7 +164,7 @@ def site_of(make_site, files: dict[str, str]):
     config = load_config(root)
     articles = [parse_file(ArticleFile(str(root), name, text), config)
                 for name, text in files.items()]
-    return build_site(articles)
+    return index_articles(articles)[0]
 
 
 def test_the_month_chart_has_a_bar_per_month_and_escapes_names(make_site) -> None:
