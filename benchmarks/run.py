@@ -38,7 +38,8 @@ from benchmarks.peers import PEERS, find_executable, peer_runs, read_corpus, ver
 _PROBE = """
 import json, os, resource, sys
 from pathlib import Path
-from site_builder.build import BuildOptions, build
+from site_builder.build import build
+from site_builder.options import BuildOptions
 root = Path(sys.argv[1])
 report = build(BuildOptions(root=root, out=root / "output"))
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

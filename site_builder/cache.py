@@ -26,10 +26,10 @@ from site_builder.atomic import replacing
 from site_builder.config import Config
 from site_builder.content.discover import Stamp
 from site_builder.errors import Problem
-from site_builder.fingerprint import References
 from site_builder.model import Article
+from site_builder.output.folder import Tree
+from site_builder.pages.fingerprint import References
 from site_builder.project import CACHE_DIR, cache_file
-from site_builder.write import Tree, tree_id
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +87,6 @@ class BuildCache:
         self.articles  # noqa: B018 (stored with the articles added since the big file)
         return self._fragments
 
-    def front(self) -> Tree:
-        """What the cache knows the output folder holds; nothing, if it is not the one it remembers."""
-        return self.trees.get(tree_id(self.out) or "", Tree({}))
-
     @property
     def related(self) -> Mapping[str, tuple[str, ...]]:
         """The related lists of the last build, by the key related.find_related gave them."""
@@ -105,14 +101,6 @@ class BuildCache:
         self._related = related
         self.stamps, self.templates, self._fragments = stamps, templates, fragments
         self.trees, self.last_build = trees, last_build
-
-    def replace_article(self, fingerprint: str, article: Article) -> None:
-        """`article` takes the place of the one parsed under `fingerprint` (the dev server's
-        edits, see live.py): that text, saved again, must be parsed again."""
-        self.articles  # noqa: B018 (loaded if not yet)
-        assert self._articles is not None
-        self._articles.pop(fingerprint, None)
-        self._articles[article.fingerprint] = article
 
     def save(self) -> None:
         folder = self.root / CACHE_DIR

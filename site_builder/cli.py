@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder import __version__
-from site_builder.build import BuildOptions, BuildReport, build
+from site_builder.build import BuildReport, build
+from site_builder.options import BuildOptions
 from site_builder.config import SCHEDULER, load_config
 from site_builder.errors import ContentError, DeployError, UsageError
 from site_builder.links import find_broken_links
@@ -295,7 +296,7 @@ def _run_init(args: argparse.Namespace) -> int:
 
 
 def _run_theme_list(args: argparse.Namespace) -> int:
-    from site_builder.theme import bundled_themes
+    from site_builder.pages.theme import bundled_themes
 
     own = sorted(p.parent.name for p in (args.root / "themes").glob("*/templates") if p.is_dir())
     for name in own:

@@ -225,9 +225,17 @@ class Page:
     # What the search index takes from the page (an article: itself and its terms, not the
     # related articles and neighbours beside it); empty for pages that are not indexed.
     indexed: tuple[str, ...] = ()
+    kind: str = ""  # what the page is: 'article', 'listing', 'feed', 'archive-day', ...
+    # The year the page belongs to for good (an article's, a date archive's, a numbered listing
+    # page's newest article's); None for pages that change as the archive grows.
+    year: int | None = None
+    modified: dt.datetime | None = None  # when what it shows last changed, if known (articles)
 
     @property
     def output_path(self) -> str:
-        if self.url == "" or self.url.endswith("/"):
-            return self.url + "index.html"
-        return self.url
+        return output_path(self.url)
+
+
+def output_path(url: str) -> str:
+    """The file a site-relative URL is served from: a folder's index.html ('' for home)."""
+    return url + "index.html" if url == "" or url.endswith("/") else url

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 from site_builder.errors import ContentError, Problem, UsageError
+from site_builder.pages.theme import find_theme
 from site_builder.project import ARTICLES_DIR, CONFIG_FILE
 from site_builder.text import slugify, unique_slug
-from site_builder.theme import find_theme
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 RAW_DIR = Path("content") / "raw"

@@ -1,7 +1,6 @@
 """Whole builds of tiny real sites, checked through the files they write."""
 
 import re
-from pathlib import Path
 
 from conftest import article
 

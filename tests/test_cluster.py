@@ -11,16 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from benchmarks.corpus import write_corpus
-from conftest import REPO
 from site_builder.bodies import dumps_apart
-from site_builder.build import BuildOptions, BuildReport, build, read_content
-from site_builder.config import load_config
+from site_builder.build import BuildReport, build
 from site_builder.catalog import index_articles
-from site_builder.plan import plan_pages
+from site_builder.config import load_config
+from site_builder.content import read_content
 from site_builder.folders import files_below
-from site_builder.write import MARKER
+from site_builder.options import BuildOptions
+from site_builder.output.folder import MARKER
+from site_builder.pages.plan import plan_pages
 
 distributed = pytest.importorskip("distributed")
 import dask  # noqa: E402  (installed with distributed)

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import Config, load_config
-from site_builder.errors import ContentError
 from site_builder.content.markup import extension_problems
+from site_builder.errors import ContentError
 
 
 def test_missing_site_toml_means_defaults(tmp_path: Path) -> None:

@@ -15,12 +15,20 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, SITE_TOML, article
-from deploy_servers import (Destination, bare_repository, branch_files, commits_on, folder_files,
-                            site_files, start_sftp)
+from deploy_servers import (
+    Destination,
+    bare_repository,
+    branch_files,
+    commits_on,
+    folder_files,
+    site_files,
+    start_sftp,
+)
 
-from site_builder.build import BuildOptions, build
+from site_builder.build import build
 from site_builder.deploy.manifest import MANIFEST, manifest_bytes, read_manifest
 from site_builder.links import find_broken_links
+from site_builder.options import BuildOptions
 
 KINDS = ["folder", "s3", "sftp", "git"]
 SUMMARY = re.compile(r"^uploaded ([\d,]+) files? \(([\d.]+) MB\), deleted ([\d,]+), unchanged ([\d,]+), [\d.]+ s$")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from site_builder.write import MARKER
+from site_builder.output.folder import MARKER
 
 GOLDEN = Path(__file__).parent / "golden"
 NAMES = sorted(p.name for p in GOLDEN.iterdir() if (p / "site").is_dir())

@@ -1,7 +1,6 @@
 """Hostile input is harmless: no script in any page or feed, nothing written outside output/,
 and a build killed at any moment leaves a complete site."""
 
-from html.parser import HTMLParser
 import os
 import re
 import signal
@@ -11,6 +10,7 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus import write_corpus
 from site_builder.config import Config
+from site_builder.content.parse import UndatedDraft, parse_file
 from site_builder.links import find_broken_links
 from site_builder.model import Article, ArticleFile
-from site_builder.content.parse import UndatedDraft, parse_file
+from site_builder.output.folder import tree_id
 from site_builder.text import SLUG_PATTERN, slugify
-from site_builder.write import tree_id
 
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 

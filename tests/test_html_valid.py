@@ -10,7 +10,8 @@ import pytest
 from conftest import REPO
 
 from benchmarks.corpus import write_corpus
-from site_builder.build import BuildOptions, build
+from site_builder.build import build
+from site_builder.options import BuildOptions
 
 pytestmark = pytest.mark.slow  # the checker is a Java program: seconds to start, seconds a site
 

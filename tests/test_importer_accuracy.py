@@ -4,7 +4,6 @@ media labels between paragraphs, and a publisher named only in the headline."""
 import datetime
 
 import pytest
-
 from importer_helpers import DUMPS, one, posts, run_import
 
 from site_builder.importer.analysis import analysis_length

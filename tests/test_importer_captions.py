@@ -1,7 +1,6 @@
 """Captions lose their credit and file-photo marks; the credit goes to image.credit."""
 
 import pytest
-
 from importer_helpers import one
 
 from site_builder.importer.captions import parse_caption

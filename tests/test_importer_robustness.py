@@ -5,7 +5,6 @@ import string
 import frontmatter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from importer_helpers import DUMPS, run_import
 
 from site_builder.importer import ImportProblem, import_dumps

@@ -1,7 +1,6 @@
 """The source is the agency the text names as reporting, normalised; a photo credit never is."""
 
 import pytest
-
 from importer_helpers import one
 
 from site_builder.importer.sources import find_source

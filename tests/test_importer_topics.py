@@ -1,7 +1,6 @@
 """Topics come from the editable vocabulary; tags name the people and organisations of the story."""
 
 import pytest
-
 from importer_helpers import DUMPS, one
 
 from site_builder.importer import ImportProblem, import_dumps

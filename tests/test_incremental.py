@@ -9,12 +9,14 @@ import pytest
 from conftest import article
 
 from benchmarks.corpus import write_corpus
-from site_builder.build import BuildOptions, build, read_config, read_content
+from site_builder.build import build, read_config
 from site_builder.cache import BuildCache
-from site_builder.content.discover import discover
 from site_builder.catalog import newest_first
-from site_builder.search import shard_blocks
-from site_builder.foreign import _files_in_changed_folders, folder_times
+from site_builder.content import read_content
+from site_builder.content.discover import discover
+from site_builder.options import BuildOptions
+from site_builder.output.foreign import _files_in_changed_folders, folder_times
+from site_builder.search.shards import shard_blocks
 
 
 def snapshot(out: Path) -> dict[str, bytes]:

@@ -1,6 +1,5 @@
 """Every page kind of the archive's indexes, on a tiny site and on a generated one."""
 
-import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -13,7 +12,7 @@ from conftest import article
 from benchmarks.corpus import write_corpus
 from site_builder.links import find_broken_links
 from site_builder.model import Page
-from site_builder.plan import SITEMAP_LIMIT, _sitemaps
+from site_builder.pages.sitemaps import SITEMAP_LIMIT, plan_sitemaps
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -21,7 +20,8 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory) -> Path:
     """Several hundred generated articles, built once for the module."""
-    from site_builder.build import BuildOptions, build
+    from site_builder.build import build
+    from site_builder.options import BuildOptions
 
     root = tmp_path_factory.mktemp("big")
     write_corpus(root, 300)
@@ -142,7 +142,7 @@ def test_sitemaps_list_every_page_by_year_and_robots_points_at_them(big_site: Pa
 
 def test_a_sitemap_over_fifty_thousand_urls_is_split() -> None:
     pages = [Page(f"p{n}/", "x.html", {}) for n in range(SITEMAP_LIMIT + 5)]
-    planned = list(_sitemaps(pages))
+    planned = list(plan_sitemaps(pages))
     assert [p.url for p in planned] == ["sitemap-pages.xml", "sitemap-pages-2.xml", "sitemap.xml"]
     assert planned[-1].template == "sitemap_index.xml"
 

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -49,4 +48,4 @@ def test_the_wheel_starts_imports_builds_and_checks_an_archive(tmp_path: Path) -
     assert out.strip().endswith("no problems.")
     # Nothing of the installed package reaches back into the repository.
     assert str(REPO) not in sh(tool.parent / "python", "-c",
-                               "import site_builder.theme as t; print(t.BUNDLED_THEMES)", cwd=tmp_path)
+                               "import site_builder.pages.theme as t; print(t.BUNDLED_THEMES)", cwd=tmp_path)

@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from conftest import REPO, article, free_port
 
-from site_builder.build import BuildOptions, build
+from site_builder.build import build, build_warm
 from site_builder.content.discover import discover, rediscover
-from site_builder.live import LiveSite
-from site_builder.write import MARKER
+from site_builder.options import BuildOptions
+from site_builder.output.folder import MARKER
+from site_builder.project import edits_of
+from site_builder.serve.live import preview
 
 TIMEOUT = 30  # seconds; generous for a loaded CI machine, never slept blindly
 ARTICLES = "content/articles"
@@ -119,11 +121,9 @@ STEPS = [_edit_body, _edit_headline, _add, _move_to_another_folder, _new_slug, _
 def test_each_rebuild_from_reported_paths_ends_as_a_fresh_build(make_site, tmp_path: Path) -> None:
     root = make_site(archive())
     out = root / "output"
-    live = LiveSite(root)
-    build(options_for(root, out), live)
+    _, warm = build_warm(options_for(root, out))
     for step in STEPS:
-        live.saw(step(root))
-        build(options_for(root, out, atomic=False), live)
+        _, warm = build_warm(options_for(root, out, atomic=False), warm, edits_of(root, step(root)))
         assert_same_as_fresh(root, out, tmp_path), step.__name__
     assert (out / "2024/11/04/renamed-story/index.html").is_file()
     assert not (out / "2024/11/04/n4").exists()  # its old URL is gone with the slug
@@ -133,29 +133,31 @@ def test_each_rebuild_from_reported_paths_ends_as_a_fresh_build(make_site, tmp_p
 def test_the_open_page_drawn_ahead_is_the_page_the_rebuild_writes(make_site) -> None:
     root = make_site(archive())
     out = root / "output"
-    live = LiveSite(root, shown=lambda: {STORY_URL, "", "topics/economy/"})
-    build(options_for(root, out), live)
-    live.saw(_edit_headline(root))
-    ahead = live.preview()
+    shown = {STORY_URL + "index.html", "index.html", "topics/economy/index.html"}
+    _, warm = build_warm(options_for(root, out))
+    edits = edits_of(root, _edit_headline(root))
+    before = warm.built.site if warm.built else None
+    ahead = preview(warm, root, edits.articles, shown)
     assert b"New headline" in ahead[STORY_URL + "index.html"]
     assert b"New headline" in ahead["index.html"]  # the home page lists it
-    build(options_for(root, out, atomic=False), live)
+    assert warm.built is not None and warm.built.site is before  # the last build's site is untouched
+    assert all(a.title != "New headline" for a in warm.built.site.articles)
+    _, warm = build_warm(options_for(root, out, atomic=False), warm, edits)
     assert ahead == {path: (out / path).read_bytes() for path in ahead}
 
     # An edit that moves the article (another date) is not drawn ahead: the rebuild draws it first.
     (root / STORY).write_text(article("New headline", "2024-12-06", "Text.", slug="story", topics="[Economy]"))
-    live.saw({root / STORY})
-    assert live.preview() == {}
+    edits = edits_of(root, {root / STORY})
+    assert preview(warm, root, edits.articles, shown) == {}
+    _, warm = build_warm(options_for(root, out, atomic=False), warm, edits)
     # Undoing an edit drawn ahead is drawn from the file, not from the article it replaced.
-    live = LiveSite(root, shown=lambda: {"2024/12/06/story/"})
-    build(options_for(root, out, atomic=False), live)
+    moved = {"2024/12/06/story/index.html"}
     (root / STORY).write_text(article("Newer headline", "2024-12-06", "Text.", slug="story", topics="[Economy]"))
-    live.saw({root / STORY})
-    assert b"Newer headline" in live.preview()["2024/12/06/story/index.html"]
-    build(options_for(root, out, atomic=False), live)
+    edits = edits_of(root, {root / STORY})
+    assert b"Newer headline" in preview(warm, root, edits.articles, moved)["2024/12/06/story/index.html"]
+    _, warm = build_warm(options_for(root, out, atomic=False), warm, edits)
     (root / STORY).write_text(article("New headline", "2024-12-06", "Text.", slug="story", topics="[Economy]"))
-    live.saw({root / STORY})
-    build(options_for(root, out, atomic=False), live)
+    _, warm = build_warm(options_for(root, out, atomic=False), warm, edits_of(root, {root / STORY}))
     assert b"Newer headline" not in (out / "2024/12/06/story/index.html").read_bytes()
 
 

@@ -11,10 +11,11 @@ import pytest
 from conftest import REPO, article
 from test_hostile import dangerous
 
-from site_builder.build import BuildOptions, build
+from site_builder.build import build
 from site_builder.cache import LIBRARIES
 from site_builder.config import MarkdownSettings
 from site_builder.content.markup import render_markdown
+from site_builder.options import BuildOptions
 
 ENGINES = ("python-markdown", "commonmark")
 

@@ -1,11 +1,10 @@
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from site_builder.config import Config, MarkdownSettings
-from site_builder.model import Article, ArticleFile
 from site_builder.content.parse import parse_file
+from site_builder.model import Article, ArticleFile
 
 CONFIG = Config(timezone="Europe/London")
 

@@ -1,6 +1,6 @@
 import pytest
 
-from site_builder.render import relative_url
+from site_builder.pages.render import relative_url
 
 
 @pytest.mark.parametrize("from_url, to_url, local, expected", [

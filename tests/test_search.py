@@ -1,5 +1,6 @@
 """Full-text search in a real browser: Pagefind's index, served over HTTP under a subpath."""
 
+import datetime as dt
 import gzip
 import re
 import shutil
@@ -9,11 +10,10 @@ import pytest
 from conftest import SITE_TOML
 from playwright.sync_api import expect
 
-import datetime as dt
-
 from benchmarks.corpus import DAYS, START, write_corpus
-from site_builder.build import BuildOptions, build
-from site_builder.write import previous_files
+from site_builder.build import build
+from site_builder.options import BuildOptions
+from site_builder.output.folder import previous_files
 
 PHONE, DESKTOP = 390, 1280
 WORD = "zanzibarite"  # not in the corpus vocabulary: only the planted article has it

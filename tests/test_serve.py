@@ -19,8 +19,17 @@ import tornado.netutil
 from conftest import REPO, SITE_TOML, article, free_port
 
 from site_builder.scaffold import copy_theme
-from site_builder.serve import Health, describe, error_banner, inject, is_loopback, make_app, page_of, site_file
-from site_builder.watch import changes, on_network_filesystem
+from site_builder.serve import is_loopback
+from site_builder.serve.http import (
+    Health,
+    error_banner,
+    inject,
+    make_app,
+    page_of,
+    site_file,
+)
+from site_builder.serve.rebuilds import describe
+from site_builder.serve.watch import changes, on_network_filesystem
 
 STORY = "content/articles/2024/12/story.md"
 STORY_URL = "2024/12/04/story/"

@@ -11,14 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpus import DAYS, START, write_corpus
-from site_builder.build import BuildOptions, build
-from site_builder.folders import files_below
+from site_builder.build import build
 from site_builder.catalog import newest_first
-from site_builder.paginate import LATEST, Forward, Paginator, paginate
 from site_builder.catalog.related import find_related
-from site_builder.search import GROWTH, MERGES, shard_blocks
+from site_builder.folders import files_below
+from site_builder.options import BuildOptions
+from site_builder.output.folder import MARKER
+from site_builder.pages.paginate import LATEST, Forward, Paginator, paginate
+from site_builder.search.shards import GROWTH, MERGES, shard_blocks
 from site_builder.text import slugify
-from site_builder.write import MARKER
 
 SITE = 'title = "Stable"\nbase_url = "https://example.org/"\narticles_per_page = 5\nsearch = false\n'
 
@@ -140,8 +141,8 @@ def test_an_article_dated_in_the_past_moves_only_pages_from_its_place_on(tmp_pat
 
 
 def test_a_new_article_never_changes_an_older_ones_earlier_coverage(tmp_path: Path) -> None:
-    from site_builder.build import read_content
     from site_builder.config import Config
+    from site_builder.content import read_content
 
     write_corpus(tmp_path, 400)
     articles = newest_first(read_content(tmp_path, Config()).articles)

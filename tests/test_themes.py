@@ -10,14 +10,15 @@ from conftest import SITE_TOML, article
 from playwright.sync_api import expect
 
 from benchmarks.corpus import write_corpus
-from site_builder.build import BuildOptions, build
-from site_builder.charts import month_chart, month_counts
+from site_builder.build import build
 from site_builder.catalog import index_articles
-from site_builder.content.parse import parse_file
-from site_builder.theme import load_theme
-from site_builder.worldmap import world_map
 from site_builder.config import load_config
+from site_builder.content.parse import parse_file
 from site_builder.model import ArticleFile
+from site_builder.options import BuildOptions
+from site_builder.pages.theme import load_theme
+from site_builder.pages.widgets.charts import month_chart, month_counts
+from site_builder.pages.widgets.worldmap import world_map
 
 PHONE, DESKTOP = 390, 1280
 THEMES = ["default", "compact"]

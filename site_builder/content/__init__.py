@@ -1,2 +1,71 @@
 """content: the archive's files -> checked articles: discover finds them, parse reads each one
-(front matter checked, Markdown rendered by markup/ and sanitised)."""
+(front matter checked, Markdown rendered by markup/ and sanitised); every problem of every file
+is collected, never raised one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from site_builder.config import Config
+from site_builder.content.discover import discover
+from site_builder.errors import Problem
+from site_builder.model import Article, ArticleFile
+from site_builder.pool import Progress, Runner, counted, run_all
+
+
+@dataclass(frozen=True)
+class Content:
+    articles: tuple[Article, ...]  # only the valid ones
+    undated_drafts: tuple[Path, ...]
+    problems: tuple[Problem, ...]  # every problem in every file
+    parsed: tuple[Article, ...] = ()  # every article parsed, for the cache
+
+
+def read_content(root: Path, config: Config, known: Mapping[str, Article] | None = None, jobs: int = 1,
+                 progress: Progress | None = None,
+                 found: tuple[list[ArticleFile], list[Problem]] | None = None,
+                 runner: Runner = run_all) -> Content:
+    """Every article file, validated. Files whose text a previous build parsed under the same
+    config come from `known` (by fingerprint); `found`: the files and problems of a discovery
+    already made."""
+    # Imported here: the Markdown and YAML libraries take a tenth of a second to load, which
+    # a build with nothing to parse should not wait for.
+    from site_builder.content.parse import UndatedDraft, parse_article_file
+
+    files, unreadable = found or discover(root)[:2]
+    # The text read to fingerprint the files is let go (the parse reads again what it parses):
+    # kept, it would weigh as much as the archive all build long, 400 MB for 100,000 articles.
+    files = [f.without_text() for f in files]
+    known = known or {}
+    todo = [f for f in files if f.fingerprint not in known]
+    parsed = dict(zip((f.fingerprint for f in todo),
+                      counted(runner(partial(parse_article_file, config=config), todo, jobs), "parse", len(todo), progress)))
+    articles: list[Article] = []
+    undated: list[Path] = []
+    problems = list(unreadable)
+    for file in files:
+        result = known.get(file.fingerprint) or parsed[file.fingerprint]
+        if isinstance(result, Article):
+            articles.append(result)
+        elif isinstance(result, UndatedDraft):
+            undated.append(result.path)
+        else:
+            problems.extend(result)
+    duplicates = _duplicate_urls(articles)
+    dropped = {p.path.as_posix() for p in duplicates}
+    return Content(tuple(a for a in articles if a.path not in dropped), tuple(undated),
+                   (*problems, *duplicates), tuple(articles))
+
+
+def _duplicate_urls(articles: list[Article]) -> list[Problem]:
+    first_by_url: dict[str, Article] = {}
+    problems = []
+    for article in articles:
+        other = first_by_url.setdefault(article.url, article)
+        if other is not article:
+            problems.append(Problem(Path(article.path), 1,
+                                    f"same URL /{article.url} as {other.path}; change 'slug' or 'date'"))
+    return problems

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from site_builder.content.discover import RACY_NS
 from site_builder.folders import files_below
-from site_builder.write import MARKER
+from site_builder.output.folder import MARKER, is_site_path
 
 MANIFEST = ".site-builder-manifest.json.gz"
 FORMAT = 1
@@ -106,13 +106,6 @@ def read_manifest(data: bytes) -> dict[str, Entry]:
             raise
         raise DamagedManifest(f"cannot be read ({type(err).__name__}: {err})") from None
     for path in manifest:
-        if not is_site_path(path):
+        if not is_site_path(path) or path == MANIFEST:
             raise DamagedManifest(f"names a file outside the site: {path!r}")
     return manifest
-
-
-def is_site_path(path: str) -> bool:
-    """A relative '/'-separated path that stays inside the folder it is relative to."""
-    parts = path.split("/")
-    return (bool(path) and not path.startswith("/") and "\\" not in path and "\0" not in path
-            and not any(part in ("", ".", "..") for part in parts) and path != MANIFEST)

@@ -24,7 +24,7 @@ from typing import TypeVar
 from site_builder.atomic import replacing
 from site_builder.config.deploy import Destination, load_destinations
 from site_builder.deploy.changes import Changes, compare
-from site_builder.deploy.headers import cache_control, content_type
+from site_builder.deploy.headers import cache_control
 from site_builder.deploy.manifest import (
     UNKNOWN,
     DamagedManifest,
@@ -37,11 +37,12 @@ from site_builder.deploy.manifest import (
 from site_builder.deploy.store import Store, Upload
 from site_builder.deploy.stores import store_kind
 from site_builder.errors import DeployError, UsageError
+from site_builder.filetypes import content_type
 from site_builder.laps import Laps
 from site_builder.outcome import last_outcome
+from site_builder.output.folder import tree_id
 from site_builder.pool import Runner
 from site_builder.project import cache_file
-from site_builder.write import tree_id
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # stage, done, total

@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from site_builder.countries import country_code, latlng
 from site_builder.model import Taxonomy, Term
+from site_builder.pages.widgets.countries import country_code, latlng
 
 # Equirectangular, cropped to the inhabited latitudes (Antarctica is not in the data).
 WIDTH, NORTH, SOUTH = 1000, 84.0, -57.0

@@ -12,7 +12,7 @@ import jinja2.meta
 import jinja2.nodes
 
 from site_builder.model import ArticleFile, Page
-from site_builder.theme import MAP_GEOMETRY, Theme
+from site_builder.pages.theme import MAP_GEOMETRY, Theme
 
 
 def _hash(*parts: str) -> str:
@@ -113,12 +113,6 @@ def untracked_reads(env: jinja2.Environment, name: str, variable: str, tracked: 
 
 def page_fingerprint(page: Page, templates: dict[str, str], site_key: str) -> str:
     return _hash(site_key, page.url, page.template, templates.get(page.template, "?"), *page.inputs)
-
-
-def search_fingerprint(page: Page, templates: dict[str, str], site_key: str) -> str:
-    """Of what the search index holds of an article page: changes to the pages beside it
-    (related articles, neighbours) leave it as it is."""
-    return _hash(site_key, page.url, page.template, templates.get(page.template, "?"), *page.indexed)
 
 
 @dataclass(frozen=True)

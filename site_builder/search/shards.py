@@ -1,4 +1,5 @@
-"""search: a built site folder -> its Pagefind full-text index, in shards, or why not.
+"""shards: the article pages, oldest first -> the search index's shards, each with a key that stays
+the same while its articles do.
 
 The article pages, oldest first, are cut into blocks counted from the oldest: blocks of
 SHARD_SIZE, and once four of a size are complete they make one block four times as big. Each
@@ -13,16 +14,9 @@ one per year.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import logging
-import os
-import shutil
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-log = logging.getLogger(__name__)
+from site_builder.model import Page
 
 INDEX_DIR = "pagefind"
 SHARD_SIZE = 250  # articles in the smallest block (site.toml's search_shard_size)
@@ -31,7 +25,6 @@ GROWTH = 4  # complete blocks of a size that make one of the next
 # to an old article indexes its block again, and a query's download grows with the pages, not
 # the blocks.
 MERGES = 3
-UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
 def shard_blocks(count: int, size: int = SHARD_SIZE) -> list[tuple[int, int]]:
@@ -86,55 +79,8 @@ def carry_over(keys: Mapping[str, str], old: Iterable[str], held: Mapping[str, s
     return carry, todo
 
 
-def index_shards(site: Path, shards: Mapping[str, list[str]], jobs: int = 1) -> dict[str, str | None]:
-    """Index the article pages of each shard into pagefind/<name>/ of `site`, `jobs` at a time.
-    Name -> None when done, else a one-line reason the search was not built (the build still
-    succeeds, and the search page says search is unavailable)."""
-    executable = _pagefind()
-    if executable is None:
-        return dict.fromkeys(shards, "search not built: Pagefind is not installed (pip install 'pagefind[bin]')")
-    with ThreadPoolExecutor(max(1, jobs)) as pool:  # each shard is a Pagefind process of its own
-        return dict(zip(shards, pool.map(lambda name: _index_shard(executable, site, name, shards[name]), shards)))
-
-
-def _pagefind() -> str | None:
-    """Pagefind's program, as its Python package finds it: run directly, not through
-    `python -m pagefind`, whose start-up would cost each shard a tenth of a second."""
-    if importlib.util.find_spec("pagefind") is None:
-        return None
-    from pagefind.service import get_executable
-
-    found = get_executable()
-    return str(found) if found is not None else None
-
-
-def _index_shard(executable: str, site: Path, name: str, pages: list[str]) -> str | None:
-    bundle = site / INDEX_DIR / name
-    shutil.rmtree(bundle, ignore_errors=True)  # an older index of that shard
-    # Pagefind indexes a folder: the shard's pages are linked into one of their own, at their
-    # paths in the site, so the index's URLs are the site's. Nothing else is walked.
-    pages_dir = site / INDEX_DIR / f".{name}.pages"
-    shutil.rmtree(pages_dir, ignore_errors=True)
-    made: set[Path] = set()
-    for path in pages:
-        target = pages_dir / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        os.link(site / path, target)
-    command = [executable, "--site", str(pages_dir),
-               "--output-path", str(bundle), "--glob", "**/*.html"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        return f"search not built: Pagefind could not run ({err})"
-    finally:
-        shutil.rmtree(pages_dir, ignore_errors=True)
-    if done.returncode != 0:
-        last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        return f"search not built: Pagefind failed ({last[0]})"
-    log.debug("pagefind %s: %s", name, done.stdout.strip().splitlines()[-4:])
-    for unused in UNUSED:  # Pagefind's own search interfaces: the theme brings its own
-        for path in bundle.glob(unused):
-            path.unlink()
-    return None
+def search_fingerprint(page: Page, templates: Mapping[str, str], site_key: str) -> str:
+    """Of what the search index holds of an article page: changes to the pages beside it
+    (related articles, neighbours) leave it as it is."""
+    parts = (site_key, page.url, page.template, templates.get(page.template, "?"), *page.indexed)
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

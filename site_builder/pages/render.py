@@ -8,18 +8,19 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import jinja2
 from markupsafe import Markup, escape
 
-from site_builder.charts import month_chart, month_counts
 from site_builder.config import Config
-from site_builder.fingerprint import untracked_reads
-from site_builder.metadata import absolute, news_article
 from site_builder.model import TEASER_FIELDS, TEASER_READS, Article, Page, Site
-from site_builder.theme import MAP_GEOMETRY, Theme, make_environment
-from site_builder.worldmap import world_map as draw_world_map
+from site_builder.pages.fingerprint import untracked_reads
+from site_builder.pages.theme import MAP_GEOMETRY, Theme, make_environment
+from site_builder.pages.widgets.charts import month_chart, month_counts
+from site_builder.pages.widgets.metadata import absolute, news_article
+from site_builder.pages.widgets.worldmap import world_map as draw_world_map
 
 # While a shared fragment is drawn (see `article_partial`), the page it will go into is not
 # known: links are left as placeholders, made relative when the fragment is put in a page.
@@ -49,15 +50,27 @@ Drawn = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) 
 
 @dataclass
 class Fragments:
-    """The articles' partials drawn so far (see `article_partial`), by template, the template's
-    hash and the article's teaser hash. Kept between builds: a listing draws only the articles
-    no earlier build drew. `new` holds those drawn since it was last taken."""
+    """The articles' partials (see `article_partial`), by template, the template's hash and the
+    article's teaser hash: those earlier builds drew (`known`, never changed here), and those
+    this process drew since, kept while it draws pages and handed back by `take_new`. Kept
+    between builds: a listing draws only the articles no earlier build drew."""
 
-    known: Drawn = field(default_factory=dict)
-    new: Drawn = field(default_factory=dict)
+    known: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
+    drawn: Drawn = field(default_factory=dict)
+    untaken: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def get(self, key: tuple[str, str, str]) -> str | None:
+        found = self.known.get(key)
+        return found if found is not None else self.drawn.get(key)
+
+    def add(self, key: tuple[str, str, str], fragment: str) -> None:
+        self.drawn[key] = fragment
+        self.untaken.append(key)
 
     def take_new(self) -> Drawn:
-        new, self.new = self.new, {}
+        """Those drawn since the last call, for the build to keep."""
+        new = {key: self.drawn[key] for key in self.untaken}
+        self.untaken = []
         return new
 
 
@@ -67,7 +80,6 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     each template's hash (see fingerprint.template_hashes), which keys `fragments`."""
     assets = theme.assets
     geometry = theme.data_file(MAP_GEOMETRY)
-    known = fragments.known
 
     @jinja2.pass_context
     def url(context: jinja2.runtime.Context, target: str) -> str:
@@ -89,11 +101,11 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         for the article, however many listings show it, then given this page's links. It sees
         only `article` (and the globals); what it shows must be what `Article.teaser` hashes."""
         key = (name, templates.get(name, ""), article.teaser)
-        fragment = known.get(key)
+        fragment = fragments.get(key)
         if fragment is None:
             _check_teaser(env, name, key[1])
             fragment = env.get_template(name).render(article=article, page_url=FRAGMENT)
-            known[key] = fragments.new[key] = fragment
+            fragments.add(key, fragment)
         page_url = context["page_url"]
         return Markup(PLACEHOLDER.sub(lambda link: escape(relative_url(page_url, link[1], config.local)), fragment))
 
@@ -162,11 +174,11 @@ class Renderer:
     def __setstate__(self, parts: tuple) -> None:
         self.__init__(None, *parts)  # type: ignore[misc]
 
-    def kept_fragments(self, articles: tuple[Article, ...]) -> Drawn:
-        """The fragments worth keeping for the next build: of articles still shown, drawn by
-        the templates as they are now."""
+    def kept_fragments(self, articles: tuple[Article, ...], drawn: Drawn) -> Drawn:
+        """The fragments worth keeping for the next build (`drawn`: those this build drew): of
+        articles still shown, drawn by the templates as they are now."""
         teasers = {a.teaser for a in articles}
-        return {key: html for key, html in self.fragments.known.items()
+        return {key: html for key, html in {**self.fragments.known, **drawn}.items()
                 if key[2] in teasers and self.templates.get(key[0]) == key[1]}
 
     def render(self, page: Page) -> str:

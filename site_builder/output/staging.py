@@ -1,4 +1,5 @@
-"""write: pages -> a complete new output folder, swapped in whole, or nothing at all.
+"""staging: the folder a build writes the site into: a new folder swapped in whole, or the output
+folder itself, file by file.
 
 The site before the current one is kept beside it (`.output.staging`). The next build
 brings that folder up to date, rewriting only the files that differ, and swaps it in: the
@@ -15,87 +16,16 @@ import shutil
 import subprocess
 import sys
 import time
-from array import array
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from site_builder.atomic import replacing
-from site_builder.errors import OutputError
-from site_builder.foreign import carry_foreign, folder_times
+from site_builder.output.folder import MARKER, OutputFolder, inside, staging_path
+from site_builder.output.foreign import carry_foreign, folder_times
 
-# Marks a folder as ours: a non-empty folder without it is never replaced.
-MARKER = ".site-builder-output"
 # "0" swaps sites as systems without an atomic exchange do (the tests use it on Linux).
 EXCHANGE_VARIABLE = "SITE_BUILDER_EXCHANGE"
-
-
-@dataclass(frozen=True)
-class Tree:
-    """What a build left in an output folder, remembered under the id in its marker."""
-
-    files: Mapping[str, str]  # output path -> fingerprint of what was written there
-    foreign: frozenset[str] = field(default_factory=frozenset)  # others' files, carried over
-    # Each folder's modification time as the build left it: a folder whose time is unchanged
-    # has gained no file since, so the next build need not list it for others' files. Empty
-    # when not recorded (a site updated in place, a filesystem with coarse times).
-    folders: Mapping[str, int] = field(default_factory=dict)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as a few long strings, not dicts of short ones: the cache holds two trees,
-        # of 300,000 files and 230,000 folders each at 100,000 articles, and pickling them
-        # string by string took more than half a second of every build.
-        return _tree, (len(self.files), "\0".join(self.files), "\0".join(self.files.values()),
-                       len(self.foreign), "\0".join(self.foreign),
-                       len(self.folders), "\0".join(self.folders), array("q", self.folders.values()).tobytes())
-
-
-def _tree(files: int, paths: str, fingerprints: str, foreign: int, others: str, folders: int, names: str,
-          times: bytes) -> Tree:
-    """A Tree from its pickled strings (no path holds a NUL); each count tells an empty list
-    from a list of one empty string."""
-    return Tree(dict(zip(_split(paths, files), _split(fingerprints, files))), frozenset(_split(others, foreign)),
-                dict(zip(_split(names, folders), array("q", times))))
-
-
-def _split(joined: str, count: int) -> list[str]:
-    return joined.split("\0") if count else []
-
-
-def previous_files(out: Path) -> set[str]:
-    """What the last build wrote into `out` (its marker lists it); empty if nothing is there."""
-    marker = out / MARKER
-    if not marker.is_file():
-        return set()
-    return {line for line in marker.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")}
-
-
-def staging_path(out: Path) -> Path:
-    """Where a new site is staged, and the previous one kept: beside `out`, hidden."""
-    return out.with_name(f".{out.name}.staging")
-
-
-def tree_id(folder: Path) -> str | None:
-    """The id a build gave the folder (the marker's first line), None if it has none."""
-    try:
-        with (folder / MARKER).open(encoding="utf-8") as marker:
-            first = marker.readline()
-    except OSError:
-        return None
-    return first[len("# build "):].strip() if first.startswith("# build ") else None
-
-
-def check_output_dir(out: Path, root: Path) -> None:
-    """Refuse folders whose replacement would destroy something that is not a built site."""
-    out, root = out.resolve(), root.resolve()
-    forbidden = {Path("/"), Path.home().resolve(), root, root / "content", root / "themes"}
-    if out in forbidden or out in root.parents:
-        raise OutputError(f"{out}: refusing to build into this folder; choose an output folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise OutputError(f"{out}: not empty and not built by site-builder; choose another --out")
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a folder")
 
 
 class Output(Protocol):
@@ -122,18 +52,18 @@ class StagedSite:
     Readers of `out` see the old site or the new one, never a mix; a failure before the
     exchange leaves the old site as it was. Files are replaced, never written through a
     link, so the old site's files are never touched. The folder is the site before the old
-    one when `trees` knows it (then only what differs is rewritten), else a new folder whose
+    one when the cache knows it (then only what differs is rewritten), else a new folder whose
     unchanged files are hard links to the old site.
     """
 
-    def __init__(self, out: Path, trees: Mapping[str, Tree] | None = None):
-        self.out = out.resolve()
+    def __init__(self, folder: OutputFolder):
+        self.out = folder.path
         self.path = staging_path(self.out)
         self.id = secrets.token_hex(8)
         self.foreign: frozenset[str] = frozenset()  # set by commit
         self.folders: dict[str, int] = {}  # set by commit
-        self.front = (trees or {}).get(tree_id(self.out) or "")  # what `out` held, if known
-        self.spare = (trees or {}).get(tree_id(self.path) or "")
+        self.old = folder  # what `out` holds
+        self.spare = folder.spare
         if self.spare is not None:
             # From here the folder is neither that site nor the next: a build killed now
             # leaves it without a marker, and the next one starts afresh.
@@ -155,7 +85,7 @@ class StagedSite:
 
     def _replaceable(self, relpath: str) -> Path:
         """The path of `relpath` in this folder, its folder made and no file left in the way."""
-        target = _inside(self.path, relpath)
+        target = inside(self.path, relpath)
         self._folder(target.parent)
         # Besides the kept site's files, a task run again (its worker was lost mid-build) finds
         # its own earlier file here, maybe a link to the old site: replaced, never written through.
@@ -189,7 +119,7 @@ class StagedSite:
     def keep_if_unchanged(self, relpath: str) -> bool:
         """A file made in this folder by another program (the search index): when the old site
         has the same bytes, it becomes that file again (a link), as `write` does. True if so."""
-        new, old = _inside(self.path, relpath), self.out / relpath
+        new, old = inside(self.path, relpath), self.out / relpath
         try:
             if old.stat().st_size != new.stat().st_size or old.read_bytes() != new.read_bytes():
                 return False
@@ -208,7 +138,7 @@ class StagedSite:
         ours = sorted(kept)
         if self.spare is not None:
             _remove_files(self.path, (set(self.spare.files) | self.spare.foreign) - kept)
-        self.foreign = frozenset(_keep_foreign_files(self.out, self.path, kept, self.front))
+        self.foreign = frozenset(_keep_foreign_files(self.old, self.path, kept))
         _write_marker(self.path, self.id, ours)
         self.folders = self._folder_times(written)
         _swap_in(self.path, self.out)
@@ -236,18 +166,19 @@ class InPlace:
     whole: for the dev server, whose edits touch a few pages of a site nobody else reads,
     and where linking thousands of unchanged files would cost the editor seconds."""
 
-    def __init__(self, out: Path, foreign: frozenset[str]):
-        self.out = self.path = out.resolve()
+    def __init__(self, folder: OutputFolder):
+        self.out = self.path = folder.path
         self.path.mkdir(parents=True, exist_ok=True)
         self.id = secrets.token_hex(8)
-        self.foreign = foreign  # others' files, as the last build found them: still there
+        # Others' files, as the last build found them: still there.
+        self.foreign = folder.held.foreign if folder.held is not None else frozenset()
         self.folders: Mapping[str, int] = {}  # not recorded: the site changes while it is read
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         pass  # already there
 
     def write(self, relpath: str, data: bytes) -> bool:
-        target = _inside(self.path, relpath)
+        target = inside(self.path, relpath)
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 return False
@@ -274,16 +205,15 @@ class InPlace:
         pass  # what was written is consistent page by page; the next build finishes the job
 
 
-def _keep_foreign_files(out: Path, stage: Path, written: set[str], front: Tree | None = None) -> list[str]:
+def _keep_foreign_files(old: OutputFolder, stage: Path, written: set[str]) -> list[str]:
     """Files someone else put in the output folder (a CNAME, a verification file) survive:
-    only what the previous build listed in its marker is ours to drop. Returns them.
-    `front`: what the last build recorded of `out` (see foreign.py)."""
-    if not (out / MARKER).is_file():
+    only what the previous build listed in its marker is ours to drop. Returns them."""
+    if old.id is None:
         return []
-    ours = previous_files(out) | written | {MARKER}
-    if front is None:
-        return carry_foreign(out, stage, ours)
-    return carry_foreign(out, stage, ours, front.foreign, front.folders)
+    ours = old.listed | written | {MARKER}
+    if old.held is None:
+        return carry_foreign(old.path, stage, ours)
+    return carry_foreign(old.path, stage, ours, old.held.foreign, old.held.folders)
 
 
 def _write_marker(folder: Path, build_id: str, ours: list[str]) -> None:
@@ -296,7 +226,7 @@ def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:
     """Delete files, then the folders they leave empty (an article's folder, say)."""
     parents = set()
     for relpath in relpaths:
-        target = _inside(folder, relpath)
+        target = inside(folder, relpath)
         target.unlink(missing_ok=True)
         parents.add(target.parent)
     for parent in sorted(parents, key=lambda p: len(p.parts), reverse=True):
@@ -306,15 +236,6 @@ def _remove_files(folder: Path, relpaths: Iterable[str]) -> None:
             except OSError:
                 break  # not empty: still holds other pages
             parent = parent.parent
-
-
-def _inside(folder: Path, relpath: str) -> Path:
-    """`folder / relpath`, refusing anything that could lead outside it. A check on the text,
-    not resolve(): output paths are ours, and this runs for every file of the site."""
-    parts = relpath.split("/")
-    if relpath.startswith("/") or "\\" in relpath or "\0" in relpath or ".." in parts or "" in parts[:-1]:
-        raise OutputError(f"{relpath}: would be written outside the output folder")
-    return folder / relpath
 
 
 def _swap_in(stage: Path, out: Path) -> None:

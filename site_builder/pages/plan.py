@@ -9,14 +9,14 @@ from typing import Any
 
 from site_builder.catalog.dates import month_grid
 from site_builder.config import Config
-from site_builder.countries import group_by_world_region
 from site_builder.model import Article, Page, Site, Taxonomy, Term
-from site_builder.paginate import Forward, paginate
+from site_builder.pages.paginate import Forward, paginate
+from site_builder.pages.sitemaps import plan_sitemaps
+from site_builder.pages.widgets.countries import group_by_world_region
 from site_builder.search import INDEX_DIR, shard_names
 
 _TEASER, _MONTH = attrgetter("teaser"), attrgetter("date.year", "date.month")
 FEED_SIZE = 20
-SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
 
 
 def plan_pages(site: Site, config: Config) -> Iterator[Page]:
@@ -27,13 +27,12 @@ def plan_pages(site: Site, config: Config) -> Iterator[Page]:
     for page in _pages(site, config, top_topics, top_regions):
         pages.append(page)
         yield page
-    yield from _sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "")
-                          and p.template != "forward.html"])
-    yield Page("robots.txt", "robots.txt", {})
+    yield from plan_sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "") and p.kind != "forward"])
+    yield Page("robots.txt", "robots.txt", {}, kind="robots")
 
 
 def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list[Term]) -> Iterator[Page]:
-    yield from _listing(site.articles, config, "", "home.html", "Latest",
+    yield from _listing(site.articles, config, "", "home.html", "Latest", kind="home",
                         first_page={"top_topics": top_topics, "top_regions": top_regions},
                         inputs=_term_counts(top_topics + top_regions))
     yield from _article_pages(site)
@@ -44,20 +43,20 @@ def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list
     # The search page merges the shards' indexes, newest first (see search.py).
     shards = tuple(shard_names(len(site.articles), config.search_shard_size))
     yield Page("search/", "search.html", {"title": "Search", "index_dir": INDEX_DIR, "shards": shards},
-               inputs=shards)
-    yield Page("404.html", "404.html", {"title": "Page not found"})
+               inputs=shards, kind="search")
+    yield Page("404.html", "404.html", {"title": "Page not found"}, kind="404")
 
 
 def _listing(articles: Sequence[Article], config: Config, first_url: str, template: str,
-             title: str, first_page: dict[str, Any] | None = None, inputs: tuple[str, ...] = (),
-             **context: Any) -> Iterator[Page]:
+             title: str, kind: str, year: int | None = None, first_page: dict[str, Any] | None = None,
+             inputs: tuple[str, ...] = (), **context: Any) -> Iterator[Page]:
     """A listing's pages (see paginate.py). `first_page` context and `inputs` (what the page
     shows besides its teasers: counts, charts) are the listing's own page's alone: numbered
     pages show only their articles, so they stay as they are while the listing grows."""
     for paginator in paginate(articles, config.articles_per_page, first_url):
         if isinstance(paginator, Forward):
             yield Page(paginator.url, "forward.html", {"title": title, "target": paginator.first_url},
-                       inputs=(title, paginator.first_url))
+                       inputs=(title, paginator.first_url), kind="forward")
             continue
         latest = paginator.is_latest
         numbered = title if latest else f"{title}, page {paginator.number}"
@@ -65,7 +64,9 @@ def _listing(articles: Sequence[Article], config: Config, first_url: str, templa
                    {**context, **((first_page or {}) if latest else {}), "title": numbered,
                     "paginator": paginator},
                    inputs=(numbered, str(paginator.newer_url), str(paginator.older_url),
-                           *_teasers(paginator.items), *(inputs if latest else ())))
+                           *_teasers(paginator.items), *(inputs if latest else ())),
+                   kind=kind, year=year if year is not None or latest or not paginator.items
+                   else paginator.items[0].date.year)
 
 
 def _article_pages(site: Site) -> Iterator[Page]:
@@ -86,7 +87,8 @@ def article_page(site: Site, article: Article, newer: Article | None, older: Art
                  "related": related},
                 inputs=(article.fingerprint, newer.teaser if newer else "-", older.teaser if older else "-",
                         *_teasers(related), *links),
-                indexed=(article.fingerprint, *links))
+                indexed=(article.fingerprint, *links), kind="article", year=article.date.year,
+                modified=article.modified)
 
 
 def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> Iterator[Page]:
@@ -94,7 +96,7 @@ def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> 
     updated = max((a.modified for a in latest), default=None)
     yield Page(url, "atom.xml", {"title": title, "alternate": alternate, "articles": latest,
                                  "updated": updated},
-               inputs=(title, alternate, *(a.fingerprint for a in latest)))
+               inputs=(title, alternate, *(a.fingerprint for a in latest)), kind="feed")
 
 
 def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
@@ -102,12 +104,12 @@ def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
     listed = tuple(f"{t.token}>{len(t.articles)}" if t.has_page
                    else f"{t.token}>{'|'.join(_teasers(t.articles))}" for t in taxonomy.terms)
     yield Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy,
-                                            "groups": groups}, inputs=listed)
+                                            "groups": groups}, inputs=listed, kind="terms")
     for term in taxonomy.terms:
         if term.has_page:
             # Term pages show the count and may picture the term over time, month by month.
             months = Counter(map(_MONTH, term.articles))
-            yield from _listing(term.articles, config, term.url, "term.html", term.name,
+            yield from _listing(term.articles, config, term.url, "term.html", term.name, kind="term",
                                 inputs=(str(len(term.articles)),
                                         *(f"{y}-{m}:{n}" for (y, m), n in sorted(months.items()))),
                                 taxonomy=taxonomy, term=term)
@@ -116,11 +118,12 @@ def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
 
 def _archive_pages(site: Site, config: Config) -> Iterator[Page]:
     yield Page("archive/", "archive.html", {"title": "Archive", "years": site.years},
-               inputs=tuple(f"{y.year}:{y.count}" for y in site.years))
+               inputs=tuple(f"{y.year}:{y.count}" for y in site.years), kind="archive")
     months = [month for year in site.years for month in year.months]
     for year in site.years:
         yield Page(year.url, "archive_year.html", {"title": str(year.year), "year": year},
-                   inputs=tuple(f"{m.month}:{m.count}" for m in year.months))
+                   inputs=tuple(f"{m.month}:{m.count}" for m in year.months), kind="archive-year",
+                   year=year.year)
     for i, month in enumerate(months):
         previous = months[i - 1] if i > 0 else None
         following = months[i + 1] if i + 1 < len(months) else None
@@ -128,50 +131,12 @@ def _archive_pages(site: Site, config: Config) -> Iterator[Page]:
             "title": f"{month.first_day:%B %Y}", "month": month, "weeks": month_grid(month),
             "previous": previous, "next": following,
         }, inputs=(str(previous and previous.url), str(following and following.url),
-                   *(f"{a.url}>{a.title}>{a.date}" for day in month.days for a in day.articles)))
+                   *(f"{a.url}>{a.title}>{a.date}" for day in month.days for a in day.articles)),
+                   kind="archive-month", year=month.year)
         for day in month.days:
             title = f"{day.date.day} {day.date:%B %Y}"
             yield from _listing(day.articles, config, day.url, "archive_day.html", title,
-                                day=day, month=month)
-
-
-def _sitemaps(pages: list[Page]) -> Iterator[Page]:
-    """A sitemap index over one sitemap per year (its articles, numbered listing pages and
-    date archive) and one of the pages that are about no year (listings' own pages, indexes):
-    a day's news changes its year's sitemap and the index, no other. Entries are (URL, last
-    modified or None); only articles know when they changed."""
-    by_file: dict[str, list[tuple[str, Any]]] = {}
-    for page in pages:
-        article = page.context.get("article")
-        year = _year_of(page)
-        by_file.setdefault(f"sitemap-{year}.xml" if year else "sitemap-pages.xml", []).append(
-            (page.url, article.modified if article else None))
-    names = []
-    for name, urls in sorted(by_file.items()):
-        parts = [urls[i: i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)]
-        for n, part in enumerate(parts, 1):
-            names.append(name if n == 1 else name.replace(".xml", f"-{n}.xml"))
-            yield Page(names[-1], "sitemap.xml", {"urls": part}, inputs=_sitemap_inputs(part))
-    yield Page("sitemap.xml", "sitemap_index.xml", {"sitemaps": names}, inputs=tuple(names))
-
-
-def _year_of(page: Page) -> int | None:
-    """The year a page belongs to for good: an article's, a date archive's, a numbered listing
-    page's newest article's. None for pages that change as the archive grows."""
-    context = page.context
-    if "article" in context:
-        return context["article"].date.year
-    paginator = context.get("paginator")
-    if paginator is not None and not paginator.is_latest and paginator.items:
-        return paginator.items[0].date.year
-    for key in ("day", "month", "year"):
-        if key in context and page.template.startswith("archive_"):
-            return context[key].date.year if key == "day" else context[key].year
-    return None
-
-
-def _sitemap_inputs(urls: list[tuple[str, Any]]) -> tuple[str, ...]:
-    return tuple(f"{url}>{modified}" for url, modified in urls)
+                                kind="archive-day", year=day.date.year, day=day, month=month)
 
 
 def _biggest(taxonomy: Taxonomy, count: int = 8) -> list[Term]:

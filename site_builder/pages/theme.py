@@ -12,7 +12,7 @@ import jinja2
 from site_builder.errors import ContentError, Problem
 from site_builder.project import CONFIG_FILE, SITE_TEMPLATES
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # site_builder/
 # Themes are looked up in the project first, then among the themes bundled with site-builder:
 # inside the installed package, or at the top of a source checkout (an editable install).
 BUNDLED_THEMES = next((folder for folder in (PACKAGE / "themes", PACKAGE.parent / "themes")

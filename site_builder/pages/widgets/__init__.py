@@ -1,0 +1,1 @@
+"""widgets: what the templates draw besides text: charts, the world map, structured data."""
