@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO
 
 from benchmarks.corpus import write_corpus
-from site_builder.bodies import dumps_apart
+from site_builder.cluster.bodies import dumps_apart
 from site_builder.build import BuildReport, build
 from site_builder.catalog import index_articles
 from site_builder.config import load_config
@@ -27,7 +27,7 @@ from site_builder.pages.plan import plan_pages
 distributed = pytest.importorskip("distributed")
 import dask  # noqa: E402  (installed with distributed)
 
-from site_builder.cluster import connect  # noqa: E402  (needs distributed)
+from site_builder.cluster.runner import connect  # noqa: E402  (needs distributed)
 
 TOML = 'title = "Cluster"\narticles_per_page = 10\nsearch = false\n'
 ARTICLES = 2000
@@ -145,7 +145,7 @@ def _tasks_lost_with_their_worker(dask_scheduler) -> list[str]:
 
 def test_scheduler_named_in_site_toml_without_dask_is_a_usage_error(make_site, run, monkeypatch) -> None:
     root = make_site(config=TOML + '[build]\nscheduler = "tcp://127.0.0.1:8786"\n')
-    monkeypatch.delitem(sys.modules, "site_builder.cluster", raising=False)
+    monkeypatch.delitem(sys.modules, "site_builder.cluster.runner", raising=False)
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
     code, out, err = run(root, "build")
     assert code == 2 and out == ""

@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 import dask
 from distributed import Client, Future, LocalCluster, as_completed
 
-from site_builder.bodies import dumps_apart
 from site_builder.cache import code_key
+from site_builder.cluster.bodies import dumps_apart
 from site_builder.errors import UsageError
 from site_builder.pool import MIN_PARALLEL, default_jobs
 from site_builder.project import CACHE_DIR

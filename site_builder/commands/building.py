@@ -1,0 +1,131 @@
+"""building: `site-builder build`, `check` and `serve`, and what they print."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from site_builder.build import BuildReport, build
+from site_builder.commands import EXIT_CONTENT, EXIT_OK, progress_bar
+from site_builder.commands.deploying import print_deployed
+from site_builder.config import load_config
+from site_builder.errors import ContentError, UsageError
+from site_builder.links import find_broken_links
+from site_builder.options import BuildOptions
+
+if TYPE_CHECKING:
+    from site_builder.cluster.runner import Cluster
+
+
+def build_options(args: argparse.Namespace) -> BuildOptions:
+    out = args.out or args.root / "output"
+    if isinstance(out, str):
+        from site_builder.deploy.built_to import destination_for, site_folder
+
+        out = site_folder(args.root, destination_for(args.root, out))
+    return BuildOptions(root=args.root, out=out,
+                        drafts=args.drafts, local=args.local, keep_going=args.keep_going,
+                        jobs=args.jobs, progress=progress_bar if sys.stderr.isatty() else None)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    scheduler = args.scheduler or _configured_scheduler(args.root)
+    options = build_options(args)
+    with _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
+        if cluster is not None:
+            # Workers may start elsewhere: the project's paths must not depend on this one's folder.
+            options = dataclasses.replace(options, root=options.root.resolve(), runner=cluster.run)
+        report = build(options)
+        code = _print_report(report, uploading=isinstance(args.out, str))
+        if code == EXIT_OK and isinstance(args.out, str):
+            _upload_build(options.root, args.out, report.out, cluster)
+    return code
+
+
+def _configured_scheduler(root: Path) -> str:
+    """site.toml's [build] scheduler; a site.toml with problems builds here, and the build
+    reports every one of them."""
+    try:
+        return load_config(root).build.scheduler
+    except ContentError:
+        return ""
+
+
+def _print_report(report: BuildReport, uploading: bool) -> int:
+    for path in report.undated_drafts:
+        print(f"{path}: draft without a date, not built; add a 'date' to publish it")
+    for note in report.notes:
+        print(note)
+    print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
+          f"in {report.seconds:.2f} s: {report.rendered} rendered, {report.written} written, "
+          f"{report.unchanged} unchanged, {report.removed} removed")
+    if report.problems:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        uploaded = ", and nothing was uploaded" if uploading else ""
+        print(f"{len(report.problems)} problems: those files were left out{uploaded}.", file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _upload_build(root: Path, url: str, site: Path, cluster: Cluster | None) -> None:
+    """`build --out URL`: what changed in the site just built goes to the destination, sent by
+    the cluster's workers when there is one."""
+    from site_builder.deploy.built_to import destination_for
+    from site_builder.deploy.publish import prepare, publish, refuse_mass_deletion
+
+    deployment = prepare(root, destination_for(root, url), site)
+    try:
+        refuse_mass_deletion(deployment, False, f"raise max_deletes in a [deploy.NAME] table with url = \"{url}\"")
+        report = publish(deployment, progress_bar if sys.stderr.isatty() else None,
+                         cluster.run if cluster is not None else None)
+    finally:
+        deployment.store.close()
+    print_deployed(report, ("uploaded", "deleted"), f" to {url}")
+
+
+@contextlib.contextmanager
+def _cluster(scheduler: str, jobs: int | None, root: Path) -> Iterator[Cluster]:
+    """The Dask cluster whose workers parse and render, and upload a site built for a destination."""
+    try:
+        from site_builder.cluster.runner import connect
+    except ModuleNotFoundError as err:
+        if err.name not in ("dask", "distributed"):
+            raise
+        raise UsageError(f"scheduler {scheduler}: Dask is not installed; "
+                         "pip install 'site-builder[cluster]'") from err
+    with connect(scheduler, jobs, root.resolve()) as cluster:
+        dashboard = f"dashboard {cluster.dashboard}" if cluster.dashboard else "no dashboard"
+        print(f"Dask scheduler {cluster.address}, {cluster.workers} workers, {dashboard}", flush=True)
+        yield cluster
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate content, then build into a temporary folder and follow every internal link."""
+    with tempfile.TemporaryDirectory(prefix="site-builder-check-") as scratch:
+        report = build(BuildOptions(root=args.root, out=Path(scratch) / "site"))
+        for path in report.undated_drafts:
+            print(f"{path}: draft without a date, not built; add a 'date' to publish it")
+        broken = list(find_broken_links(report.out))
+    for link in broken:
+        print(link, file=sys.stderr)
+    if broken:
+        print(f"{len(broken)} broken links in {report.pages} pages.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"{report.articles} articles and {report.pages} pages checked: no problems.")
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from site_builder.serve import serve
+
+    if isinstance(args.out, str):
+        raise UsageError(f"--out {args.out}: serve writes its site to a folder; build uploads to destinations")
+    serve(build_options(args), host=args.host, port=args.port)
+    return EXIT_OK

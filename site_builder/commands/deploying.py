@@ -1,0 +1,46 @@
+"""deploying: `site-builder deploy`: output/ -> a destination, and the one line that sums it up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from site_builder.commands import EXIT_OK, progress_bar
+
+if TYPE_CHECKING:
+    from site_builder.deploy.publish import DeployReport
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    from site_builder.deploy.publish import (
+        choose_destination,
+        prepare,
+        publish,
+        refuse_mass_deletion,
+        report_of,
+    )
+
+    deployment = prepare(args.root, choose_destination(args.root, args.name), args.root / "output")
+    try:
+        if args.dry_run:
+            for path in deployment.changes.uploads:
+                print(f"upload {path}")
+            for path in deployment.changes.deletions:
+                print(f"delete {path}")
+        refuse_mass_deletion(deployment, args.force)
+        if args.dry_run:
+            report, verbs = report_of(deployment), ("would upload", "would delete")
+        else:
+            progress = progress_bar if sys.stderr.isatty() else None
+            report, verbs = publish(deployment, progress), ("uploaded", "deleted")
+    finally:
+        deployment.store.close()
+    print_deployed(report, verbs)
+    return EXIT_OK
+
+
+def print_deployed(report: DeployReport, verbs: tuple[str, str], where: str = "") -> None:
+    noun = "file" if report.uploaded == 1 else "files"
+    print(f"{verbs[0]} {report.uploaded:,} {noun} ({report.uploaded_bytes / 1e6:.1f} MB){where}, "
+          f"{verbs[1]} {report.deleted:,}, unchanged {report.unchanged:,}, {report.seconds:.1f} s")
