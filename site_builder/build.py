@@ -30,7 +30,7 @@ from site_builder.laps import Laps
 from site_builder.model import Article, Page, Site
 from site_builder.options import BuildOptions, FirstPages
 from site_builder.outcome import Outcome, record_outcome
-from site_builder.output import draw_first, write_site
+from site_builder.output import render_first, write_site
 from site_builder.output.folder import (
     OutputFolder,
     check_output_dir,
@@ -171,7 +171,7 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     lap("cache, parse")
     site, related, problems = _index(content, loaded.env, options, config, cache, jobs)
     renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))
-    pages, drawn, fragments = draw_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
+    pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
     lap("index, plan")
     searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.listed,
                            folder.held_files, config.search_shard_size)

@@ -24,7 +24,7 @@ from typing import Any
 
 from site_builder.atomic import replacing
 from site_builder.config import Config
-from site_builder.content.discover import Stamp
+from site_builder.content.discover import FileStamp
 from site_builder.errors import Problem
 from site_builder.model import Article
 from site_builder.output.folder import Tree
@@ -62,7 +62,7 @@ class BuildCache:
         trees, stamps, templates, last_build = (
             _load(cache_file(root, "pages", out, ".pickle"), self.key) or ({}, {}, {}, LastBuild()))
         self.trees: Mapping[str, Tree] = trees  # what the output folder and the kept previous site hold, by id
-        self.stamps: Mapping[str, Stamp] = stamps  # article file -> size, time, fingerprint
+        self.stamps: Mapping[str, FileStamp] = stamps  # article file -> size, time, fingerprint
         self.templates: References = templates  # what each template draws (fingerprint.py)
         self.last_build: LastBuild = last_build
         self._articles: dict[str, Article] | None = None  # fingerprint -> article
@@ -93,7 +93,7 @@ class BuildCache:
         self.articles  # noqa: B018 (stored with the articles added since the big file)
         return self._related
 
-    def record(self, *, articles: Iterable[Article], stamps: Mapping[str, Stamp], templates: References,
+    def record(self, *, articles: Iterable[Article], stamps: Mapping[str, FileStamp], templates: References,
                fragments: dict[tuple[str, str, str], str], related: dict[str, tuple[str, ...]],
                trees: Mapping[str, Tree], last_build: LastBuild) -> None:
         """What this build made, for the next one."""

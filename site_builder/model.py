@@ -31,7 +31,7 @@ class ArticleFile:
     known_fingerprint: str | None = field(default=None, compare=False, repr=False)
 
     @property
-    def path(self) -> Path:
+    def full_path(self) -> Path:
         return Path(self.root, self.key)
 
     @property
@@ -97,9 +97,10 @@ class Article:
         return zlib.decompress(body if isinstance(body, bytes) else body.read()).decode("utf-8")
 
     @functools.cached_property
-    def stamp(self) -> float:
+    def timestamp(self) -> float:
         """The date in seconds, what the archive is ordered by: worked out once, then kept with
-        the article in the cache (converting a dated time costs a microsecond, every sort)."""
+        the article in the cache (converting a dated time again for every comparison of every
+        sort is slow)."""
         return self.date.timestamp()
 
     @functools.cached_property
@@ -157,9 +158,6 @@ class Taxonomy:
     url: str
     terms: tuple[Term, ...]
     by_name: dict[str, Term] = field(hash=False, compare=False)  # every spelling -> its term
-
-    def term(self, name: str) -> Term | None:
-        return self.by_name.get(name)
 
     def terms_of(self, article: Article) -> list[Term]:
         return [self.by_name[name] for name in article.names(self.key) if name in self.by_name]
@@ -224,7 +222,7 @@ class Page:
     inputs: tuple[str, ...] = ()
     # What the search index takes from the page (an article: itself and its terms, not the
     # related articles and neighbours beside it); empty for pages that are not indexed.
-    indexed: tuple[str, ...] = ()
+    searchable: tuple[str, ...] = ()
     kind: str = ""  # what the page is: 'article', 'listing', 'feed', 'archive-day', ...
     # The year the page belongs to for good (an article's, a date archive's, a numbered listing
     # page's newest article's); None for pages that change as the archive grows.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ CONFIG_FILE = "site.toml"
 ARTICLES_DIR = Path("content") / "articles"
 SITE_TEMPLATES = "templates"  # the site's own template overrides
 CACHE_DIR = ".site-builder-cache"
+THEME_NAME = re.compile(r"[A-Za-z0-9_-]+")  # a theme's folder name, under themes/
 
 
 def cache_file(root: Path, kind: str, out: Path, suffix: str) -> Path:

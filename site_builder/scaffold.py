@@ -4,18 +4,16 @@ editable copy of a theme (`theme copy`)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from pathlib import Path
 
 from site_builder.errors import ContentError, Problem, UsageError
 from site_builder.pages.theme import find_theme
-from site_builder.project import ARTICLES_DIR, CONFIG_FILE
+from site_builder.project import ARTICLES_DIR, CONFIG_FILE, THEME_NAME
 from site_builder.text import slugify, unique_slug
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 RAW_DIR = Path("content") / "raw"
-THEME_NAME = re.compile(r"[A-Za-z0-9_-]+")  # as site.toml's `theme` accepts
 
 
 def new_site(folder: Path, today: dt.date, force: bool = False) -> list[Path]:

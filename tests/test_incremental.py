@@ -342,9 +342,9 @@ def test_discovery_reads_only_files_whose_size_or_time_changed(archive: Path) ->
     edited.write_text(edited.read_text().replace("title: \"", "title: \"Edited: ", 1))
     os.utime(touched, ns=(time.time_ns(),) * 2)  # same bytes, new time: read, same fingerprint
     again, _, new_stamps = discover(archive, stamps)
-    read = {f.path for f in again if f.text is not None}
+    read = {f.full_path for f in again if f.text is not None}
     assert read == {edited, touched}
-    assert [f.fingerprint for f in again if f.path != edited] == [f.fingerprint for f in files if f.path != edited]
+    assert [f.fingerprint for f in again if f.full_path != edited] == [f.fingerprint for f in files if f.full_path != edited]
     # Files changed within the last moments are not vouched for by their stamp next time.
     assert edited.relative_to(archive).as_posix() not in new_stamps
 

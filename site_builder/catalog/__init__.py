@@ -13,7 +13,7 @@ from site_builder.model import Article, Site
 
 def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     # Ties broken by URL so the order never depends on discovery order.
-    return tuple(sorted(articles, key=lambda a: (-a.stamp, a.url)))
+    return tuple(sorted(articles, key=lambda a: (-a.timestamp, a.url)))
 
 
 def index_articles(articles: Iterable[Article], min_articles_for_tag_page: int = 1,

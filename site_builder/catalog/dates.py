@@ -12,7 +12,7 @@ from site_builder.model import Article, Day, Month, Year
 
 def build_years(articles: Iterable[Article]) -> tuple[Year, ...]:
     """Oldest first; each day's articles newest first."""
-    ordered = sorted(articles, key=lambda a: (a.date.date(), -a.stamp, a.url))
+    ordered = sorted(articles, key=lambda a: (a.date.date(), -a.timestamp, a.url))
     years = []
     for year, in_year in groupby(ordered, key=lambda a: a.date.year):
         months = []

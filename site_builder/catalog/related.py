@@ -53,7 +53,7 @@ def _chains(order: list[Article]) -> list[str]:
     """For each article, a hash of it and every article before it: all its list depends on."""
     chains, previous = [], b""
     for article in order:
-        shown = (article.url, article.stamp, article.topics, article.tags, article.regions)
+        shown = (article.url, article.timestamp, article.topics, article.tags, article.regions)
         previous = hashlib.blake2b(previous + repr(shown).encode(), digest_size=16).digest()
         chains.append(previous.hex())
     return chains
@@ -94,7 +94,7 @@ class _Candidates:
                         members[term].append(i)
                         terms.append(term)
             terms_of.append(terms)
-        return cls([a.url for a in order], [a.stamp for a in order], terms_of, members,
+        return cls([a.url for a in order], [a.timestamp for a in order], terms_of, members,
                    base, limit)
 
 
@@ -134,8 +134,8 @@ def _best(scores: dict[int, float], stamp: float, stamps: Sequence[float], urls:
 
 
 class RelatedArticles(Mapping[str, tuple[Article, ...]]):
-    """URL -> its related articles, looked up when asked: each page asks once, and making all
-    10,000 tuples ahead took a fifth of a second of every build."""
+    """URL -> its related articles, looked up when asked: each page asks once, and making every
+    tuple ahead would cost each build time in proportion to the archive."""
 
     def __init__(self, lists: Mapping[str, tuple[str, ...]], by_url: Mapping[str, Article]):
         self._lists, self._by_url = lists, by_url

@@ -45,8 +45,7 @@ CHUNK = 256  # most items per task: a task costs the scheduler about a milliseco
 IN_FLIGHT = 4  # tasks submitted per worker at a time
 WAIT_FOR_WORKERS = 60  # seconds a scheduler may take to have a worker
 # A cluster started here shares this machine's cores with the build: its processes' clocks
-# wake less often (idle, the defaults cost a tenth of a core in all, these under a fiftieth),
-# and workers do not sample their tasks' stacks a hundred times a second for the dashboard's
+# wake less often (idle, the defaults take a noticeable share of a core), and workers do not sample their tasks' stacks a hundred times a second for the dashboard's
 # profile. A running scheduler's workers keep their operators' settings.
 QUIET = {
     "distributed.worker.profile.enabled": False,
@@ -166,8 +165,8 @@ def _forget(name: str) -> None:
 
 def _unpickle_frozen(data: bytes) -> Any:
     """The site a worker receives is millions of objects that live until the stage is over.
-    Python's cycle collector would walk them all again and again as they arrive (four times
-    as long as the unpickling itself, at 100,000 articles), and then at each full collection
+    Python's cycle collector would walk them all again and again as they arrive (longer than
+    the unpickling itself), and then at each full collection
     while pages are drawn; frozen, they are left out, as the local pool's forked workers leave
     out what they inherit. An earlier stage's objects are thawed first, so that they can be
     collected once nothing holds them."""

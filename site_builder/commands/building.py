@@ -58,8 +58,7 @@ def _configured_scheduler(root: Path) -> str:
 
 
 def _print_report(report: BuildReport, uploading: bool) -> int:
-    for path in report.undated_drafts:
-        print(f"{path}: draft without a date, not built; add a 'date' to publish it")
+    _print_undated(report)
     for note in report.notes:
         print(note)
     print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
@@ -110,8 +109,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Validate content, then build into a temporary folder and follow every internal link."""
     with tempfile.TemporaryDirectory(prefix="site-builder-check-") as scratch:
         report = build(BuildOptions(root=args.root, out=Path(scratch) / "site"))
-        for path in report.undated_drafts:
-            print(f"{path}: draft without a date, not built; add a 'date' to publish it")
+        _print_undated(report)
         broken = list(find_broken_links(report.out))
     for link in broken:
         print(link, file=sys.stderr)
@@ -129,3 +127,8 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out}: serve writes its site to a folder; build uploads to destinations")
     serve(build_options(args), host=args.host, port=args.port)
     return EXIT_OK
+
+
+def _print_undated(report: BuildReport) -> None:
+    for path in report.undated_drafts:
+        print(f"{path}: draft without a date, not built; add a 'date' to publish it")

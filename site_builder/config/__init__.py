@@ -23,6 +23,7 @@ from site_builder.config.markdown import (
 )
 from site_builder.config.source import line_of, problem, read_site_toml
 from site_builder.errors import ContentError, Problem
+from site_builder.project import THEME_NAME
 
 __all__ = ["SCHEDULER", "BuildSettings", "Config", "MarkdownSettings", "load_config"]
 
@@ -119,6 +120,6 @@ def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
             found.append((key, f"'{key}' must be at least 1"))
     if "base_url" in values and not re.match(r"https?://[^/]+", values["base_url"]):
         found.append(("base_url", "'base_url' must start with http:// or https:// and a host"))
-    if "theme" in values and not re.fullmatch(r"[A-Za-z0-9_-]+", values["theme"]):
+    if "theme" in values and not THEME_NAME.fullmatch(values["theme"]):
         found.append(("theme", "'theme' must be a folder name under themes/"))
     return found

@@ -31,13 +31,13 @@ def read_content(root: Path, config: Config, known: Mapping[str, Article] | None
     """Every article file, validated. Files whose text a previous build parsed under the same
     config come from `known` (by fingerprint); `found`: the files and problems of a discovery
     already made."""
-    # Imported here: the Markdown and YAML libraries take a tenth of a second to load, which
-    # a build with nothing to parse should not wait for.
+    # Imported here: the Markdown and YAML libraries are slow to load, which a build with
+    # nothing to parse should not wait for.
     from site_builder.content.parse import UndatedDraft, parse_article_file
 
     files, unreadable = found or discover(root)[:2]
     # The text read to fingerprint the files is let go (the parse reads again what it parses):
-    # kept, it would weigh as much as the archive all build long, 400 MB for 100,000 articles.
+    # kept, it would weigh as much as the archive's text all build long.
     files = [f.without_text() for f in files]
     known = known or {}
     todo = [f for f in files if f.fingerprint not in known]

@@ -34,7 +34,7 @@ def with_text(file: ArticleFile) -> ArticleFile:
     then that of the text read."""
     if file.text is not None:
         return file
-    return dataclasses.replace(file, text=article_text(file.path.read_bytes()), known_fingerprint=None)
+    return dataclasses.replace(file, text=article_text(file.full_path.read_bytes()), known_fingerprint=None)
 
 
 def unreadable(relpath: Path, err: UnicodeDecodeError | OSError, data: bytes | None = None) -> Problem:
@@ -45,16 +45,16 @@ def unreadable(relpath: Path, err: UnicodeDecodeError | OSError, data: bytes | N
     return Problem(relpath, None, f"cannot be read: {err.strerror}")
 
 
-class Stamp(NamedTuple):
+class FileStamp(NamedTuple):
     size: int
     mtime_ns: int
     fingerprint: str
 
 
-Discovery = tuple[list[ArticleFile], list[Problem], dict[str, Stamp]]
+Discovery = tuple[list[ArticleFile], list[Problem], dict[str, FileStamp]]
 
 
-def discover(root: Path, stamps: Mapping[str, Stamp] | None = None) -> Discovery:
+def discover(root: Path, stamps: Mapping[str, FileStamp] | None = None) -> Discovery:
     """Every Markdown article under `root/content/articles`, sorted by path for determinism;
     the problems of unreadable ones; and the stamps to pass to the next discovery."""
     return _look_at(root, [key for _, key in _markdown_files(str(root), ARTICLES_DIR.as_posix())], stamps or {})
@@ -75,11 +75,11 @@ def _is_article(root: Path, key: str) -> bool:
             and not any(part.startswith(".") for part in key.split("/")) and os.path.isfile(root / key))
 
 
-def _look_at(root: Path, keys: list[str], stamps: Mapping[str, Stamp],
+def _look_at(root: Path, keys: list[str], stamps: Mapping[str, FileStamp],
              known: Mapping[str, ArticleFile] | None = None) -> Discovery:
     files: list[ArticleFile] = []
     problems: list[Problem] = []
-    new_stamps: dict[str, Stamp] = {}
+    new_stamps: dict[str, FileStamp] = {}
     trusted_before = time.time_ns() - RACY_NS
     top = str(root)
     for key in keys:
@@ -110,7 +110,7 @@ def _look_at(root: Path, keys: list[str], stamps: Mapping[str, Stamp],
             continue
         files.append(file)
         if stat.st_mtime_ns < trusted_before:
-            new_stamps[key] = Stamp(stat.st_size, stat.st_mtime_ns, file.fingerprint)
+            new_stamps[key] = FileStamp(stat.st_size, stat.st_mtime_ns, file.fingerprint)
     return files, problems, new_stamps
 
 

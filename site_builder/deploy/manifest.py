@@ -30,7 +30,7 @@ class Entry(NamedTuple):
     size: int
 
 
-class Stamp(NamedTuple):
+class DeployStamp(NamedTuple):
     """A file's hash, vouched for while its size, time and inode stay the same. A build replaces
     a file it changes and links the ones it keeps, so an unchanged deploy reads no file."""
 
@@ -44,12 +44,12 @@ Manifest = Mapping[str, Entry]
 Headers = Callable[[str], str]  # path -> the headers it is served with, as one string
 
 
-def manifest_of(site: Path, headers: Headers | None = None, stamps: Mapping[str, Stamp] | None = None
-                ) -> tuple[dict[str, Entry], dict[str, Stamp]]:
+def manifest_of(site: Path, headers: Headers | None = None, stamps: Mapping[str, DeployStamp] | None = None
+                ) -> tuple[dict[str, Entry], dict[str, DeployStamp]]:
     """Every file of a built site but the build's marker, and the stamps to pass next time.
     Files without a valid stamp are read and hashed on threads (hashlib lets go of the lock)."""
     known = stamps or {}
-    found: dict[str, Stamp] = {}
+    found: dict[str, DeployStamp] = {}
     todo: list[str] = []
     for path in sorted(files_below(site)):
         if path == MARKER:
@@ -59,7 +59,7 @@ def manifest_of(site: Path, headers: Headers | None = None, stamps: Mapping[str,
         if stamp is not None and (stamp.size, stamp.mtime_ns, stamp.inode) == (stat.st_size, stat.st_mtime_ns, stat.st_ino):
             found[path] = stamp
         else:
-            found[path] = Stamp(stat.st_size, stat.st_mtime_ns, stat.st_ino, UNKNOWN)
+            found[path] = DeployStamp(stat.st_size, stat.st_mtime_ns, stat.st_ino, UNKNOWN)
             todo.append(path)
     chunks = [todo[i: i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
     with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 1) * 2)) as pool:

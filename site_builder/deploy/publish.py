@@ -28,8 +28,8 @@ from site_builder.deploy.headers import cache_control
 from site_builder.deploy.manifest import (
     UNKNOWN,
     DamagedManifest,
+    DeployStamp,
     Entry,
-    Stamp,
     manifest_bytes,
     manifest_of,
     read_manifest,
@@ -41,11 +41,10 @@ from site_builder.filetypes import content_type
 from site_builder.laps import Laps
 from site_builder.outcome import last_outcome
 from site_builder.output.folder import tree_id
-from site_builder.pool import Runner
+from site_builder.pool import Progress, Runner
 from site_builder.project import cache_file
 
 log = logging.getLogger(__name__)
-Progress = Callable[[str, int, int], None]  # stage, done, total
 T = TypeVar("T")
 UPLOADS_PER_TASK = 200  # files a worker uploads per task, over connections of its own
 
@@ -239,7 +238,7 @@ def _stamps_file(root: Path, site: Path) -> Path:
     return cache_file(root, "deploy-stamps", site, ".pickle")
 
 
-def _load_stamps(path: Path) -> dict[str, Stamp]:
+def _load_stamps(path: Path) -> dict[str, DeployStamp]:
     try:
         with path.open("rb") as handle:
             stamps = pickle.load(handle)
@@ -248,7 +247,7 @@ def _load_stamps(path: Path) -> dict[str, Stamp]:
         return {}
 
 
-def _save_stamps(path: Path, stamps: dict[str, Stamp]) -> None:
+def _save_stamps(path: Path, stamps: dict[str, DeployStamp]) -> None:
     try:
         path.parent.mkdir(exist_ok=True)
         with replacing(path) as handle:

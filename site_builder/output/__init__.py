@@ -26,9 +26,9 @@ from site_builder.output.folder import OutputFolder, Tree, staging_path, tree_id
 from site_builder.output.plan import OutputPlan, plan_output
 from site_builder.output.staging import InPlace, Output, StagedSite
 from site_builder.pages.fingerprint import ThemeHashes, page_fingerprint
-from site_builder.pages.render import Drawn, Renderer
+from site_builder.pages.render import RenderedFragments, Renderer
 from site_builder.pool import counted, run_all
-from site_builder.search import INDEX_DIR, SearchPlan, build_shards
+from site_builder.search import SEARCH_DIR, SearchPlan, build_shards
 
 log = logging.getLogger(__name__)
 LINK_CHUNK = 1000  # files carried over per task
@@ -42,13 +42,13 @@ class Written:
     unchanged: int = 0
     removed: int = 0
     notes: tuple[str, ...] = ()
-    fragments: Drawn = field(default_factory=dict)  # article fragments first drawn by this build
+    fragments: RenderedFragments = field(default_factory=dict)  # article fragments first drawn by this build
 
 
 def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
                folder: OutputFolder, search: SearchPlan, drawn: Mapping[str, bool] | None = None) -> Written:
     """Draw only pages whose fingerprint changed; carry the rest over from the old site.
-    `drawn`: pages draw_first wrote already, and whether their bytes changed."""
+    `drawn`: pages render_first wrote already, and whether their bytes changed."""
     lap, drawn = Laps(log), drawn or {}
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
     wanted.update(hashes.static)
@@ -85,8 +85,8 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
                    removed=len(plan.removed - files.keys()), notes=notes, fragments=fragments)
 
 
-def draw_first(options: BuildOptions, first: FirstPages | None, planned: Iterable[Page], renderer: Renderer,
-               hashes: ThemeHashes, folder: OutputFolder) -> tuple[list[Page], dict[str, bool], Drawn]:
+def render_first(options: BuildOptions, first: FirstPages | None, planned: Iterable[Page], renderer: Renderer,
+               hashes: ThemeHashes, folder: OutputFolder) -> tuple[list[Page], dict[str, bool], RenderedFragments]:
     """Every page planned; the pages `first` names (open in the dev server's browsers) drawn and
     written as soon as they are planned, if they changed; which of those were written, and
     whether their bytes changed; and the fragments drawn for them. In place only: a staged
@@ -94,7 +94,7 @@ def draw_first(options: BuildOptions, first: FirstPages | None, planned: Iterabl
     pages: list[Page] = []
     wanted = set(first.paths) if first is not None and not options.atomic else set()
     drawn: dict[str, bool] = {}
-    fragments: Drawn = {}
+    fragments: RenderedFragments = {}
     if wanted:
         held = folder.held_files
         target = InPlace(folder)
@@ -122,7 +122,7 @@ def _link_unchanged(target: Output, plan: OutputPlan, jobs: int) -> None:
         pass
 
 
-def _render_pages(options: BuildOptions, renderer: Renderer, target: Output, pages: list[Page]) -> tuple[int, Drawn]:
+def _render_pages(options: BuildOptions, renderer: Renderer, target: Output, pages: list[Page]) -> tuple[int, RenderedFragments]:
     """Draw and write `pages` where the options say (this machine's workers or a cluster's):
     how many files changed, and the article fragments the workers drew on the way."""
     # Workers get page numbers, not pages: a term page's context (its taxonomy, all its
@@ -132,7 +132,7 @@ def _render_pages(options: BuildOptions, renderer: Renderer, target: Output, pag
     results = list(counted(options.runner(render, range(len(pages)), options.jobs or 1),
                            "render", len(pages), options.progress))
     _raise_template_problems([problem for _, problem, _ in results])
-    fragments: Drawn = {}
+    fragments: RenderedFragments = {}
     for _, _, new in results:
         fragments.update(new)
     return sum(written for written, _, _ in results), fragments
@@ -147,13 +147,13 @@ def _update_search(target: Output, plan: OutputPlan, jobs: int) -> tuple[tuple[s
     files: dict[str, str] = {}
     changed = 0
     for name, failure in failures.items():
-        made = files_below(target.path, f"{INDEX_DIR}/{name}")
+        made = files_below(target.path, f"{SEARCH_DIR}/{name}")
         files.update(dict.fromkeys(made, "" if failure else plan.shard_keys[name]))
         changed += sum(target.keep_if_unchanged(path) is False for path in made)
     return tuple(dict.fromkeys(note for note in failures.values() if note)), files, changed
 
 
-def _render_nth(renderer: Renderer, target: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, Drawn]:
+def _render_nth(renderer: Renderer, target: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, RenderedFragments]:
     """Runs in a worker: page `n` is written there; what comes back is small: whether the file
     changed, what went wrong, and the article fragments first drawn for it."""
     page = pages[n]

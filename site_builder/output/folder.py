@@ -28,9 +28,9 @@ class Tree:
     folders: Mapping[str, int] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as a few long strings, not dicts of short ones: the cache holds two trees,
-        # of 300,000 files and 230,000 folders each at 100,000 articles, and pickling them
-        # string by string took more than half a second of every build.
+        # Pickled as a few long strings, not dicts of short ones: the cache holds two trees of
+        # every file and folder of the site, which pickled string by string would cost every
+        # build time in proportion to the site.
         return _tree, (len(self.files), "\0".join(self.files), "\0".join(self.files.values()),
                        len(self.foreign), "\0".join(self.foreign),
                        len(self.folders), "\0".join(self.folders), array("q", self.folders.values()).tobytes())

@@ -32,8 +32,8 @@ References = dict[str, frozenset[str | None]]
 def template_hashes(env: jinja2.Environment, known: References | None = None) -> tuple[dict[str, str], References]:
     """Each template's hash covers its own source and every template it extends, includes or
     imports, so editing `term.html` changes only the pages drawn with it. `known`: what an
-    earlier call found, so that only new sources are parsed (parsing them all takes 0.1 s,
-    on every build). Returns the hashes and the references of today's sources."""
+    earlier call found, so that only new sources are parsed (not every template on every
+    build). Returns the hashes and the references of today's sources."""
     known = known or {}
     sources: dict[str, str] = {}
     references: dict[str, frozenset[str | None]] = {}

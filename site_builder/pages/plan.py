@@ -13,7 +13,7 @@ from site_builder.model import Article, Page, Site, Taxonomy, Term
 from site_builder.pages.paginate import Forward, paginate
 from site_builder.pages.sitemaps import plan_sitemaps
 from site_builder.pages.widgets.countries import group_by_world_region
-from site_builder.search import INDEX_DIR, shard_names
+from site_builder.search import SEARCH_DIR, shard_names
 
 _TEASER, _MONTH = attrgetter("teaser"), attrgetter("date.year", "date.month")
 FEED_SIZE = 20
@@ -21,7 +21,7 @@ FEED_SIZE = 20
 
 def plan_pages(site: Site, config: Config) -> Iterator[Page]:
     """Every page, the home page first: the dev server draws the pages open in a browser as
-    soon as they are planned (output.draw_first)."""
+    soon as they are planned (output.render_first)."""
     top_topics, top_regions = _biggest(site.taxonomy("topics")), _biggest(site.taxonomy("regions"))
     pages: list[Page] = []
     for page in _pages(site, config, top_topics, top_regions):
@@ -42,7 +42,7 @@ def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list
     yield from _archive_pages(site, config)
     # The search page merges the shards' indexes, newest first (see search.py).
     shards = tuple(shard_names(len(site.articles), config.search_shard_size))
-    yield Page("search/", "search.html", {"title": "Search", "index_dir": INDEX_DIR, "shards": shards},
+    yield Page("search/", "search.html", {"title": "Search", "index_dir": SEARCH_DIR, "shards": shards},
                inputs=shards, kind="search")
     yield Page("404.html", "404.html", {"title": "Page not found"}, kind="404")
 
@@ -87,7 +87,7 @@ def article_page(site: Site, article: Article, newer: Article | None, older: Art
                  "related": related},
                 inputs=(article.fingerprint, newer.teaser if newer else "-", older.teaser if older else "-",
                         *_teasers(related), *links),
-                indexed=(article.fingerprint, *links), kind="article", year=article.date.year,
+                searchable=(article.fingerprint, *links), kind="article", year=article.date.year,
                 modified=article.modified)
 
 

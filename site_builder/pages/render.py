@@ -45,7 +45,7 @@ def format_date(moment: dt.date) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
-Drawn = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
+RenderedFragments = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
 
 
 @dataclass
@@ -56,7 +56,7 @@ class Fragments:
     between builds: a listing draws only the articles no earlier build drew."""
 
     known: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
-    drawn: Drawn = field(default_factory=dict)
+    drawn: RenderedFragments = field(default_factory=dict)
     untaken: list[tuple[str, str, str]] = field(default_factory=list)
 
     def get(self, key: tuple[str, str, str]) -> str | None:
@@ -67,7 +67,7 @@ class Fragments:
         self.drawn[key] = fragment
         self.untaken.append(key)
 
-    def take_new(self) -> Drawn:
+    def take_new(self) -> RenderedFragments:
         """Those drawn since the last call, for the build to keep."""
         new = {key: self.drawn[key] for key in self.untaken}
         self.untaken = []
@@ -174,7 +174,7 @@ class Renderer:
     def __setstate__(self, parts: tuple) -> None:
         self.__init__(None, *parts)  # type: ignore[misc]
 
-    def kept_fragments(self, articles: tuple[Article, ...], drawn: Drawn) -> Drawn:
+    def kept_fragments(self, articles: tuple[Article, ...], drawn: RenderedFragments) -> RenderedFragments:
         """The fragments worth keeping for the next build (`drawn`: those this build drew): of
         articles still shown, drawn by the templates as they are now."""
         teasers = {a.teaser for a in articles}

@@ -93,13 +93,13 @@ def find_theme(root: Path, name: str) -> Path | None:
 
 
 def _parent_of(folder: Path) -> str | None:
-    manifest = folder / "theme.toml"
-    if not manifest.exists():
+    theme_toml = folder / "theme.toml"
+    if not theme_toml.exists():
         return None
     try:
-        return tomllib.loads(manifest.read_text(encoding="utf-8")).get("extends")
+        return tomllib.loads(theme_toml.read_text(encoding="utf-8")).get("extends")
     except tomllib.TOMLDecodeError as err:
-        raise ContentError([Problem(manifest, None, f"invalid TOML: {err}")]) from None
+        raise ContentError([Problem(theme_toml, None, f"invalid TOML: {err}")]) from None
 
 
 def make_environment(theme: Theme) -> jinja2.Environment:

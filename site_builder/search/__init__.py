@@ -10,7 +10,7 @@ from typing import Literal
 from site_builder.model import Page
 from site_builder.search.pagefind import build_shards
 from site_builder.search.shards import (
-    INDEX_DIR,
+    SEARCH_DIR,
     SHARD_SIZE,
     carry_over,
     plan_shards,
@@ -18,7 +18,7 @@ from site_builder.search.shards import (
     shard_names,
 )
 
-__all__ = ["INDEX_DIR", "SHARD_SIZE", "SearchMode", "SearchPlan", "build_shards", "plan_search", "shard_names"]
+__all__ = ["SEARCH_DIR", "SHARD_SIZE", "SearchMode", "SearchPlan", "build_shards", "plan_search", "shard_names"]
 
 # What a build does with the search index: make what changed, keep it as it is (the dev
 # server's quick rebuilds), or have none (search turned off).
@@ -40,11 +40,11 @@ def plan_search(mode: SearchMode, pages: Sequence[Page], templates: Mapping[str,
     """`pages` newest first; `old`: the files of the old site; `held`: what the last build
     recorded of them (an index file: its shard's key)."""
     if mode == "keep":
-        return SearchPlan(carry={path: held.get(path, "") for path in old if path.startswith(f"{INDEX_DIR}/")})
+        return SearchPlan(carry={path: held.get(path, "") for path in old if path.startswith(f"{SEARCH_DIR}/")})
     if mode == "drop":
         return SearchPlan()
     indexed = [(p.output_path, search_fingerprint(p, templates, site_key))
-               for p in reversed(pages) if p.indexed]  # oldest first
+               for p in reversed(pages) if p.searchable]  # oldest first
     planned = plan_shards(indexed, shard_size)
     keys = {name: key for name, (key, _) in planned.items()}
     carry, todo = carry_over(keys, old, held)

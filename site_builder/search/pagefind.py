@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from site_builder.search.shards import INDEX_DIR
+from site_builder.search.shards import SEARCH_DIR
 
 log = logging.getLogger(__name__)
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
@@ -30,7 +30,7 @@ def build_shards(site: Path, shards: Mapping[str, list[str]], jobs: int = 1) -> 
 
 def _pagefind() -> str | None:
     """Pagefind's program, as its Python package finds it: run directly, not through
-    `python -m pagefind`, whose start-up would cost each shard a tenth of a second."""
+    `python -m pagefind`, whose interpreter start-up each shard would pay again."""
     if importlib.util.find_spec("pagefind") is None:
         return None
     from pagefind.service import get_executable
@@ -40,11 +40,11 @@ def _pagefind() -> str | None:
 
 
 def _index_shard(executable: str, site: Path, name: str, pages: list[str]) -> str | None:
-    bundle = site / INDEX_DIR / name
+    bundle = site / SEARCH_DIR / name
     shutil.rmtree(bundle, ignore_errors=True)  # an older index of that shard
     # Pagefind indexes a folder: the shard's pages are linked into one of their own, at their
     # paths in the site, so the index's URLs are the site's. Nothing else is walked.
-    pages_dir = site / INDEX_DIR / f".{name}.pages"
+    pages_dir = site / SEARCH_DIR / f".{name}.pages"
     shutil.rmtree(pages_dir, ignore_errors=True)
     made: set[Path] = set()
     for path in pages:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from site_builder.model import Page
 
-INDEX_DIR = "pagefind"
+SEARCH_DIR = "pagefind"
 SHARD_SIZE = 250  # articles in the smallest block (site.toml's search_shard_size)
 GROWTH = 4  # complete blocks of a size that make one of the next
 # Blocks grow three times, to 64 times the smallest (16,000 articles), and no further: an edit
@@ -66,7 +66,7 @@ def carry_over(keys: Mapping[str, str], old: Iterable[str], held: Mapping[str, s
     `held`: what the last build recorded of the files in `old` (an index file: its shard's key)."""
     files_of: dict[str, list[str]] = {}
     for path in old:
-        if path.startswith(f"{INDEX_DIR}/"):
+        if path.startswith(f"{SEARCH_DIR}/"):
             files_of.setdefault(path.split("/")[1], []).append(path)
     carry: dict[str, str] = {}
     todo = []
@@ -82,5 +82,5 @@ def carry_over(keys: Mapping[str, str], old: Iterable[str], held: Mapping[str, s
 def search_fingerprint(page: Page, templates: Mapping[str, str], site_key: str) -> str:
     """Of what the search index holds of an article page: changes to the pages beside it
     (related articles, neighbours) leave it as it is."""
-    parts = (site_key, page.url, page.template, templates.get(page.template, "?"), *page.indexed)
+    parts = (site_key, page.url, page.template, templates.get(page.template, "?"), *page.searchable)
     return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

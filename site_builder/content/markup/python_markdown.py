@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from site_builder.config.markdown import MarkdownSettings
 
 # Heading ids come from `_Headings` below rather than `toc`, which also draws a table of
-# contents for every article (a tenth of the conversion time); a site that wants `toc`'s
+# contents for every article, time no site that skips it should pay; a site that wants `toc`'s
 # marker or permalinks names it, and it keeps these ids.
 DEFAULTS: dict[str, type[Extension]] = {
     "tables": TableExtension, "footnotes": FootnoteExtension, "fenced_code": FencedCodeExtension,
@@ -91,7 +91,7 @@ def _instance(settings: MarkdownSettings) -> markdown.Markdown:
     # One per process (each worker makes its own on first use), reset between documents:
     # loading the extensions costs more than converting an article. The defaults are made
     # here, not named, as naming any extension has Python-Markdown list every installed
-    # package's entry points first (40 ms in each worker).
+    # package's entry points first, in each worker.
     configs = _configs(settings)
     extensions = [DEFAULTS[name](**configs[name]) if name in DEFAULTS else name
                   for name in extension_names(settings)]

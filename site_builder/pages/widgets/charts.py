@@ -10,6 +10,7 @@ from operator import attrgetter
 from markupsafe import Markup, escape
 
 from site_builder.model import Article, Term
+from site_builder.pages.widgets import svg_number
 
 # User units of the viewBox; the SVG scales to its container, so these fix only proportions.
 WIDTH, HEIGHT = 480, 150
@@ -76,8 +77,8 @@ def _bars(months: list[tuple[dt.date, int]], peak: int) -> list[str]:
         height = max(plot * count / peak, 1)
         label = f"{month:%B %Y}: {count} {'article' if count == 1 else 'articles'}"
         bars.append(
-            f'<rect class="bar" x="{_n(LEFT + i * step + gap / 2)}" y="{_n(HEIGHT - BOTTOM - height)}" '
-            f'width="{_n(step - gap)}" height="{_n(height)}"><title>{escape(label)}</title></rect>'
+            f'<rect class="bar" x="{svg_number(LEFT + i * step + gap / 2)}" y="{svg_number(HEIGHT - BOTTOM - height)}" '
+            f'width="{svg_number(step - gap)}" height="{svg_number(height)}"><title>{escape(label)}</title></rect>'
         )
     return bars
 
@@ -94,10 +95,5 @@ def _time_axis(months: list[tuple[dt.date, int]]) -> list[str]:
         every = max(1, -(-len(years) * 34 // (WIDTH - LEFT - RIGHT)))  # a year label is ~30 units
         ticks = years[::every]
     y = HEIGHT - BOTTOM + 14
-    return [f'<text class="label" x="{_n(LEFT + i * step)}" y="{y}">{escape(text)}</text>'
+    return [f'<text class="label" x="{svg_number(LEFT + i * step)}" y="{y}">{escape(text)}</text>'
             for i, text in ticks]
-
-
-def _n(value: float) -> str:
-    """Coordinates to one decimal, without trailing zeros: smaller pages, same picture."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from site_builder.model import Taxonomy, Term
+from site_builder.pages.widgets import svg_number
 from site_builder.pages.widgets.countries import country_code, latlng
 
 # Equirectangular, cropped to the inhabited latitudes (Antarctica is not in the data).
@@ -68,7 +69,7 @@ def _country(code: str, term: Term, shape: Shape | None, level: int,
     if shape is None or shape.small:
         lat, lng = latlng(code) or (0.0, 0.0)
         x, y = _project(lng, lat)
-        body += f'<circle class="m{level} marker" cx="{_n(x)}" cy="{_n(y)}" r="4"/>'
+        body += f'<circle class="m{level} marker" cx="{svg_number(x)}" cy="{svg_number(y)}" r="4"/>'
     return (f'<a href="{escape(link(term.url))}" aria-label="{label}">'
             f"<title>{label}</title>{body}</a>")
 
@@ -138,11 +139,6 @@ def _numbers(values: Iterable[float]) -> str:
     """SVG path numbers, tersely: '.5' for '0.5', and no space before a minus sign."""
     out = ""
     for value in values:
-        text = _n(value).replace("0.", ".", 1) if abs(value) < 1 else _n(value)
+        text = svg_number(value).replace("0.", ".", 1) if abs(value) < 1 else svg_number(value)
         out += text if not out or text.startswith("-") else " " + text
     return out
-
-
-def _n(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
