@@ -1,7 +1,8 @@
 """The built site in a real browser: served over HTTP under a subpath, and from disk."""
 
 import pytest
-from conftest import article
+
+from tests.support.sites import article
 
 pytestmark = pytest.mark.slow  # a real browser
 

@@ -2,9 +2,8 @@
 
 import re
 
-from conftest import article
-
 from site_builder.links import find_broken_links, page_links
+from tests.support.sites import article
 
 
 def five_articles() -> dict[str, str]:

@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SITE_TOML, article
-from deploy_servers import site_files
 
 from site_builder.deploy.built_to import destination_for, site_folder
 from site_builder.deploy.manifest import MANIFEST
+from tests.support.servers import site_files
+from tests.support.sites import SITE_TOML, article
 
 UPLOADED = re.compile(r"^uploaded ([\d,]+) files? \([\d.]+ MB\) to (\S+), deleted ([\d,]+), unchanged ([\d,]+), ")
 

@@ -4,11 +4,11 @@ import re
 from pathlib import Path
 
 import frontmatter
-from conftest import REPO
 
 from site_builder.build import build
 from site_builder.links import find_broken_links, page_links
 from site_builder.options import BuildOptions
+from tests.support.sites import REPO
 
 SEED_URLS = {
     "2024/12/04/russian-authorities-raid-moscow-nightclubs-to-detain-men-for-military/":

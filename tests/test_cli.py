@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 import frontmatter
-from conftest import REPO, article
+
+from tests.support.sites import REPO, article
 
 
 def test_python_dash_m_and_version() -> None:

@@ -11,18 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
-from benchmarks.corpus import write_corpus
-from site_builder.cluster.bodies import dumps_apart
 from site_builder.build import BuildReport, build
 from site_builder.catalog import index_articles
+from site_builder.cluster.bodies import dumps_apart
 from site_builder.config import load_config
 from site_builder.content import read_content
 from site_builder.folders import files_below
 from site_builder.options import BuildOptions
 from site_builder.output.folder import MARKER
 from site_builder.pages.plan import plan_pages
+from tests.support.corpus import write_corpus
+from tests.support.sites import REPO
 
 distributed = pytest.importorskip("distributed")
 import dask  # noqa: E402  (installed with distributed)
@@ -162,7 +162,7 @@ def test_a_scheduler_that_is_no_address_is_a_usage_error(make_site, run, capsys)
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(make_site, run) -> None:
-    from conftest import free_port
+    from tests.support.sites import free_port
 
     root = make_site()
     address = f"tcp://127.0.0.1:{free_port()}"

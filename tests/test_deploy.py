@@ -14,8 +14,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SITE_TOML, article
-from deploy_servers import (
+
+from site_builder.build import build
+from site_builder.deploy.manifest import MANIFEST, manifest_bytes, read_manifest
+from site_builder.links import find_broken_links
+from site_builder.options import BuildOptions
+from tests.support.servers import (
     Destination,
     bare_repository,
     branch_files,
@@ -24,11 +28,7 @@ from deploy_servers import (
     site_files,
     start_sftp,
 )
-
-from site_builder.build import build
-from site_builder.deploy.manifest import MANIFEST, manifest_bytes, read_manifest
-from site_builder.links import find_broken_links
-from site_builder.options import BuildOptions
+from tests.support.sites import REPO, SITE_TOML, article
 
 KINDS = ["folder", "s3", "sftp", "git"]
 SUMMARY = re.compile(r"^uploaded ([\d,]+) files? \(([\d.]+) MB\), deleted ([\d,]+), unchanged ([\d,]+), [\d.]+ s$")

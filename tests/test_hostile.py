@@ -10,21 +10,21 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SITE_TOML, article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpus import write_corpus
 from site_builder.config import Config
 from site_builder.content.parse import UndatedDraft, parse_file
 from site_builder.links import find_broken_links
 from site_builder.model import Article, ArticleFile
 from site_builder.output.folder import tree_id
 from site_builder.text import SLUG_PATTERN, slugify
+from tests.support.corpus import write_corpus
+from tests.support.hostile import dangerous
+from tests.support.sites import REPO, SITE_TOML, article
 
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
@@ -50,30 +50,6 @@ def test_script_in_body_and_every_front_matter_value_stays_text(make_site, run, 
                     assert not dangerous(element.text or ""), path
         else:
             assert not dangerous(path.read_text()), path
-
-
-def dangerous(html: str) -> list[str]:
-    """What in a page could run script: script elements (other than JSON-LD), event handler
-    attributes, javascript:/data: links, frames."""
-    found: list[str] = []
-
-    class Finder(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            # The theme's own fingerprinted scripts (search.js) are not from the content.
-            ours = re.fullmatch(r"(\.\./)*static/[a-z]+\.[0-9a-f]{10}\.js", attrs.get("src") or "")
-            if tag == "script" and attrs.get("type") != "application/ld+json" and not ours:
-                found.append("script")
-            if tag in ("iframe", "object", "embed"):
-                found.append(tag)
-            for name, value in attrs.items():
-                if name.startswith("on"):
-                    found.append(name)
-                if name in ("href", "src") and re.match(r"(?i)\s*(javascript|data):", value or ""):
-                    found.append(value)
-
-    Finder().feed(html)
-    return found
 
 
 @pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
-from benchmarks.corpus import write_corpus
 from site_builder.build import build
 from site_builder.options import BuildOptions
+from tests.support.corpus import write_corpus
+from tests.support.sites import REPO
 
 pytestmark = pytest.mark.slow  # the checker is a Java program: seconds to start, seconds a site
 

@@ -4,11 +4,11 @@ media labels between paragraphs, and a publisher named only in the headline."""
 import datetime
 
 import pytest
-from importer_helpers import DUMPS, one, posts, run_import
 
 from site_builder.importer.analysis import analysis_length
 from site_builder.importer.labels import label_kind
 from site_builder.importer.sources import find_source
+from tests.support.importer import DUMPS, one, posts, run_import
 
 
 def _headings(post):

@@ -1,9 +1,9 @@
 """Captions lose their credit and file-photo marks; the credit goes to image.credit."""
 
 import pytest
-from importer_helpers import one
 
 from site_builder.importer.captions import parse_caption
+from tests.support.importer import one
 
 
 @pytest.mark.parametrize(("raw", "caption", "credit", "is_file"), [

@@ -2,9 +2,8 @@
 
 import datetime
 
-from importer_helpers import DUMPS, one, run_import
-
 from site_builder.importer.dates import story_date
+from tests.support.importer import DUMPS, one, run_import
 
 
 def test_dateline_month_day_takes_the_only_year(tmp_path):

@@ -1,8 +1,7 @@
 """`import --explain`: every field's provenance (dump line and rule) as the importer decided it; nothing written."""
 
-from importer_helpers import DUMPS, SEEDS
-
 from site_builder.importer import explain_dumps
+from tests.support.importer import DUMPS, SEEDS
 
 
 def _records(article, field):

@@ -2,9 +2,8 @@
 
 import datetime
 
-from importer_helpers import DUMPS, one, posts, run_import
-
 from site_builder.importer.formats import detect_format
+from tests.support.importer import DUMPS, one, posts, run_import
 
 
 def test_detects_both_formats():

@@ -1,6 +1,6 @@
 """Re-import writes nothing new; hand edits are kept unless forced, and then backed up."""
 
-from importer_helpers import DUMPS, SEEDS, run_import
+from tests.support.importer import DUMPS, SEEDS, run_import
 
 
 def _snapshot(root):

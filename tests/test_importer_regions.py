@@ -1,8 +1,7 @@
 """Regions are the countries a story is about, as English short names, ranked by salience."""
 
-from importer_helpers import one
-
 from site_builder.importer.regions import Weighted, country_name, find_regions
+from tests.support.importer import one
 
 
 def test_short_names_for_awkward_official_names():

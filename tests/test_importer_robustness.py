@@ -5,9 +5,9 @@ import string
 import frontmatter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_helpers import DUMPS, run_import
 
 from site_builder.importer import ImportProblem, import_dumps
+from tests.support.importer import DUMPS, run_import
 
 
 def test_unreadable_files_are_failures(tmp_path):

@@ -2,7 +2,7 @@
 
 import datetime
 
-from importer_helpers import SEEDS, posts, run_import
+from tests.support.importer import SEEDS, posts, run_import
 
 
 def test_briefing_seed(tmp_path):

@@ -1,9 +1,9 @@
 """The source is the agency the text names as reporting, normalised; a photo credit never is."""
 
 import pytest
-from importer_helpers import one
 
 from site_builder.importer.sources import find_source
+from tests.support.importer import one
 
 
 @pytest.mark.parametrize(("text", "source"), [

@@ -1,9 +1,9 @@
 """Topics come from the editable vocabulary; tags name the people and organisations of the story."""
 
 import pytest
-from importer_helpers import DUMPS, one
 
 from site_builder.importer import ImportProblem, import_dumps
+from tests.support.importer import DUMPS, one
 
 
 def test_topics_from_vocabulary(tmp_path):

@@ -6,9 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import article
 
-from benchmarks.corpus import write_corpus
 from site_builder.build import build, read_config
 from site_builder.cache import BuildCache
 from site_builder.catalog import newest_first
@@ -17,6 +15,8 @@ from site_builder.content.discover import discover
 from site_builder.options import BuildOptions
 from site_builder.output.foreign import _files_in_changed_folders, folder_times
 from site_builder.search.shards import shard_blocks
+from tests.support.corpus import write_corpus
+from tests.support.sites import article
 
 
 def snapshot(out: Path) -> dict[str, bytes]:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import article
 
-from benchmarks.corpus import write_corpus
 from site_builder.links import find_broken_links
 from site_builder.model import Page
 from site_builder.pages.sitemaps import SITEMAP_LIMIT, plan_sitemaps
+from tests.support.corpus import write_corpus
+from tests.support.sites import article
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+
+from tests.support.sites import REPO
 
 pytestmark = pytest.mark.slow
 

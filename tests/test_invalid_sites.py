@@ -70,12 +70,11 @@ def test_an_internal_error_is_one_line_unless_debug(tmp_path: Path, make_site, r
 
 
 def test_a_file_gone_between_discovery_and_parsing_is_a_problem_not_a_crash(make_site) -> None:
-    from conftest import article
-
     from site_builder.build import read_config
     from site_builder.content import read_content
     from site_builder.content.discover import discover
     from site_builder.options import BuildOptions
+    from tests.support.sites import article
 
     root = make_site({"content/articles/a.md": article("Kept", "2024-01-01"),
                       "content/articles/b.md": article("Gone", "2024-01-02")})

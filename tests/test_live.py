@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, article, free_port
 
 from site_builder.build import build, build_warm
 from site_builder.content.discover import discover, rediscover
@@ -20,6 +19,7 @@ from site_builder.options import BuildOptions
 from site_builder.output.folder import MARKER
 from site_builder.project import edits_of
 from site_builder.serve.live import preview
+from tests.support.sites import REPO, article, free_port
 
 TIMEOUT = 30  # seconds; generous for a loaded CI machine, never slept blindly
 ARTICLES = "content/articles"

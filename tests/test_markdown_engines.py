@@ -8,14 +8,14 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from conftest import REPO, article
-from test_hostile import dangerous
 
 from site_builder.build import build
 from site_builder.cache import LIBRARIES
 from site_builder.config import MarkdownSettings
 from site_builder.content.markup import render_markdown
 from site_builder.options import BuildOptions
+from tests.support.hostile import dangerous
+from tests.support.sites import REPO, article
 
 ENGINES = ("python-markdown", "commonmark")
 

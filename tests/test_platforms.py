@@ -7,13 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
-
-from benchmarks.corpus import write_corpus
 from site_builder.folders import files_below
 from site_builder.output.folder import MARKER
 from site_builder.output.staging import EXCHANGE_VARIABLE
 from site_builder.pool import START_METHOD_VARIABLE
+from tests.support.corpus import write_corpus
+from tests.support.sites import REPO
 
 
 def build_with(root: Path, out: str, **environment: str) -> subprocess.CompletedProcess[str]:

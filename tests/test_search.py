@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SITE_TOML
 from playwright.sync_api import expect
 
-from benchmarks.corpus import DAYS, START, write_corpus
 from site_builder.build import build
 from site_builder.options import BuildOptions
 from site_builder.output.folder import previous_files
+from tests.support.corpus import DAYS, START, write_corpus
+from tests.support.sites import SITE_TOML
 
 PHONE, DESKTOP = 390, 1280
 WORD = "zanzibarite"  # not in the corpus vocabulary: only the planted article has it

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 import tornado.httpserver
 import tornado.netutil
-from conftest import REPO, SITE_TOML, article, free_port
 
 from site_builder.scaffold import copy_theme
 from site_builder.serve import is_loopback
@@ -30,6 +29,7 @@ from site_builder.serve.http import (
 )
 from site_builder.serve.rebuilds import describe
 from site_builder.serve.watch import changes, on_network_filesystem
+from tests.support.sites import REPO, SITE_TOML, article, free_port
 
 STORY = "content/articles/2024/12/story.md"
 STORY_URL = "2024/12/04/story/"

@@ -10,7 +10,6 @@ import frontmatter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpus import DAYS, START, write_corpus
 from site_builder.build import build
 from site_builder.catalog import newest_first
 from site_builder.catalog.related import find_related
@@ -20,6 +19,7 @@ from site_builder.output.folder import MARKER
 from site_builder.pages.paginate import LATEST, Forward, Paginator, paginate
 from site_builder.search.shards import GROWTH, MERGES, shard_blocks
 from site_builder.text import slugify
+from tests.support.corpus import DAYS, START, write_corpus
 
 SITE = 'title = "Stable"\nbase_url = "https://example.org/"\narticles_per_page = 5\nsearch = false\n'
 

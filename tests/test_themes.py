@@ -6,10 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SITE_TOML, article
 from playwright.sync_api import expect
 
-from benchmarks.corpus import write_corpus
 from site_builder.build import build
 from site_builder.catalog import index_articles
 from site_builder.config import load_config
@@ -19,6 +17,8 @@ from site_builder.options import BuildOptions
 from site_builder.pages.theme import load_theme
 from site_builder.pages.widgets.charts import month_chart, month_counts
 from site_builder.pages.widgets.worldmap import world_map
+from tests.support.corpus import write_corpus
+from tests.support.sites import SITE_TOML, article
 
 PHONE, DESKTOP = 390, 1280
 THEMES = ["default", "compact"]

@@ -1,7 +1,8 @@
-"""corpus: a synthetic news archive of N articles for benchmarks and scale tests.
+"""corpus: a synthetic news archive of N articles for the scale tests and the benchmarks.
 
 Deterministic for a given seed: realistic length (~5 KB), a Zipf-like spread of topics, tags
-and regions, dates over ten years. Usage: python -m benchmarks.corpus DIR N [--seed S]
+and regions, dates over ten years. Usage: python -m benchmarks.corpus DIR N [--seed S] (or
+python -m tests.support.corpus, the same).
 """
 
 from __future__ import annotations

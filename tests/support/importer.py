@@ -8,10 +8,11 @@ from pathlib import Path
 import frontmatter
 
 from site_builder.importer import ImportReport, import_dumps
+from tests.support.sites import REPO
 
-DUMPS = Path(__file__).parent / "importer_dumps"
-SEEDS = Path(__file__).parent.parent / "content" / "raw"
-VOCABULARY = Path(__file__).parent.parent / "content" / "vocabulary.toml"
+DUMPS = REPO / "tests" / "importer_dumps"
+SEEDS = REPO / "content" / "raw"
+VOCABULARY = REPO / "content" / "vocabulary.toml"
 
 
 def run_import(tmp_path: Path, *sources: Path, force: bool = False) -> ImportReport:
