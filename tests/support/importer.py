@@ -10,7 +10,7 @@ import frontmatter
 from site_builder.importer import ImportReport, import_dumps
 from tests.support.sites import REPO
 
-DUMPS = REPO / "tests" / "importer_dumps"
+DUMPS = REPO / "tests" / "importer" / "dumps"
 SEEDS = REPO / "content" / "raw"
 VOCABULARY = REPO / "content" / "vocabulary.toml"
 

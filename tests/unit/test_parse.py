@@ -77,7 +77,7 @@ def test_bad_files_give_one_clear_line(text: str, expected: str) -> None:
     assert message.startswith(expected)
 
 
-# Each engine marks footnotes up its own way (see test_markdown_engines.py).
+# Each engine marks footnotes up its own way (see tests/unit/test_markdown_engines.py).
 FOOTNOTES = {"python-markdown": ('href="#fn:1"', '<li id="fn:1"'), "commonmark": ('href="#fn1"', '<li id="fn1"')}
 
 

@@ -14,7 +14,7 @@ import pytest
 from site_builder.output.folder import MARKER
 from tests.support.sites import REPO
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = REPO / "tests" / "golden"
 NAMES = sorted(p.name for p in GOLDEN.iterdir() if (p / "site").is_dir())
 
 

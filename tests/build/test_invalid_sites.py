@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-CASES = sorted(p for p in (Path(__file__).parent / "sites" / "invalid").iterdir() if p.is_dir())
+from tests.support.sites import REPO, article
+
+INVALID = REPO / "tests" / "sites" / "invalid"
+CASES = sorted(p for p in INVALID.iterdir() if p.is_dir())
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -41,7 +44,7 @@ def test_bad_input_is_one_line_per_problem(case: Path, tmp_path: Path, run) -> N
 
 def test_keep_going_builds_the_rest_and_still_fails(tmp_path: Path, run) -> None:
     root = tmp_path / "site"
-    shutil.copytree(Path(__file__).parent / "sites/invalid/many-files", root)
+    shutil.copytree(INVALID / "many-files", root)
     (root / "site.toml").write_text("search = false\n")  # Pagefind is test_search's
     code, stdout, stderr = run(root, "build", "--keep-going")
     assert code == 1
@@ -74,7 +77,6 @@ def test_a_file_gone_between_discovery_and_parsing_is_a_problem_not_a_crash(make
     from site_builder.content import read_content
     from site_builder.content.discover import discover
     from site_builder.options import BuildOptions
-    from tests.support.sites import article
 
     root = make_site({"content/articles/a.md": article("Kept", "2024-01-01"),
                       "content/articles/b.md": article("Gone", "2024-01-02")})
