@@ -13,17 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from site_builder.config import Config
-from site_builder.content.parse import UndatedDraft, parse_file
 from site_builder.links import find_broken_links
-from site_builder.model import Article, ArticleFile
 from site_builder.output.folder import tree_id
-from site_builder.text import SLUG_PATTERN, slugify
 from tests.support.corpus import write_corpus
-from tests.support.hostile import dangerous
+from tests.support.markup import dangerous
 from tests.support.sites import REPO, SITE_TOML, article
 
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
@@ -186,38 +180,3 @@ def edition_of(out: Path) -> int:
     editions = {int(re.findall(r"<p>Edition (\d+)\.</p>", p.read_text())[-1]) for p in pages}
     assert len(editions) == 1, f"{out}: a mix of editions {editions}"
     return editions.pop()
-
-
-yaml_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
-    max_leaves=6)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(fields=st.dictionaries(st.sampled_from(["title", "date", "updated", "slug", "tags", "topics",
-                                               "regions", "image", "draft", "source", "analysis",
-                                               "summary", "template", "origin", "other"]),
-                              yaml_values, max_size=8),
-       body=st.text(max_size=200))
-def test_random_front_matter_gives_an_article_or_problems_never_an_exception(fields, body) -> None:
-    import yaml
-
-    text = "---\n" + yaml.safe_dump(fields, allow_unicode=True) + "---\n" + body
-    result = parse_file(ArticleFile("/x", "a.md", text), Config())
-    assert isinstance(result, (Article, UndatedDraft, list))
-    if isinstance(result, list):
-        assert result and all(str(p).startswith("a.md:") for p in result)
-
-
-@settings(max_examples=200, deadline=None)
-@given(text=st.text(max_size=300))
-def test_random_raw_text_never_breaks_the_parser(text) -> None:
-    result = parse_file(ArticleFile("/x", "a.md", text), Config())
-    assert isinstance(result, (Article, UndatedDraft, list))
-
-
-@given(st.text(max_size=200))
-def test_slugs_are_always_safe(text) -> None:
-    slug = slugify(text)
-    assert slug == "" or (SLUG_PATTERN.fullmatch(slug) and len(slug) <= 80)

@@ -9,8 +9,6 @@ import feedparser
 import pytest
 
 from site_builder.links import find_broken_links
-from site_builder.model import Page
-from site_builder.pages.sitemaps import SITEMAP_LIMIT, plan_sitemaps
 from tests.support.corpus import write_corpus
 from tests.support.sites import article
 
@@ -138,13 +136,6 @@ def test_sitemaps_list_every_page_by_year_and_robots_points_at_them(big_site: Pa
     assert locs["https://example.org/news/page/1/"] == "sitemap-2015.xml"  # by its newest article
     assert locs["https://example.org/news/topics/elections/"] == "sitemap-pages.xml"
     assert "Sitemap: https://example.org/news/sitemap.xml" in (big_site / "robots.txt").read_text()
-
-
-def test_a_sitemap_over_fifty_thousand_urls_is_split() -> None:
-    pages = [Page(f"p{n}/", "x.html", {}) for n in range(SITEMAP_LIMIT + 5)]
-    planned = list(plan_sitemaps(pages))
-    assert [p.url for p in planned] == ["sitemap-pages.xml", "sitemap-pages-2.xml", "sitemap.xml"]
-    assert planned[-1].template == "sitemap_index.xml"
 
 
 def test_related_articles_are_earlier_coverage_of_the_same_subjects(make_site, run) -> None:

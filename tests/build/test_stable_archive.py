@@ -1,5 +1,6 @@
 """What shows the past stays as it is: a day's news rewrites only the pages that show it, a
-numbered page keeps its articles, an article's earlier coverage never changes."""
+numbered page keeps its articles, an article's earlier coverage never changes. The plans
+behind it, on their own: tests/unit/test_paginate.py and tests/unit/test_search_shards.py."""
 
 import datetime as dt
 import hashlib
@@ -7,8 +8,6 @@ import re
 from pathlib import Path
 
 import frontmatter
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from site_builder.build import build
 from site_builder.catalog import newest_first
@@ -16,38 +15,10 @@ from site_builder.catalog.related import find_related
 from site_builder.folders import files_below
 from site_builder.options import BuildOptions
 from site_builder.output.folder import MARKER
-from site_builder.pages.paginate import LATEST, Forward, Paginator, paginate
-from site_builder.search.shards import GROWTH, MERGES, shard_blocks
 from site_builder.text import slugify
 from tests.support.corpus import DAYS, START, write_corpus
 
 SITE = 'title = "Stable"\nbase_url = "https://example.org/"\narticles_per_page = 5\nsearch = false\n'
-
-
-@settings(max_examples=300, deadline=None)
-@given(count=st.integers(0, 120), per_page=st.integers(1, 12), added=st.integers(0, 30))
-def test_walking_down_a_listing_meets_every_article_once(count: int, per_page: int, added: int) -> None:
-    items = [f"a{n}" for n in range(count, 0, -1)]  # newest first
-    pages = list(paginate(items, per_page, "topics/x/"))
-    by_url = {p.url_of(p.number): p for p in pages if isinstance(p, Paginator)}
-    latest = pages[0]
-    assert latest.number == LATEST and list(latest.items) == items[:per_page]
-    walk, page = [], latest
-    while page.older_url is not None:
-        page = by_url[page.older_url]
-        walk.append(page)
-    assert [p.number for p in walk] == list(range(count // per_page, 0, -1))  # every numbered page
-    met = [item for p in walk for item in p.items]
-    assert len(met) == len(set(met)) and set(met) | set(latest.items) == set(items)
-    newest_numbered = set(walk[0].items) if walk else set()
-    assert set(latest.items) & set(met) <= newest_numbered  # only those may repeat
-    # Tomorrow's news leaves every numbered page as it is, and adds only full ones.
-    later = list(paginate([f"a{n}" for n in range(count + added, count, -1)] + items, per_page, "topics/x/"))
-    for before in walk:
-        assert next(p for p in later if isinstance(p, Paginator) and p.number == before.number).items == before.items
-    # The next block's URL already exists, so the newest numbered page's "Newer" link holds.
-    forward = [p for p in pages if isinstance(p, Forward)]
-    assert [f.url for f in forward] == ([walk[0].newer_url] if walk else [])
 
 
 def snapshot(out: Path) -> dict[str, str]:
@@ -155,18 +126,3 @@ def test_a_new_article_never_changes_an_older_ones_earlier_coverage(tmp_path: Pa
     assert again == new
     published = {a.url: a.date for a in articles}
     assert all(published[other] <= published[url] for url, others in new.items() for other in others)
-
-
-@settings(max_examples=300, deadline=None)
-@given(count=st.integers(0, 3000), added=st.integers(1, 400), size=st.integers(1, 50))
-def test_search_shards_tile_the_archive_and_full_big_ones_never_change(count: int, added: int, size: int) -> None:
-    blocks = shard_blocks(count, size)
-    assert [first for first, _ in blocks] == [0, *(f + c for f, c in blocks[:-1])][:len(blocks)]  # no gap
-    assert sum(capacity for _, capacity in blocks[:-1]) + (count - blocks[-1][0] if blocks else 0) == count
-    sizes = [size * GROWTH ** n for n in range(MERGES + 1)]  # 1, 4, 16, 64 times the smallest
-    assert all(capacity in sizes for _, capacity in blocks)
-    assert all(first + capacity <= count for first, capacity in blocks[:-1])  # only the newest fills
-    for capacity in sizes[:-1]:
-        assert sum(c == capacity for _, c in blocks) <= 4  # then four make one bigger
-    largest = {block for block in blocks if block[1] == sizes[-1]}
-    assert largest <= set(shard_blocks(count + added, size))

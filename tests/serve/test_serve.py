@@ -21,14 +21,11 @@ from site_builder.scaffold import copy_theme
 from site_builder.serve import is_loopback
 from site_builder.serve.http import (
     Health,
-    error_banner,
-    inject,
     make_app,
-    page_of,
     site_file,
 )
 from site_builder.serve.rebuilds import describe
-from site_builder.serve.watch import changes, on_network_filesystem
+from site_builder.serve.watch import changes
 from tests.support.sites import REPO, SITE_TOML, article, free_port
 
 STORY = "content/articles/2024/12/story.md"
@@ -238,24 +235,6 @@ def test_site_file_stays_inside_the_output_folder(tmp_path: Path) -> None:
         assert site_file(out, path) is None, path
 
 
-def test_the_snippet_reaches_pages_with_or_without_a_body() -> None:
-    assert inject(b"<html><body><p>x</p></BODY></html>", b"<s>") == b"<html><body><p>x</p><s></BODY></html>"
-    assert inject(b"<p>bare</p>", b"<s>") == b"<p>bare</p><s>"
-
-
-def test_the_error_banner_is_escaped() -> None:
-    assert error_banner(()) == ""
-    banner = error_banner(("content/a.md:3: bad value '<script>alert(1)</script>'",))
-    assert "<script>" not in banner and "&lt;script&gt;alert(1)&lt;/script&gt;" in banner
-    assert "content/a.md:3: bad value" in banner
-
-
-@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("::1", True), ("localhost", True),
-                                            ("0.0.0.0", False), ("192.0.2.2", False), ("example.org", False)])
-def test_only_loopback_hosts_go_without_a_warning(host: str, loopback: bool) -> None:
-    assert is_loopback(host) is loopback
-
-
 def test_watch_reports_every_file_of_a_burst_in_a_few_sets(tmp_path: Path) -> None:
     watched, later = tmp_path / "content", tmp_path / "later"
     (watched / "sub").mkdir(parents=True)
@@ -291,15 +270,6 @@ def test_watch_reports_every_file_of_a_burst_in_a_few_sets(tmp_path: Path) -> No
         guard.cancel()
 
 
-def test_network_file_systems_are_polled() -> None:
-    mounts = ["/dev/sda1 / ext4 rw 0 0", "server:/export /srv/news nfs4 rw 0 0",
-              "tmpfs /srv/news/tmp tmpfs rw 0 0"]
-    assert on_network_filesystem(Path("/srv/news/content"), mounts)
-    assert not on_network_filesystem(Path("/srv/news/tmp/x"), mounts)
-    assert not on_network_filesystem(Path("/srv/newsroom"), mounts)
-    assert not on_network_filesystem(Path("/home"), mounts)
-
-
 def test_each_rebuild_is_told_in_words(tmp_path: Path) -> None:
     articles = tmp_path / "content/articles/2024"
     articles.mkdir(parents=True)
@@ -312,13 +282,6 @@ def test_each_rebuild_is_told_in_words(tmp_path: Path) -> None:
     assert describe({articles / "gone.md", articles / "new.md"}, tmp_path, known) == "moved 2024/gone.md to 2024/new.md"
     assert describe({articles / "kept.md", articles / "new.md", articles}, tmp_path, known) == "3 files changed"
     assert describe({tmp_path / "site.toml"}, tmp_path, known) == "removed site.toml"
-
-
-def test_a_browsers_address_names_the_page_it_shows() -> None:
-    assert page_of("http://127.0.0.1:8000/") == "index.html"
-    assert page_of("http://127.0.0.1:8000/2024/12/04/story/?q=1#top") == "2024/12/04/story/index.html"
-    assert page_of("http://[::1]:8000/search/index.html") == "search/index.html"
-    assert page_of("http://127.0.0.1:8000/topics/caf%C3%A9/") == "topics/café/index.html"
 
 
 def test_a_page_drawn_ahead_is_served_in_place_of_its_file_until_dropped(tmp_path: Path) -> None:

@@ -1,23 +1,16 @@
 """Both Markdown engines: the same HTML for what news articles use (apart from the documented
-differences), the same bundled archive, the site's extensions, and harmless hostile HTML."""
+differences), every library that shapes it in the cache key, and harmless hostile HTML. The
+engines in whole builds: tests/build/test_markdown_engines.py."""
 
 import re
-import shutil
-from html.parser import HTMLParser
 from importlib import metadata
-from pathlib import Path
 
 import pytest
 
-from site_builder.build import build
 from site_builder.cache import LIBRARIES
 from site_builder.config import MarkdownSettings
 from site_builder.content.markup import render_markdown
-from site_builder.options import BuildOptions
-from tests.support.hostile import dangerous
-from tests.support.sites import REPO, article
-
-ENGINES = ("python-markdown", "commonmark")
+from tests.support.markup import ENGINES, dangerous, normalised
 
 # What news articles are made of: each renders to the same HTML in both engines.
 CORPUS = {
@@ -63,25 +56,6 @@ DIFFERENCES = {
 }
 
 
-def normalised(html: str) -> str:
-    """HTML with whitespace between tags dropped, runs of it collapsed and attributes sorted:
-    what a reader's browser shows the same."""
-    out: list[str] = []
-
-    class Writer(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            out.append(f"<{tag}{''.join(f' {k}={v!r}' for k, v in sorted(attrs))}>")
-
-        def handle_endtag(self, tag):
-            out.append(f"</{tag}>")
-
-        def handle_data(self, data):
-            out.append(data)
-
-    Writer(convert_charrefs=True).feed(html)
-    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", "".join(out))).strip()
-
-
 def text_of(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", normalised(html)).split())
 
@@ -105,67 +79,6 @@ def test_the_documented_differences_are_real_and_only_markup(name: str) -> None:
     if "list" not in name and "link" not in name:  # there the dialects really read the text differently
         assert text_of(python_markdown).replace("\u21a9", "").replace("[1]", "1").split() == (
             text_of(commonmark).replace("\u21a9\ufe0e", "").replace("[1]", "1").split())
-
-
-def test_the_bundled_archive_builds_the_same_with_both_engines(tmp_path: Path) -> None:
-    pages = {}
-    for engine in ENGINES:
-        root = tmp_path / engine
-        shutil.copytree(REPO / "content" / "articles", root / "content" / "articles")
-        shutil.copytree(REPO / "themes", root / "themes")
-        config = (REPO / "site.toml").read_text() + f'search = false\n[markdown]\nengine = "{engine}"\n'
-        (root / "site.toml").write_text(config)
-        build(BuildOptions(root=root, out=root / "output"))
-        pages[engine] = {p.relative_to(root / "output").as_posix(): p.read_bytes()
-                         for p in (root / "output").rglob("*")
-                         if p.is_file() and p.name != ".site-builder-output"}  # a build's own id
-    assert len(pages["commonmark"]) > 100
-    assert pages["python-markdown"] == pages["commonmark"]
-
-
-def test_a_configured_extension_and_its_settings_change_the_output(make_site, run) -> None:
-    body = '## Turnout\n\n!!! note "Figures are provisional"\n    Counting continues in two districts.'
-    root = make_site({"content/articles/a.md": article("Vote", "2024-05-01", body)},
-                     config='title = "T"\n[markdown]\nextensions = ["admonition"]\n'
-                            '[markdown.extension_configs."toc"]\npermalink = true\n')
-    assert run(root, "build")[0] == 0
-    html = (root / "output/2024/05/01/vote/index.html").read_text()
-    assert ('<div class="admonition note"><p class="admonition-title">Figures are provisional</p>'
-            in normalised(html).replace("'", '"'))
-    assert '<a class="headerlink" href="#turnout"' in html
-
-
-def test_without_the_extension_the_block_is_plain_text(make_site, run) -> None:
-    root = make_site({"content/articles/a.md": article("Vote", "2024-05-01", '!!! note "Careful"\n    Text.')})
-    run(root, "build")
-    assert "admonition" not in (root / "output/2024/05/01/vote/index.html").read_text()
-
-
-def test_a_missing_extension_is_an_error_with_its_line(make_site, run) -> None:
-    root = make_site({"content/articles/a.md": article()},
-                     config='title = "T"\n\n[markdown]\nextensions = [\n  "admonition",\n  "no_such_ext",\n]\n')
-    code, _, err = run(root, "build")
-    assert code == 1
-    assert err.splitlines()[0] == ("site.toml:6: Markdown extension 'no_such_ext' cannot be loaded: "
-                                   "no module named 'no_such_ext' (is it installed?)")
-
-
-def test_changing_the_engine_or_an_extension_setting_renders_the_articles_again(make_site, run) -> None:
-    base = 'title = "T"\n'
-    root = make_site({"content/articles/a.md": article("Vote", "2024-05-01", "## Turnout\n\nThe ~~old~~ figure.")},
-                     config=base)
-    page = root / "output/2024/05/01/vote/index.html"
-    run(root, "build")
-    assert "<del>old</del>" in page.read_text()
-    (root / "site.toml").write_text(base + '[markdown]\nengine = "commonmark"\n')
-    run(root, "build")
-    assert "<s>old</s>" in page.read_text()
-    (root / "site.toml").write_text(base + '[markdown.extension_configs."toc"]\npermalink = true\n')
-    run(root, "build")
-    assert 'class="headerlink"' in page.read_text()
-    (root / "site.toml").write_text(base + '[markdown.extension_configs."toc"]\npermalink = "#"\n')
-    run(root, "build")
-    assert re.search(r'class="headerlink"[^>]*>#</a>', page.read_text())
 
 
 def test_every_library_that_shapes_article_html_is_in_the_cache_key() -> None:

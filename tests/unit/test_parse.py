@@ -1,9 +1,11 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from site_builder.config import Config, MarkdownSettings
-from site_builder.content.parse import parse_file
+from site_builder.content.parse import UndatedDraft, parse_file
 from site_builder.model import Article, ArticleFile
 
 CONFIG = Config(timezone="Europe/London")
@@ -98,3 +100,32 @@ def test_markdown_suits_news_text_and_raw_html_is_sanitised(engine: str) -> None
     assert reference in html and note in html and "Official count." in html
     assert "<script" not in html and "onclick" not in html and 'href="javascript' not in html
     assert '<a href="https://example.org/">good</a>' in html
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=6)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=st.dictionaries(st.sampled_from(["title", "date", "updated", "slug", "tags", "topics",
+                                               "regions", "image", "draft", "source", "analysis",
+                                               "summary", "template", "origin", "other"]),
+                              yaml_values, max_size=8),
+       body=st.text(max_size=200))
+def test_random_front_matter_gives_an_article_or_problems_never_an_exception(fields, body) -> None:
+    import yaml
+
+    text = "---\n" + yaml.safe_dump(fields, allow_unicode=True) + "---\n" + body
+    result = parse_file(ArticleFile("/x", "a.md", text), Config())
+    assert isinstance(result, (Article, UndatedDraft, list))
+    if isinstance(result, list):
+        assert result and all(str(p).startswith("a.md:") for p in result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300))
+def test_random_raw_text_never_breaks_the_parser(text) -> None:
+    result = parse_file(ArticleFile("/x", "a.md", text), Config())
+    assert isinstance(result, (Article, UndatedDraft, list))

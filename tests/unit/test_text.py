@@ -1,4 +1,7 @@
-from site_builder.text import slugify, summarize
+from hypothesis import given
+from hypothesis import strategies as st
+
+from site_builder.text import SLUG_PATTERN, slugify, summarize
 
 
 def test_slugify_is_ascii_and_cut_at_a_word() -> None:
@@ -24,3 +27,9 @@ def test_one_slug_rule_for_new_and_import(tmp_path) -> None:
     assert slugify(headline) == "strasse-in-tromso-dokovics-big-day"
     assert new_article(tmp_path, headline, dt.date(2026, 1, 2)).stem == "strasse-in-tromso-dokovics-big-day"
     assert new_article(tmp_path, headline, dt.date(2026, 1, 2)).stem == "strasse-in-tromso-dokovics-big-day-2"
+
+
+@given(st.text(max_size=200))
+def test_slugs_are_always_safe(text) -> None:
+    slug = slugify(text)
+    assert slug == "" or (SLUG_PATTERN.fullmatch(slug) and len(slug) <= 80)

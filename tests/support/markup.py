@@ -1,4 +1,5 @@
-"""What in a page could run script, for the tests of hostile input."""
+"""HTML as the tests look at it: what in a page could run script, and HTML normalised to what a
+reader's browser shows the same; the two Markdown engines by name."""
 
 from __future__ import annotations
 
@@ -28,3 +29,25 @@ def dangerous(html: str) -> list[str]:
 
     Finder().feed(html)
     return found
+
+
+ENGINES = ("python-markdown", "commonmark")
+
+
+def normalised(html: str) -> str:
+    """HTML with whitespace between tags dropped, runs of it collapsed and attributes sorted:
+    what a reader's browser shows the same."""
+    out: list[str] = []
+
+    class Writer(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            out.append(f"<{tag}{''.join(f' {k}={v!r}' for k, v in sorted(attrs))}>")
+
+        def handle_endtag(self, tag):
+            out.append(f"</{tag}>")
+
+        def handle_data(self, data):
+            out.append(data)
+
+    Writer(convert_charrefs=True).feed(html)
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", "".join(out))).strip()
