@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import frontmatter
+import pytest
 
 from tests.support.sites import REPO, article
 
@@ -44,11 +45,10 @@ def test_output_piped_into_head_is_not_an_error(make_site) -> None:
 def test_usage_errors_exit_2(make_site, capsys) -> None:
     from site_builder.cli import main
 
-    try:
+    with pytest.raises(SystemExit) as stop:
         main(["build", "--no-such-option"])
-    except SystemExit as stop:
-        assert stop.code == 2
-    assert "unrecognized arguments" in capsys.readouterr().err
+    assert stop.value.code == 2
+    assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
 
 
 def test_check_reports_every_problem_and_writes_nothing(make_site, run) -> None:

@@ -63,6 +63,9 @@ def test_the_sample_builds_to_its_golden_tree(name: str, tmp_path: Path, request
         for path, data in built.items():
             (golden / path).parent.mkdir(parents=True, exist_ok=True)
             (golden / path).write_bytes(data)
+        # Compared with itself the new tree would pass by construction: review it in git diff.
+        pytest.skip(f"wrote tests/golden/{name}/output/ anew ({len(built)} files); review the git diff, "
+                    "then run the tests without --update-golden")
     expected = tree(golden)
     assert len(expected) > 50, f"tests/golden/{name}/output/ is missing or nearly empty"
     assert_same(expected, built, name)
