@@ -160,7 +160,9 @@ def test_one_query_on_a_thousand_articles_fetches_little(tmp_path, serve_dir, pa
     index = sum(size for url, size in fetched.items() if "/pagefind/" in url)
     print(f"\nsearch bytes for one query on 1,000 articles: {index} "
           f"({len([u for u in fetched if '/pagefind/' in u])} files)")
-    assert index < 300_000  # one shard; the filters' lists wait until the reader narrows
+    # One shard; the filters' lists wait until the reader narrows. The bytes are Pagefind 1.5.2's
+    # (pinned in pyproject.toml): a new Pagefind may move them.
+    assert index < 300_000
     assert not [url for url in fetched if "/filter/" in url]
 
 
