@@ -73,9 +73,9 @@ def test_the_sample_builds_to_its_golden_tree(name: str, tmp_path: Path, request
 
 @pytest.mark.parametrize("name", NAMES)
 def test_workers_hash_seed_and_local_time_zone_change_nothing(name: str, tmp_path: Path) -> None:
-    # A site this small is drawn in one process whatever --jobs says (test_incremental
-    # compares two workers with one on a bigger archive); the hash seed would show sets
-    # iterated into the output, the time zone dates read in local time.
+    # A site this small is drawn in one process whatever --jobs says (test_incremental.py
+    # beside this file compares two workers with one on a bigger archive); the hash seed would
+    # show sets iterated into the output, the time zone dates read in local time.
     expected = tree(GOLDEN / name / "output")
     built = build_sample(name, tmp_path, "--jobs", "2",
                          PYTHONHASHSEED="12345", TZ="Pacific/Auckland", LC_ALL="C")

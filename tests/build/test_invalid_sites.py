@@ -45,7 +45,7 @@ def test_bad_input_is_one_line_per_problem(case: Path, tmp_path: Path, run) -> N
 def test_keep_going_builds_the_rest_and_still_fails(tmp_path: Path, run) -> None:
     root = tmp_path / "site"
     shutil.copytree(INVALID / "many-files", root)
-    (root / "site.toml").write_text("search = false\n")  # Pagefind is test_search's
+    (root / "site.toml").write_text("search = false\n")  # Pagefind is tests/browser/test_search.py's
     code, stdout, stderr = run(root, "build", "--keep-going")
     assert code == 1
     assert "Built" in stdout and "1 articles" in stdout
