@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.corpus import write_corpus
+from tests.support.corpus import write_corpus
 
 WAYS = {"pool": [], "cluster": ["--scheduler", "local"]}
 LAP = re.compile(r"^DEBUG site_builder\.\w+: (.+?)\s+([\d.]+) s$")

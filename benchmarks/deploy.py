@@ -1,6 +1,6 @@
 """Benchmark: `site-builder deploy` of a synthetic archive to moto's S3 server on this machine.
 
-Builds an archive of N articles (benchmarks/corpus.py), deploys it whole, then times deploys
+Builds an archive of N articles (tests/support/corpus.py), deploys it whole, then times deploys
 with nothing changed (each in a fresh process, as a user runs it; median of --runs), then adds
 a day's news (20 articles dated the day after the newest), builds, and deploys: the files
 uploaded should be the files the build wrote (pages and search index files whose bytes changed).
@@ -29,8 +29,8 @@ from pathlib import Path
 import boto3
 from moto.server import ThreadedMotoServer
 
-from benchmarks.corpus import DAYS, START, write_corpus
 from benchmarks.run import measure
+from tests.support.corpus import DAYS, START, write_corpus
 
 SUMMARY = re.compile(r"uploaded ([\d,]+) files? \(([\d.]+) MB\), deleted ([\d,]+), unchanged ([\d,]+)")
 

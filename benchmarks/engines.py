@@ -22,9 +22,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.corpus import write_corpus
 from benchmarks.peers import find_executable, hugo_command, read_corpus, timed_build, version_of, write_hugo_site
 from benchmarks.run import measure
+from tests.support.corpus import write_corpus
 
 ENGINES = ("python-markdown", "commonmark")
 

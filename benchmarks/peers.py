@@ -1,6 +1,6 @@
 """Peers: time Hugo's and Pelican's first builds of the same synthetic archive as benchmarks.run.
 
-Writes the corpus of benchmarks/corpus.py, converts it to each peer's own layout (same articles,
+Writes the corpus of tests/support/corpus.py, converts it to each peer's own layout (same articles,
 same four taxonomies, 20 teasers per listing page, feeds), and times a first build with no
 cache, each in a fresh process. Install the peers in a venv of their own, not in the project's:
 
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.corpus import write_corpus
+from tests.support.corpus import write_corpus
 
 PER_PAGE = 20  # site-builder's articles_per_page
 FEED_SIZE = 20  # entries per feed, as site-builder's feeds

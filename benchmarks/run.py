@@ -28,8 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.corpus import DAYS, START, write_corpus
 from benchmarks.peers import PEERS, find_executable, peer_runs, read_corpus, version_of
+from tests.support.corpus import DAYS, START, write_corpus
 
 # Runs one build in a child process and reports its peak memory (its own and its largest
 # child's) as JSON; the time is taken around the whole process, start-up, imports and exit

@@ -27,8 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.corpus import write_corpus
 from benchmarks.peers import find_executable, read_corpus, write_hugo_site
+from tests.support.corpus import write_corpus
 
 TIMEOUT = 120.0  # seconds for one change to show; far beyond any target
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

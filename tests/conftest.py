@@ -1,64 +1,30 @@
-"""Shared fixtures: tiny real sites in tmp_path, the CLI run in-process, a real browser."""
+"""The tests' fixtures, and nothing else: tiny real sites in tmp_path, the CLI run in-process, real
+servers on loopback, a real browser. Their helpers live in tests/support/."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import socket
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from site_builder.cli import main
-
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-# Without the search index: Pagefind is half of a build's time and only the search tests
-# (test_search.py, the theme audits of the search page) need it; they turn it on.
-SITE_TOML = """\
-title = "Test Archive"
-description = "Tests"
-base_url = "https://example.org/archive/"
-timezone = "Europe/London"
-articles_per_page = 3
-search = false
-"""
-
-
-def article(title: str = "A headline", date: str = "2024-12-04", body: str = "Some text.",
-            **fields: str) -> str:
-    """An article file's text; `fields` are extra front matter lines, given as YAML text."""
-    lines = ["---", f"title: {title!r}" if title is not None else "", f"date: {date}" if date else ""]
-    lines += [f"{key}: {value}" for key, value in fields.items()]
-    return "\n".join(line for line in lines if line) + "\n---\n" + body + "\n"
+from tests.support.sites import CHROMIUM, SITE_TOML, serve_folder, write_site
 
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., Path]:
     def make(files: dict[str, str] | None = None, config: str = SITE_TOML) -> Path:
-        root = tmp_path / "site"
-        root.mkdir(exist_ok=True)
-        (root / "site.toml").write_text(config, encoding="utf-8")
-        (root / "content" / "articles").mkdir(parents=True, exist_ok=True)
-        for name, text in (files or {}).items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        return root
+        return write_site(tmp_path / "site", files, config)
 
     return make
 
 
 @pytest.fixture(scope="module")
 def s3_server():
-    """moto's S3 server on loopback (see deploy_servers.py), for one test module."""
-    from deploy_servers import start_s3
+    """moto's S3 server on loopback (see tests/support/servers.py), for one test module."""
+    from tests.support.servers import start_s3
 
     server, stop = start_s3()
     yield server
@@ -87,21 +53,13 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
     return run_cli
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def serve_dir() -> Iterator[Callable[[Path], str]]:
     """Serve a folder over real HTTP on loopback; returns its base URL."""
-    servers: list[http.server.ThreadingHTTPServer] = []
+    servers = []
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = _QuietServer(("127.0.0.1", free_port()), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = serve_folder(folder)
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -109,19 +67,6 @@ def serve_dir() -> Iterator[Callable[[Path], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        # A browser that moves on mid-download drops the connection: not the site's fault,
-        # and its traceback would land in whichever test captures stderr at that moment.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")

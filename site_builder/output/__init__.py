@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -131,7 +131,7 @@ def _render_pages(options: BuildOptions, renderer: Renderer, target: Output, pag
     render = partial(_render_nth, renderer, target, pages)
     results = list(counted(options.runner(render, range(len(pages)), options.jobs or 1),
                            "render", len(pages), options.progress))
-    _raise_template_problems([problem for _, problem, _ in results])
+    _raise_template_problems([problem for _, problem, _ in results], options.root)
     fragments: RenderedFragments = {}
     for _, _, new in results:
         fragments.update(new)
@@ -168,8 +168,18 @@ def _render_nth(renderer: Renderer, target: Output, pages: list[Page], n: int) -
         return False, Problem(Path(page.template), None, f"template error on {page.output_path}: {err}"), {}
 
 
-def _raise_template_problems(found: list[Problem | None]) -> None:
-    # The same broken template fails every page drawn with it: report it once.
-    problems = list(dict.fromkeys(problem for problem in found if problem is not None))
+def _raise_template_problems(found: list[Problem | None], root: Path) -> None:
+    # The same broken template fails every page drawn with it: report it once, by its path in
+    # the project as every problem is (a bundled theme's template, outside it, keeps its own).
+    problems = list(dict.fromkeys(_in_project(problem, root) for problem in found if problem is not None))
     if problems:
         raise ContentError(problems)
+
+
+def _in_project(problem: Problem, root: Path) -> Problem:
+    """Jinja names a template's file as its loader found it: absolute, or relative to the working
+    folder when the root is. A template's name ('partials/teaser.html') is no such file."""
+    path, top = problem.path.resolve(), root.resolve()
+    if path.is_relative_to(top) and path.is_file():
+        return replace(problem, path=path.relative_to(top))
+    return problem

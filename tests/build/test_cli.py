@@ -1,0 +1,88 @@
+"""The commands as a user runs them: exit codes, messages, files."""
+
+import subprocess
+import sys
+
+import frontmatter
+import pytest
+
+from tests.support.sites import REPO, article
+
+
+def test_python_dash_m_and_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "site_builder", "--version"],
+                          capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0 and done.stdout.startswith("site-builder ")
+
+
+def test_the_command_leaves_with_its_code_and_every_line_printed(make_site) -> None:
+    """`site-builder` leaves without tearing the process down (cli.run): what it printed must
+    still arrive, through pipes, and its exit code must be the build's."""
+    root = make_site({"content/articles/ok.md": article("Fine")})
+    command = [sys.executable, "-m", "site_builder", "--root", str(root), "build"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert "Built " in done.stdout and "from 1 article" in done.stdout
+    (root / "content/articles/bad.md").write_text(article("Bad", tags="42"))
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 1
+    assert "bad.md" in done.stderr and "nothing was written" in done.stderr
+
+
+def test_output_piped_into_head_is_not_an_error(make_site) -> None:
+    """`site-builder build | head -0`: the reader is gone before the command's last lines leave
+    its buffer; the command still ends quietly with the build's exit code."""
+    root = make_site({"content/articles/ok.md": article("Fine")})
+    command = [sys.executable, "-m", "site_builder", "--root", str(root), "build"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+    assert process.stdout is not None
+    process.stdout.close()  # before anything is read: the report is flushed into a closed pipe
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 0 and err == b"", err
+    assert (root / "output/index.html").is_file()
+
+
+def test_usage_errors_exit_2(make_site, capsys) -> None:
+    from site_builder.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--no-such-option"])
+    assert stop.value.code == 2
+    assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
+
+
+def test_check_reports_every_problem_and_writes_nothing(make_site, run) -> None:
+    root = make_site({"content/articles/ok.md": article("Fine"),
+                      "content/articles/bad.md": article("Bad", tags="42")})
+    code, _, err = run(root, "check")
+    assert code == 1
+    assert err.splitlines()[0] == "content/articles/bad.md:4: 'tags' must be a list of text, not a number"
+    assert not (root / "output").exists()
+    (root / "content/articles/bad.md").unlink()
+    code, out, _ = run(root, "check")
+    assert code == 0 and out.startswith("1 articles and ") and out.endswith("pages checked: no problems.\n")
+
+
+def test_check_finds_a_broken_link_in_an_override_template(make_site, run) -> None:
+    root = make_site({"content/articles/ok.md": article("Fine"),
+                      "templates/404.html": '{% extends "default/404.html" %}'
+                                            '{% block content %}<a href="nowhere/">x</a>{% endblock %}'})
+    code, _, err = run(root, "check")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == "404.html: broken link -> nowhere/" and lines[1].startswith("1 broken links in ")
+    assert len(lines) == 2
+    assert not (root / "output").exists()
+
+
+def test_new_scaffolds_a_draft_that_builds(make_site, run) -> None:
+    root = make_site({})
+    code, out, _ = run(root, "new", "Talks resume in Muscat")
+    assert code == 0
+    path = root / out.split()[-1]
+    post = frontmatter.load(path)
+    assert post["title"] == "Talks resume in Muscat" and post["draft"] is True
+    assert path.name == "talks-resume-in-muscat.md" and path.parent.parent.parent.name == "articles"
+    code, out, _ = run(root, "new", "Talks resume in Muscat")
+    assert out.strip().endswith("talks-resume-in-muscat-2.md")
+    assert run(root, "build", "--drafts")[0] == 0

@@ -1,0 +1,178 @@
+"""Every page kind of the archive's indexes, on a tiny site and on a generated one."""
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from site_builder.links import find_broken_links
+from tests.support.corpus import write_corpus
+from tests.support.sites import article
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory) -> Path:
+    """Several hundred generated articles, built once for the module."""
+    from site_builder.build import build
+    from site_builder.options import BuildOptions
+
+    root = tmp_path_factory.mktemp("big")
+    write_corpus(root, 300)
+    (root / "site.toml").write_text(
+        'title = "Big"\nbase_url = "https://example.org/news/"\nlanguage = "en-GB"\n'
+        "articles_per_page = 10\nmin_articles_for_tag_page = 2\nsearch = false\n")
+    build(BuildOptions(root=root, out=root / "output"))
+    return root / "output"
+
+
+def titles_on(page: Path) -> list[str]:
+    return re.findall(r'class="teaser-title"><a href="[^"]+">([^<]+)<', page.read_text())
+
+
+def test_every_page_kind_exists_on_a_big_archive(big_site: Path) -> None:
+    for path in ["index.html", "page/2/index.html", "topics/index.html", "topics/elections/index.html",
+                 "topics/elections/page/2/index.html", "topics/elections/feed.xml", "regions/index.html",
+                 "regions/russia/index.html", "tags/index.html", "tags/tag-0/index.html",
+                 "sources/index.html", "sources/reuters/index.html", "archive/index.html",
+                 "feed.xml", "sitemap.xml", "robots.txt", "404.html"]:
+        assert (big_site / path).is_file(), path
+    years = sorted(p.name for p in (big_site / "archive").iterdir() if p.name.isdigit())
+    assert len(years) >= 9
+    assert list(find_broken_links(big_site)) == []
+
+
+def walk_listing(site: Path, first_url: str) -> list[list[str]]:
+    """The titles on a listing's own page, then on each page its "Older" links lead to."""
+    pages, url = [], first_url
+    while url is not None:
+        html = (site / url / "index.html").read_text()
+        pages.append(titles_on(site / url / "index.html"))
+        older = re.search(r'<a rel="next" href="([^"]+)">Older', html)
+        url = posixpath.normpath(posixpath.join(url, older[1])) + "/" if older else None
+    return pages
+
+
+def test_a_walk_down_a_listing_meets_every_article_once(big_site: Path) -> None:
+    index = (big_site / "topics/index.html").read_text()
+    count = int(re.search(r'href="elections/">Elections</a> <span class="count">(\d+)<', index)[1])
+    first, *numbered = walk_listing(big_site, "topics/elections/")
+    assert len(first) == 10 and len(numbered) == count // 10
+    assert all(len(page) == 10 for page in numbered)
+    everything = [title for page in numbered for title in page]
+    assert len(everything) == len(set(everything)) == count - count % 10
+    # The listing's own page: the newest, which the newest numbered page may repeat in part.
+    assert set(first) - set(numbered[0]) == set(first[: count % 10])
+    dates = re.findall(r'<time datetime="([^"]+)"', (big_site / "topics/elections/index.html").read_text())
+    assert dates == sorted(dates, reverse=True)
+    # Counts are on the listing's own page only: a numbered page keeps its bytes as it grows.
+    assert f"{count} articles" in (big_site / "topics/elections/index.html").read_text()
+    assert "articles</span>" not in (big_site / "topics/elections/page/1/index.html").read_text()
+
+
+def pagination_links(site: Path, url: str) -> set[str]:
+    """The site URLs (like 'page/2/', '' for the home page) the pagination of page `url` links."""
+    nav = re.search(r'<nav class="pagination".*?</nav>', (site / url / "index.html").read_text(), re.S)
+    targets = (posixpath.normpath(posixpath.join("/", url, link)).strip("/")
+               for link in re.findall(r'href="([^"]+)"', nav[0] if nav else ""))
+    return {f"{target}/" if target else "" for target in targets}
+
+
+def test_numbered_pages_link_their_neighbours_and_the_latest(big_site: Path) -> None:
+    assert len(list((big_site / "page").iterdir())) == 31  # 300 articles, 10 a page, one forwarding
+    assert pagination_links(big_site, "") == {"page/30/"}
+    assert pagination_links(big_site, "page/15/") == {"", "page/14/", "page/16/"}
+    assert pagination_links(big_site, "page/1/") == {"", "page/2/"}
+    assert pagination_links(big_site, "page/30/") == {"", "page/29/", "page/31/"}
+    assert 'http-equiv="refresh" content="0; url=../../"' in (big_site / "page/31/index.html").read_text()
+
+
+def test_regions_are_grouped_by_world_region(big_site: Path) -> None:
+    html = (big_site / "regions/index.html").read_text()
+    europe = html.index(">Europe</h2>")
+    eastern = html.index(">Eastern Europe</h3>", europe)
+    assert eastern < html.index('href="russia/">Russia<') < html.index(">Northern Europe</h3>")
+    assert html.index(">Asia</h2>") < html.index('href="japan/">Japan<') < europe
+
+
+def test_rare_tags_link_to_their_article_instead_of_a_page(big_site: Path) -> None:
+    index = (big_site / "tags/index.html").read_text()
+    rare = re.search(r'<li id="([a-z0-9-]+)"><span class="term-name">[^<]+</span>: <a href="([^"]+)"', index)
+    assert rare, "expected a one-article tag listed inline"
+    assert not (big_site / "tags" / rare[1]).exists()
+    assert (big_site / "tags" / rare[2] / "index.html").is_file()
+
+
+def test_feeds_parse_with_absolute_links_and_dates(big_site: Path) -> None:
+    feed = feedparser.parse((big_site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10" and len(feed.entries) == 20
+    for entry in feed.entries:
+        assert entry.link.startswith("https://example.org/news/") and entry.published_parsed
+    published = [e.published for e in feed.entries]
+    assert published == sorted(published, reverse=True)
+    topic = feedparser.parse((big_site / "topics/elections/feed.xml").read_bytes())
+    assert not topic.bozo and topic.feed.link == "https://example.org/news/topics/elections/"
+    assert all("Elections" in [t.term for t in e.tags] for e in topic.entries)
+
+
+def test_sitemaps_list_every_page_by_year_and_robots_points_at_them(big_site: Path) -> None:
+    index = ET.parse(big_site / "sitemap.xml").getroot()
+    sitemaps = [loc.text.removeprefix("https://example.org/news/") for loc in index.iter(f"{SITEMAP_NS}loc")]
+    assert sitemaps == [*(f"sitemap-{year}.xml" for year in range(2015, 2025)), "sitemap-pages.xml"]
+    locs: dict[str, str] = {}
+    for name in sitemaps:
+        for url in ET.parse(big_site / name).getroot().iter(f"{SITEMAP_NS}url"):
+            locs[url.find(f"{SITEMAP_NS}loc").text] = name
+    pages = {p.relative_to(big_site).as_posix() for p in big_site.rglob("index.html")
+             if 'http-equiv="refresh"' not in p.read_text()}
+    assert set(locs) == {"https://example.org/news/" + p.removesuffix("index.html") for p in pages}
+    article = next(big_site.glob("2019/*/*/*/index.html")).parent.relative_to(big_site).as_posix()
+    assert locs[f"https://example.org/news/{article}/"] == "sitemap-2019.xml"
+    assert locs["https://example.org/news/page/1/"] == "sitemap-2015.xml"  # by its newest article
+    assert locs["https://example.org/news/topics/elections/"] == "sitemap-pages.xml"
+    assert "Sitemap: https://example.org/news/sitemap.xml" in (big_site / "robots.txt").read_text()
+
+
+def test_related_articles_are_earlier_coverage_of_the_same_subjects(make_site, run) -> None:
+    root = make_site({
+        "content/articles/a.md": article("Raid one", "2024-03-01", tags="[IRGC]", regions="[Iran]"),
+        "content/articles/b.md": article("Raid two", "2024-03-02", tags="[IRGC]", regions="[Iran]"),
+        "content/articles/c.md": article("Iran only", "2024-03-03", regions="[Iran]"),
+        "content/articles/d.md": article("Raid three", "2024-03-04", tags="[IRGC]", regions="[Iran]"),
+        "content/articles/e.md": article("Unrelated", "2024-03-05", regions="[Peru]"),
+    })
+    run(root, "build")
+    html = (root / "output/2024/03/04/raid-three/index.html").read_text()
+    related = re.findall(r'<li><a href="[^"]+">([^<]+)</a> <time', html.split('class="related"')[1])
+    assert related == ["Raid two", "Raid one", "Iran only"]
+    assert "Earlier coverage" in html
+    assert 'class="related"' not in (root / "output/2024/03/01/raid-one/index.html").read_text()
+    assert 'class="related"' not in (root / "output/2024/03/05/unrelated/index.html").read_text()
+
+
+def test_empty_taxonomies_have_an_index_page_that_says_so(make_site, run) -> None:
+    root = make_site({"content/articles/a.md": article("Bare")})
+    run(root, "build")
+    assert "Nothing filed under tags yet." in (root / "output/tags/index.html").read_text()
+    assert list(find_broken_links(root / "output")) == []
+
+
+def test_a_term_fills_its_first_numbered_page_and_keeps_it(make_site, run) -> None:
+    files = {f"content/articles/{n}.md": article(f"Story {n}", f"2024-01-0{n}", topics="[Trade]")
+             for n in range(1, 4)}  # three per page in the test site
+    root = make_site(files)
+    run(root, "build")
+    assert titles_on(root / "output/topics/trade/index.html") == ["Story 3", "Story 2", "Story 1"]
+    page = root / "output/topics/trade/page/1/index.html"
+    assert titles_on(page) == ["Story 3", "Story 2", "Story 1"]
+    before = page.read_bytes()
+    files["content/articles/4.md"] = article("Story 4", "2024-01-04", topics="[Trade]")
+    root = make_site(files)
+    run(root, "build")
+    assert titles_on(root / "output/topics/trade/index.html") == ["Story 4", "Story 3", "Story 2"]
+    assert page.read_bytes() == before

@@ -1,0 +1,2 @@
+"""Helpers the tests share, imported as `tests.support.<module>`: no tests and no fixtures here
+(fixtures live in tests/conftest.py)."""

@@ -1,0 +1,45 @@
+"""What the paths a watcher reports mean to a build of the project (project.edits_of)."""
+
+from pathlib import Path
+
+from site_builder.project import Edits, edits_of
+from tests.support.sites import REPO
+
+
+def test_an_edited_article_is_read_again_alone(tmp_path: Path) -> None:
+    assert edits_of(tmp_path, [tmp_path / "content/articles/2024/12/story.md"]) == Edits(
+        frozenset({"content/articles/2024/12/story.md"}), False)
+    # Removed or new: the same (discovery finds out which).
+    assert edits_of(tmp_path, [tmp_path / "content/articles/a.md", tmp_path / "content/articles/b.md"]) == Edits(
+        frozenset({"content/articles/a.md", "content/articles/b.md"}), False)
+
+
+def test_a_folder_of_articles_means_looking_at_every_article_again(tmp_path: Path) -> None:
+    (tmp_path / "content/articles/2024").mkdir(parents=True)
+    for folder in ("content/articles/2024", "content/articles/1999", "content/articles"):  # made, gone, itself
+        assert edits_of(tmp_path, [tmp_path / folder, tmp_path / "content/articles/a.md"]) == Edits(None, False), folder
+    # A folder named like an article is a folder.
+    (tmp_path / "content/articles/odd.md").mkdir()
+    assert edits_of(tmp_path, [tmp_path / "content/articles/odd.md"]) == Edits(None, False)
+
+
+def test_a_template_site_toml_or_theme_loads_the_theme_again(tmp_path: Path) -> None:
+    for path in ("templates/home.html", "site.toml", "themes/mine/static/style.css"):
+        assert edits_of(tmp_path, [tmp_path / path]) == Edits(frozenset(), True), path
+    assert edits_of(tmp_path, [tmp_path / "templates/article.html", tmp_path / "content/articles/a.md"]) == Edits(
+        frozenset({"content/articles/a.md"}), True)
+
+
+def test_a_bundled_themes_file_outside_the_root_loads_the_theme_again(tmp_path: Path) -> None:
+    assert edits_of(tmp_path, [REPO / "themes/default/templates/base.html"]) == Edits(frozenset(), True)
+
+
+def test_other_files_under_content_change_nothing(tmp_path: Path) -> None:
+    assert edits_of(tmp_path, [tmp_path / "content/raw/dump.txt", tmp_path / "content/vocabulary.toml"]) == Edits(
+        frozenset(), False)
+
+
+def test_edits_add_up() -> None:
+    one, two = Edits(frozenset({"content/articles/a.md"}), False), Edits(frozenset({"content/articles/b.md"}), True)
+    assert one | two == Edits(frozenset({"content/articles/a.md", "content/articles/b.md"}), True)
+    assert one | Edits(None, False) == Edits(None, False) == Edits(None, False) | one
