@@ -1,14 +1,19 @@
-"""The importer's defects from the reliability review (S4, M5), each with its reproduction."""
+"""The importer's defects from the reliability review (S4, S6, M5, M12), each with its reproduction."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from importer_helpers import SEEDS, run_import
+from importer_helpers import DUMPS, SEEDS, run_import
 
+from site_builder.importer import import_dumps
 
 
 MAX_DUMP_BYTES = 20 * 1024 * 1024
@@ -55,6 +60,36 @@ def test_s4_a_symlinked_folder_in_articles_is_not_followed_out(tmp_path):
     assert failure.message.endswith(f"refusing to write outside {articles}")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_s6_a_fifo_is_reported_unreadable_and_never_opened(tmp_path):
+    raw = tmp_path / "content" / "raw"
+    raw.mkdir(parents=True)
+    fifo = raw / "pipe.txt"
+    os.mkfifo(fifo)
+    good = raw / "good.txt"
+    good.write_bytes((DUMPS / "getty_afp_dateline.txt").read_bytes())
+    result: dict[str, object] = {}
+    worker = threading.Thread(target=lambda: result.update(
+        report=import_dumps([fifo, good], tmp_path / "content" / "articles")), daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():  # the import hangs in open(): let it go by opening the other end
+        with open(fifo, "wb"):
+            pass
+        worker.join(5)
+        pytest.fail("import hung on a FIFO")
+    report = result["report"]
+    assert [(f.dump, f.message) for f in report.failures] == [
+        (fifo, "cannot be read: not a regular file (a pipe, device or socket)")]
+    assert len(report.articles) == 1
+
+
+def test_s6_a_device_is_reported_unreadable(tmp_path):
+    # /dev/null, not /dev/zero: on the code as it was, /dev/zero filled the memory.
+    report = import_dumps([Path("/dev/null")], tmp_path / "content" / "articles")
+    assert [f.message for f in report.failures] == ["cannot be read: not a regular file (a pipe, device or socket)"]
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ('{"version": 1, "articles": []}', 'the import record must be an object with an "articles" object mapping '
                                         'article paths to {"key", "sha256"}'),
@@ -73,3 +108,43 @@ def test_m5_import_record_of_the_wrong_shape_is_one_line(tmp_path, run, text, me
     assert (code, err) == (1, f"{record_path}: {message}\n")
     assert "internal error" not in out + err
     assert record_path.read_text() == text
+
+
+def test_m12_a_dump_over_the_size_limit_is_refused_and_the_others_imported(tmp_path, run):
+    dump, _ = _project(tmp_path, '{"version": 1, "articles": {}}')
+    huge = dump.parent / "huge.txt"
+    article = (SEEDS / "002_4f3b0adaa9813eb7.txt").read_bytes()
+    huge.write_bytes(article * (MAX_DUMP_BYTES // len(article) + 1))
+    code, out, err = run(tmp_path, "import", str(huge), str(dump))
+    assert code == 1
+    assert err == f"{huge}: cannot be read: too large ({huge.stat().st_size / 1024 / 1024:.1f} MB; the limit is 20 MB)\n"
+    assert out.splitlines()[-1] == "4 articles from 1 files; 1 files could not be read."
+
+
+def _numbered_dump(path: Path, count: int) -> Path:
+    """The wire seed's first article `count` times, each with a headline of its own."""
+    lines = (SEEDS / "002_4f3b0adaa9813eb7.txt").read_text(encoding="utf-8").split("\n")
+    end = next(i for i, line in enumerate(lines) if line.startswith("Israel"))
+    article, headline = "\n".join(lines[:end]), lines[0]
+    path.write_text("\n\n".join(article.replace(headline, f"{headline} {n}") for n in range(count)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_m12_a_thousand_article_dump_imports_in_linear_time(tmp_path, monkeypatch):
+    hashed = []
+    real_sha256 = hashlib.sha256
+    monkeypatch.setattr(hashlib, "sha256", lambda data=b"": hashed.append(len(data)) or real_sha256(data))
+    timings = {}
+    for count in (100, 1000):
+        dump = _numbered_dump(tmp_path / f"dump{count}.txt", count)
+        hashed.clear()
+        start = time.process_time()
+        report = import_dumps([dump], tmp_path / f"articles{count}")
+        timings[count] = time.process_time() - start
+        assert len(report.articles) == count and not report.failures
+    written = sum(article.path.stat().st_size for article in report.articles)
+    # Each byte hashed once (the dump for the articles' origin, each article as written), not
+    # the whole dump once per article; and ten times the articles, about ten times the work.
+    assert sum(hashed) <= dump.stat().st_size + written
+    assert timings[1000] < 15 * timings[100], timings

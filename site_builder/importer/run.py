@@ -10,9 +10,10 @@ from pathlib import Path
 
 from site_builder.importer.article import build_article
 from site_builder.importer.formats import split_dump
+from site_builder.importer.reading import read_dump
+from site_builder.importer.record import ImportRecord, load_record, save_record, sha256, write_atomically
 from site_builder.importer.markdown_out import render
 from site_builder.importer.model import Article, RawArticle
-from site_builder.importer.record import ImportRecord, load_record, save_record, sha256, write_atomically
 from site_builder.importer.report import (
     ExplainedArticle,
     Explanation,
@@ -21,9 +22,9 @@ from site_builder.importer.report import (
     ImportProblem,
     ImportReport,
 )
+from site_builder.text import unique_slug
 from site_builder.importer.text import decode_dump
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
-from site_builder.text import unique_slug
 
 __all__ = ["Explanation", "FileFailure", "ImportProblem", "ImportReport", "ImportedArticle", "explain_dumps", "import_dumps"]
 
@@ -80,21 +81,20 @@ def _existing_slugs(articles_dir: Path) -> set[str]:
 def _import_dump(run: _Run, path: Path) -> list[ImportedArticle]:
     data, built = _build_dump(path, run.vocabulary)
     origin = _origin(path, run.articles_dir)
+    # Hashed once: a dump of a thousand articles must not be hashed a thousand times.
+    digest = sha256(data)
     seen: dict[str, int] = {}
     rows = []
     for article in built:
         seen[article.slug] = seen.get(article.slug, 0) + 1
         key = f"{origin}#{article.slug}#{seen[article.slug]}"
-        rows.append(_store(run, path, article, key, origin, sha256(data)))
+        rows.append(_store(run, path, article, key, origin, digest))
     return rows
 
 
 def _build_dump(path: Path, vocabulary: Vocabulary) -> tuple[bytes, list[Article]]:
     """The dump's bytes and its articles, every field decided; unreadable dumps raise ImportProblem."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportProblem(f"cannot be read: {error.strerror or error}") from error
+    data = read_dump(path)
     # Punctuation alone is no article: it could give neither a headline nor a slug.
     raws = [raw for raw in split_dump(decode_dump(data)) if _has_words(raw)]
     if not raws:

@@ -51,7 +51,8 @@ def _looks_binary(text: str) -> bool:
 
 def clean_line(line: str) -> str:
     """A line without trailing spaces, tabs turned to spaces, invisible characters dropped."""
-    line = "".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\t")
+    if not (line.isascii() and line.isprintable()):  # the common case has nothing to drop
+        line = "".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\t")
     line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
     # Scraped copy sometimes detaches a possessive ("Takaichi 's"); typography then reads
     # the apostrophe as an opening quote.
