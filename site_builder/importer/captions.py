@@ -16,11 +16,17 @@ _AGENCY_TAGS = re.compile(r"^(?:TOPSHOT|EDITORS NOTE|EDITOR'S NOTE|BESTPIX)\s*[-
 _FILE_PREFIX = re.compile(r"^(?:FILE PHOTO|File photo|File Photo|FILE|File)\s*[-:–—]\s*")
 _FILE_SUFFIX = re.compile(r"\s*[/,]?\s*\(?(?:FILE PHOTO|File Photo|File photo|FILE)\)?\s*$")
 _PAREN_CREDIT = re.compile(r"\s*\((?:Photo by|Photo:|Photograph by|Image:|Credit:)?\s*([^()]+)\)\s*\.?$")
+# "... Credit: NASA/Joel Kowsky", "... Image credit: U.S. Army", "... Photo by Jane Doe, Agency": a label,
+# then the credit to the caption's end (abbreviations' full stops allowed, not a sentence's).
+_CREDIT_TEXT = r"((?:[^.:]|\.(?=[A-Za-z0-9,/ ]*[A-Za-z0-9]))(?:[^.:]|\.(?=[ ,/]?[A-Za-z0-9]))*?)\.?\s*$"
 _LABEL_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?\"”])\s+|\s+[-–—|]\s+)(?:Image|Photo|Picture|Photograph|Credit|Photo credit)s?\s*:\s*"
-    r"([^.:]{2,80}?)\.?\s*$",
-    re.I,
-)
+    r"(?:^|(?<=[.!?\"”])\s+|\s+[-–—|]\s+)(?:(?:Image|Photo|Picture|Photograph|Video)s?\s+credits?|Credits?|"
+    r"Image|Photo|Picture|Photograph)s?\s*:\s*" + _CREDIT_TEXT, re.I)
+_BY_CREDIT = re.compile(r"(?<=[.!?\"”])\s+(?:Photo|Picture|Photograph|Image)\s+by\s+" + _CREDIT_TEXT)
+# "Photo courtesy of the Alaska Earthquake Center", "Picture courtesy of Police Scotland": the credited party.
+_COURTESY = re.compile(r"^(?:(?:Photo|Image|Picture|Photograph|Video)s?\s+)?[Cc]ourtesy(?:\s+of)?\s+(?:the\s+)?", re.I)
+_COURTESY_CREDIT = re.compile(
+    r"(?<=[.!?\"”])\s+((?:(?:Photo|Image|Picture|Photograph|Video)s?\s+)?[Cc]ourtesy(?:\s+of)?\s+" + _CREDIT_TEXT[1:])
 _COPYRIGHT_CREDIT = re.compile(r"\s*©\s*([^©]{2,80}?)\.?\s*$")
 
 
@@ -70,11 +76,11 @@ def _strip_file_mark(text: str) -> tuple[str, bool]:
 def _split_credit(text: str) -> tuple[str, str | None]:
     match = _PAREN_CREDIT.search(text)
     if match and _is_credit(match.group(0), match.group(1)):
-        return text[: match.start()].rstrip(), match.group(1).strip()
-    for pattern in (_LABEL_CREDIT, _COPYRIGHT_CREDIT):
+        return text[: match.start()].rstrip(), _COURTESY.sub("", match.group(1).strip())
+    for pattern in (_LABEL_CREDIT, _BY_CREDIT, _COURTESY_CREDIT, _COPYRIGHT_CREDIT):
         match = pattern.search(text)
-        if match:
-            return text[: match.start()].rstrip(), match.group(1).strip()
+        if match and len(match.group(1)) <= 100:
+            return text[: match.start()].rstrip(), _COURTESY.sub("", match.group(1).strip())
     return _split_trailing_credit(text)
 
 

@@ -30,7 +30,7 @@ def _front_matter(article: Article, origin_file: str, origin_sha256: str) -> dic
         ("slug", article.slug),
         ("summary", article.summary),
         ("source", article.source),
-        ("byline", article.byline),
+        ("authors", list(article.authors)),
         ("topics", list(article.topics)),
         ("tags", list(article.tags)),
         ("regions", list(article.regions)),

@@ -62,7 +62,7 @@ class Article:
     slug: str
     summary: str | None
     source: str | None
-    byline: str | None
+    authors: tuple[str, ...]
     topics: tuple[str, ...]
     tags: tuple[str, ...]
     regions: tuple[str, ...]

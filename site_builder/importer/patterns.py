@@ -11,7 +11,7 @@ def any_of(names: Iterable[str]) -> str:
     alternation. It is built as a trie: thousands of alternatives tried one by one at every
     position of the text cost the gazetteer most of an import's time."""
     trie: dict[str, dict] = {}
-    for name in names:
+    for name in filter(None, names):  # an empty name would match everywhere
         node = trie
         for char in name:
             node = node.setdefault(char, {})

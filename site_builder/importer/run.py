@@ -23,7 +23,7 @@ from site_builder.importer.report import (
     ImportReport,
 )
 from site_builder.text import unique_slug
-from site_builder.importer.text import decode_dump
+from site_builder.importer.decoding import decode_dump
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["Explanation", "FileFailure", "ImportProblem", "ImportReport", "ImportedArticle", "explain_dumps", "import_dumps"]
@@ -96,11 +96,15 @@ def _build_dump(path: Path, vocabulary: Vocabulary) -> tuple[bytes, list[Article
     """The dump's bytes and its articles, every field decided; unreadable dumps raise ImportProblem."""
     data = read_dump(path)
     # Punctuation alone is no article: it could give neither a headline nor a slug.
-    raws = [raw for raw in split_dump(decode_dump(data)) if _has_words(raw)]
+    decoded = decode_dump(data)
+    raws = [raw for raw in split_dump(decoded.text) if _has_words(raw)]
     if not raws:
         raise ImportProblem("cannot be read: no article text found")
     try:
-        return data, [build_article(raw, vocabulary) for raw in raws]
+        built = [build_article(raw, vocabulary) for raw in raws]
+        if decoded.note:
+            built = [dataclasses.replace(article, notes=(decoded.note, *article.notes)) for article in built]
+        return data, built
     except Exception as error:  # noqa: BLE001 - one odd dump must not stop the others
         log.exception("importing %s failed", path)
         raise ImportProblem(f"cannot be imported: internal error ({type(error).__name__})") from error
