@@ -88,7 +88,9 @@ def _is_office(text: str) -> bool:
 def _organisation(text: str | None) -> str | None:
     if not text:
         return None
-    return agency_name(text) or _OFFICE_SUFFIX.sub("", text.strip().rstrip(".")) or None
+    # "AP Economics Writer", "Reuters Correspondent": the agency and the writer's beat.
+    text = re.sub(r"(?:\s+[A-Z][a-z]+)*\s+(?:Writer|Correspondent|Reporter|Editor|Photographer)$", "", text.strip())
+    return agency_name(text) or _OFFICE_SUFFIX.sub("", text.rstrip(".")) or None
 
 
 def _name_case(word: str) -> str:

@@ -35,7 +35,7 @@ _FULL_DATES = (
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?!\d)")
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z.'’ -]+(?:,\s*[A-Za-z. ]+)?,?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\s*"
-    r"\((?:Reuters|AP|AFP|VOA|UPI|dpa|Xinhua)\)\s*[-–—]"
+    r"\([A-Za-z][\w-]*(?: [A-Z][\w-]*)?\)\s*[-–—]"  # (Reuters), (AP), (dpa), (Kyodo), (ICRC)
 )
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 # Words right before a date that make it not the story's own: history, deadlines, plans, photos.
@@ -129,10 +129,15 @@ _PAST_OR_SPAN = re.compile(
     r"|\bin\s+(?:(?:early|late|mid-?)\s*)?[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)$")
 
 
+_HISTORY = re.compile(r"\b(?:created|founded|established|built|set up|introduced|launched|adopted|born|signed|"
+                      r"started|began|opened|first)\b[^.;]{0,25}\b(?:in|since)\s+$")
+
+
 def _only_year(context: str) -> int | None:
     """The one year the text names for now. Years in "in February 2022", "since 1955" are
     history or spans, not the story's year, so they do not count; "in 2023" does."""
-    mentions = list(_YEAR_WORD.finditer(context))
+    # "created in 1995", "founded in 1948": a year of history says nothing of the story's.
+    mentions = [m for m in _YEAR_WORD.finditer(context) if not _HISTORY.search(context[max(0, m.start() - 40): m.start()])]
     if len({m.group(0) for m in mentions}) != 1:
         return None  # no year, or several: which one is the story's is a guess
     if all(_PAST_OR_SPAN.search(context[max(0, m.start() - 40): m.start()]) for m in mentions):

@@ -10,19 +10,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from site_builder.importer.organisations import looks_like_organisation, respell_capitals
 from site_builder.importer.release import Line, is_date_line, is_organisation_line
 
 _WORD = r"(?:U\.S\.|U\.K\.|[A-Z0-9][\w.&'’-]*)"
 _JOIN = r"(?:\s+(?:of|for|and|on|de|du|&)(?:\s+the)?\s+|\s+|,\s+(?=[A-Z][a-z]+(?:\s+(?:and|&)\s+|,)))"
 _ORG = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,9}}"
-_ORG_WORD = re.compile(
-    r"\b(?:Department|Ministry|Agency|Administration|Office|Commission|Service|Institute|University|Foundation|"
-    r"Council|Bureau|Authority|Organi[sz]ation|Programme|Program|Fund|Bank|Survey|Center|Centre|Committee|Cross|"
-    r"Government|Embassy|Police|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|ASA|AG|GmbH|PLC|plc|Group|Trust|Society|"
-    r"Association|Federation|Union|Board|Division|Secretariat|Court|Company|Labs?|Laboratory|College|Energy)\b")
-_LABELS = re.compile(r"^(?:SOURCE|Source:|Issued by|Released by|Content source:|Published by)\s+(?:the\s+)?(?P<name>.+?)$")
+_LABELS = re.compile(r"^(?:SOURCE|Source:|Issued by|Released by|Content source:|Published by|Issuer:|"
+                     r"(?:EQS|DGAP)-[A-Za-z]+:)\s+(?:the\s+)?(?P<name>.+?)(?:\s+/\s.*)?$")
 _OFFICE_SUFFIX = re.compile(r"\s+(?:Corporate Communications|Communications|Press Office|Media Relations|Press Bureau|"
-                            r"News Service|Newsroom|Press Secretary)$")
+                            r"News Service|Newsroom|Press Secretary|Press|Media|Public Affairs|Investor Relations)$")
 _DATELINE = re.compile(r"^[^.!?]{0,80}?(?:\s[—–-]{1,2}\s*|--\s*|\)--|\)\s*[—–-]{1,2}\s*|/\s+)(?=[A-Z])")
 _ACRONYM = re.compile(r"^[A-Z]{2,8}$")
 _VERB = (r"(?:today\s+|on\s+\w+day\s+|this week\s+)?(?:announced|announces|said|says|warned|warns|reported|released|"
@@ -69,6 +66,7 @@ def spell_out(name: str, text: str) -> str:
 
 
 def _tidy(name: str) -> str:
+    name = respell_capitals(name)
     name = re.sub(r"^(?:the|The)\s+", "", name.strip().rstrip(",;:"))
     if name.endswith(".") and not re.search(r"\b(?:Inc|Corp|Ltd|Co|Bros|S\.A|N\.V|U\.S|U\.K)\.$", name):
         name = name[:-1]  # the sentence's full stop, not an abbreviation's
@@ -91,18 +89,30 @@ def _header_name(header: Sequence[Line]) -> Issuer | None:
         for piece in pieces:
             if re.fullmatch(r"(?:Office of|Media|Press|News)\b.*|.*\b(?:[Rr]elease|[Aa]dvisory|[Nn]ote)", piece):
                 continue  # a sub-office or a label, not the issuer
-            named = is_organisation_line(piece) or len(pieces) > 1 and is_date_line(line.text) and _is_bare_name(piece)
+            named = (is_organisation_line(piece) and _is_organisation(piece)
+                     or len(pieces) > 1 and is_date_line(line.text) and _is_bare_name(piece))
             if named and not is_date_line(piece):
                 return Issuer(piece, line.number or None, f"the issuer's name in the release's header: '{line.text}'")
     return None
 
 
 def _about(end: Sequence[Line]) -> Issuer | None:
+    """"About Acme Inc." over its boilerplate, "About the Agency (ABC): ...", or the boilerplate alone ("ABC is ...")."""
     for line in end:
-        match = re.match(rf"^About (?:the )?({_ORG})$", line.text)
+        match = re.match(rf"^About (?:the )?({_ORG})(?:\s+\([A-Z]{{2,8}}\))?(?::\s.*)?$", line.text)
         if match:
-            return Issuer(match.group(1), line.number or None, f"the boilerplate about the issuer: '{line.text}'")
+            return Issuer(match.group(1), line.number or None, f"the boilerplate about the issuer: '{_clip(line.text)}'")
+    for line in end:
+        match = re.match(rf"^(?:The\s+)?({_ORG})(?:'s|’s)?\s+(?:is an?|works|mission is|was founded)\b", line.text)
+        if re.match(r"^\d", line.text):
+            continue  # "2. The Trust is a registered charity": a note to editors, its subject may be any
+        if match and _is_organisation(match.group(1)):
+            return Issuer(match.group(1), line.number or None, f"the boilerplate about the issuer: '{_clip(line.text)}'")
     return None
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _in_lead(lead: Sequence[tuple[str, int]], is_release: bool) -> Issuer | None:
@@ -125,10 +135,14 @@ def _in_lead(lead: Sequence[tuple[str, int]], is_release: bool) -> Issuer | None
 
 
 def _in_contacts(lines: Sequence[Line]) -> Issuer | None:
+    """"Media contact: Jane Doe, Indiana Department of Natural Resources, ...", "Contact: USDA Press"."""
     for line in lines:
         for piece in re.split(r"\s*[,|]\s*|:\s+", line.text):
-            if is_organisation_line(piece) and not re.match(r"^(?:Office of|Media|Press)\b", piece):
-                return Issuer(piece, line.number or None, f"the organisation in the contact details: '{line.text}'")
+            name = _OFFICE_SUFFIX.sub("", piece.strip())
+            if re.match(r"^(?:Office of|Media|Press|Contacts?)\b", name) or not (
+                    is_organisation_line(name) or _ACRONYM.match(name) and name != piece.strip()):
+                continue
+            return Issuer(name, line.number or None, f"the organisation in the contact details: '{line.text}'")
     return None
 
 
@@ -153,5 +167,4 @@ def _is_bare_name(text: str) -> bool:
 
 
 def _is_organisation(name: str) -> bool:
-    name = _tidy(name)
-    return bool(_ORG_WORD.search(name) or _ACRONYM.match(name)) and len(name.split()) <= 12
+    return looks_like_organisation(_tidy(name))

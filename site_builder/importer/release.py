@@ -12,16 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from site_builder.importer.dates import find_full_dates
+from site_builder.importer.organisations import ORG_WORDS, respell_capitals
 from site_builder.importer.text import ends_sentence, word_count
 
 # A line that ends the release: everything after it is about the release, not in it.
-END_MARK = re.compile(r"^(?:#(?:\s*#){2,}|[-–—]+\s*30\s*[-–—]+|[-–—]*\s*(?:END|ENDS|End|Ends|end|ends)\s*[-–—]*|\*{3,})\s*$")
+END_MARK = re.compile(r"^(?:#(?:\s*#)*|End of (?:Media |Press |News )?(?:Release|Announcement)|[-–—]+\s*30\s*[-–—]+|[-–—]*\s*(?:END|ENDS|End|Ends|end|ends)\s*[-–—]*|\*{3,})\s*$")
 _HEADER_LABEL = re.compile(
     r"^(?:FOR IMMEDIATE RELEASE|For Immediate Release|IMMEDIATE RELEASE|(?:NEWS|PRESS|MEDIA) (?:RELEASE|ADVISORY|NOTE|STATEMENT)"
     r"|(?:News|Press|Media) (?:[Rr]elease|[Aa]dvisory|[Nn]ote|[Ss]tatement)s?|(?:RELEASE|Release)(?: (?:NO\.?|No\.?|[Nn]umber))?:?\s*#?[\w./-]*\d[\w./-]*"
     r"|(?:Press |News )?[Rr]elease (?:[Nn]o\.?|[Nn]umber|#)\s*:?\s*\S+|(?:PRESS|NEWS|Press|News) (?:RELEASE|[Rr]elease)\s+[\w/.-]*\d[\w/.-]*|EMBARGOED\b.*|Embargoed\b.*|For release\b.*|FOR RELEASE\b.*"
     r"|(?:Release|Publication|Issue|Posted|Published|Date|Dated|Released|Issued)(?: [Dd]ate)?\s*:.*"
-    r"|Office of (?:the )?(?:Spokesperson|Press Secretary|Public Affairs|Communications)|Statement|STATEMENT)\.?$")
+    r"|Office of (?:the )?(?:Spokesperson|Press Secretary|Public Affairs|Communications)|Statement|STATEMENT"
+    # A name and a label: "NIH News Release", "Meetings Coverage and Press Releases".
+    r"|[A-Z][\w&.' -]{0,60}\b(?:(?i:news|press|media) (?i:releases?|advisory|statement))"
+    # Distribution services' lines: "EQS-News: Acme AG / Key word(s): Study results".
+    r"|(?:EQS|DGAP|ots|OTS|ANP|NTB|APA)(?:-[A-Za-z]+)?:.*)\.?$")
 # "14 March 2024 | News release", "European Commission - Press release": a label joined to other header words.
 _JOINED_LABEL = re.compile(r"(?:^|\s[|–—-]\s)(?:News|Press|Media) (?:[Rr]elease|[Aa]dvisory|[Nn]ote)(?:\s[|–—-]\s|$)")
 # Lines that open a block about the release, at its end.
@@ -32,19 +37,14 @@ _END_OPENER = re.compile(
     r"|Issued by\b.*|Released by\b.*|Content source:.*|(?:Page )?[Ll]ast (?:[Uu]pdated|[Rr]eviewed|[Mm]odified)\b.*"
     r"|(?:Page|Content) (?:last )?(?:[Uu]pdated|[Rr]eviewed|[Mm]odified)\b.*|Updated:? (?:on )?\S.*|Reviewed:? \S.*"
     r"|Writer:.*|Editor:.*|Written by:.*|Follow us\b.*|General public inquiries\b.*|Press [Rr]elease [Nn]umber\b.*"
-    r"|Topics?|Components?|Related (?:[Ll]inks|[Cc]ontent)|Forward-[Ll]ooking [Ss]tatements?|Investor (?:[Cc]ontacts?|[Rr]elations)\b.*)$")
+    r"|Topics?|Components?|Related (?:[Ll]inks|[Cc]ontent)|Forward-[Ll]ooking [Ss]tatements?|Investor (?:[Cc]ontacts?|[Rr]elations)\b.*"
+    r"|About (?:the )?[A-Z][^:]{2,80}:\s.*|For information media\b.*|Issuer:.*|Language:.*|Key word\(?s\)?:.*)$")
 _UPDATE = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Rr]eviewed|[Mm]odified|[Rr]evised|[Cc]orrected)\b")
 _ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|&)?\s*[A-Z0-9][\w.&'’-]*)*)$")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DOCUMENT_NUMBER = re.compile(r"^[A-Z]{1,6}/\d{2}/\d+$")
-_ORG_WORDS = re.compile(
-    r"\b(?:Department|Ministry|Agency|Administration|Office|Commission|Service|Institute|University|Foundation|"
-    r"Council|Bureau|Authority|Organi[sz]ation|Programme|Program|Fund|Bank|Survey|Center|Centre|Committee|"
-    r"Government|Embassy|Police|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|ASA|AG|GmbH|PLC|plc|Group|Trust|Society|"
-    r"Association|Federation|Union|Board|Division|Secretariat|Mission|Court|Company|Labs?|Laboratory|College)\b")
-
-
+# Document numbers: "IP/24/1432", "SC/15678", "GA/12345/Rev.1".
+_DOCUMENT_NUMBER = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.]+)*/\d{2,}(?:/[\w.]+)?$")
 @dataclass(frozen=True)
 class Line:
     """One line of a dump and its 1-based number (0: none)."""
@@ -109,7 +109,7 @@ def is_organisation_line(text: str) -> bool:
     if re.match(r"^(?:By|BY)\s", text):  # a byline may name an office; it is still a byline
         return False
     words = re.findall(r"[\w.'’&-]+", text)
-    if not words or not _ORG_WORDS.search(text) or not text[:1].isupper():
+    if not words or not ORG_WORDS.search(respell_capitals(text)) or not text[:1].isupper():
         return False
     # Names capitalise their words; a subheading ("Who was selected") does not.
     lower = [w for w in words if w[:1].islower() and w not in ("of", "for", "and", "the", "on", "in", "de", "du", "des")]
