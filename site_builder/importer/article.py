@@ -47,12 +47,7 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
     provenance.append(titled)
     if raw.headline is not None and image is None:
         notes.append("no caption")
-    dated = header_date(parts.header)
-    if dated is not None:
-        date, dating = dated[0], Provenance("date", dated[0].isoformat(), dated[1].number or None,
-                                            f"the release's date in its header: '{dated[1].text}'")
-    else:
-        date, dating = _article_date(image, raw.caption_line, paragraphs, lines, " ".join([title, *paragraphs]), notes)
+    date, dating = _date(parts, image, raw.caption_line, paragraphs, lines, title, notes)
     provenance.append(dating)
     source, sourced = _source(raw, parts, body, paragraphs, lines, notes)
     provenance.append(sourced)
@@ -77,6 +72,16 @@ def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
         notes=tuple(notes),
         provenance=tuple(sorted(provenance, key=lambda record: _FIELD_ORDER.index(record.field))),
     )
+
+
+def _date(parts: ReleaseParts, image: Image | None, caption_line: int | None, paragraphs: list[str],
+          lines: list[int | None], title: str, notes: list[str]) -> tuple[datetime.date | None, Provenance]:
+    """A release's header date first (it is the release's own), then the caption's, the dateline's, the text's."""
+    dated = header_date(parts.header)
+    if dated is None:
+        return _article_date(image, caption_line, paragraphs, lines, " ".join([title, *paragraphs]), notes)
+    date, line = dated
+    return date, Provenance("date", date.isoformat(), line.number or None, f"the release's date in its header: '{line.text}'")
 
 
 def _source(raw: RawArticle, parts: ReleaseParts, body: ParsedBody, paragraphs: list[str], lines: list[int | None],

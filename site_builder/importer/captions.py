@@ -99,3 +99,11 @@ def _split_trailing_credit(text: str) -> tuple[str, str | None]:
     if tail[:1].isupper() and ("/" in tail or re.search(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)\b", tail)):
         return text[: match.start()].rstrip(), tail
     return text, None
+
+
+def clean_credit(text: str) -> str:
+    """A credit as formats give it, without its label: "Photo: Jane Doe/Agency" -> "Jane Doe/Agency"."""
+    text = " ".join(text.split()).strip("() ")
+    text = re.sub(r"^(?:(?:Photo|Image|Picture|Photograph)s?\s+(?:credit|by)|Credits?|Photo|Image|Picture|Photograph)"
+                  r"\s*:?\s+(?=\S)", "", text, flags=re.I)
+    return _COURTESY.sub("", text).rstrip(".") if text else ""

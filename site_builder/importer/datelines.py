@@ -37,8 +37,15 @@ def dateline_countries(dateline: str) -> list[str]:
     return [code for code in codes if code]
 
 
+def place_country(place: str) -> str | None:
+    """The country a place's name names: "Berlin", "New York, NY", "Kyiv, Ukraine", "Germany"; None if unknown."""
+    codes = dateline_countries(place)
+    return codes[-1] if codes else None
+
+
 def _is_us_state(place: str) -> bool:
-    return place in gazetteer.US_STATE_ABBREVIATIONS or place.title() in gazetteer.us_states() or place == "D.C."
+    return (place in gazetteer.US_STATE_ABBREVIATIONS or place.title() in gazetteer.us_states() or place == "D.C."
+            or place in gazetteer.us_state_codes())
 
 
 def _country(place: str) -> str | None:

