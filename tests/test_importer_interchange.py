@@ -64,6 +64,7 @@ def test_every_field_of_every_format(tmp_path):
             if not _right(post, field, value):
                 misses.append(f"{entry['file']} #{entry.get('n', 1)} {field}: got {_got(post, field)!r}")
     print(f"interchange formats: {checks - len(misses)}/{checks} checks right")
+    print("\n".join(misses))
     assert misses == []
 
 

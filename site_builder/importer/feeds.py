@@ -26,11 +26,9 @@ def read_feed(data: bytes) -> list[NewsItem]:
         raise ImportProblem(f"cannot be read: a feed without entries{reason}")
     publication = _publication(parsed.feed)
     elements = _entry_elements(data)
-    items = []
-    for index, entry in enumerate(parsed.entries):
-        element = elements[index] if index < len(elements) else None
-        items.append(_item(entry, element, publication))
-    return items
+    if len(elements) != len(parsed.entries):  # the two parsers disagree: trust feedparser alone
+        elements = [None] * len(parsed.entries)
+    return [_item(entry, element, publication) for entry, element in zip(parsed.entries, elements)]
 
 
 def _item(entry: dict, element: etree._Element | None, publication: tuple[str, str] | None) -> NewsItem:
@@ -51,7 +49,8 @@ def _item(entry: dict, element: etree._Element | None, publication: tuple[str, s
     record("date", date.isoformat() if date else "(none)", "pubDate" if "pubDate" in lines else "published",
            "the entry's <pubDate> or <published>" if published else "the entry's <updated> (no publication date)")
     updated = parse_stamp(modified) if published else None
-    authors = tuple(dict.fromkeys(a["name"].strip() for a in entry.get("authors", []) if a.get("name", "").strip()))
+    authors = _rss_authors(element) or tuple(dict.fromkeys(a["name"].strip() for a in entry.get("authors", [])
+                                                           if a.get("name", "").strip()))
     if authors:
         record("authors", ", ".join(authors), "creator" if "creator" in lines else "author",
                "the entry's <dc:creator> or <author>")
@@ -94,6 +93,7 @@ def _image(entry: dict, element: etree._Element | None, records: list[Provenance
     """The entry's media:content (or an image enclosure), with media:description and media:credit."""
     media = [m for m in entry.get("media_content", []) if m.get("medium", "image") == "image" or
              m.get("type", "").startswith("image/")]
+    media = sorted(media, key=lambda m: -int(m.get("width") or 0))  # a media:group's largest rendition first
     media += [e for e in entry.get("enclosures", []) if e.get("type", "").startswith("image/")]
     src = safe_url((media[0].get("url") or media[0].get("href")) if media else None, entry.get("link"))
     caption, credit = _media_text(element)
@@ -114,17 +114,38 @@ def _media_text(element: etree._Element | None) -> tuple[str | None, str | None]
     if element is None:
         return None, None
     description = element.find(f".//{{{_MEDIA}}}description")
+    if description is None:
+        description = element.find(f".//{{{_MEDIA}}}title")
     credit = element.find(f".//{{{_MEDIA}}}credit")
     caption = html_to_text(description.text or "") if description is not None else ""
     return caption or None, clean_credit(credit.text or "") if credit is not None and credit.text else None
 
 
+def _rss_authors(element: etree._Element | None) -> tuple[str, ...]:
+    """RSS's <author>jane@example.org (Jane Doe)</author> and <dc:creator>: the names (feedparser garbles
+    addresses on some domains); Atom's <author> holds a <name> and is left to feedparser."""
+    if element is None:
+        return ()
+    found = []
+    for child in element:
+        if local_name(child) not in ("author", "creator") or len(child) or not (child.text or "").strip():
+            continue
+        text = " ".join(child.text.split())
+        named = re.fullmatch(r"\S+@\S+\s*\((.+)\)", text)
+        if named or "@" not in text:
+            found.append(named.group(1).strip() if named else text)
+    return tuple(dict.fromkeys(found))
+
+
 def _entry_elements(data: bytes) -> list[etree._Element]:
-    """The <item> or <entry> elements in order, for line numbers and media details; [] if the XML is broken."""
+    """The <item> or <entry> elements in order, for line numbers and media details. Feeds are often not quite
+    XML (an HTML entity such as &eacute;): feedparser reads them anyway, and lxml recovers what it can."""
     try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=False)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
+        return []
+    if root is None:
         return []
     return [e for e in root.iter() if local_name(e) in ("item", "entry")]
 

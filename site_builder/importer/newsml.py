@@ -60,7 +60,8 @@ def _item(element: etree._Element, picture: etree._Element | None) -> NewsItem:
     body = _body(element)
     record("body", "(HTML made Markdown)", _first(element, "contentSet"), "the item's <inlineXML> (NITF or XHTML) or <inlineData>")
     keywords = tuple(text_of(k) for k in _all(element, "keyword") if text_of(k))
-    summary = text_of(_first(element, "abstract")) or None
+    described = next((d for d in _all(element, "description") if "summary" in d.get("role", "")), None)
+    summary = text_of(_first(element, "abstract")) or text_of(described) or None
     return NewsItem(title=title, date=date, body_html=body, updated=updated if updated != date else None,
                     authors=authors, source=source, summary=summary, topics=topics, tags=keywords, places=places,
                     image=_picture(picture, records), provenance=tuple(records))

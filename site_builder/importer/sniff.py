@@ -34,11 +34,11 @@ def _is_ninjs(text: str) -> bool:
 
 
 def _markup_kind(head: str, path: Path | None) -> str:
-    lowered = head.lower()
-    if "<!doctype html" in lowered or re.search(r"<html[\s>]", lowered):
-        return "webpage"
+    # The root element decides: a NewsML-G2 item may carry XHTML inside it.
     root = next((m for m in _XML_ROOT.finditer(head)), None)
     name = root.group(2) if root else ""
+    if "<!doctype html" in head[:200].lower() or name.lower() == "html":
+        return "webpage"
     if name == "rss" and _WORDPRESS.search(head):
         return "wxr"
     if name in ("rss", "feed", "RDF"):

@@ -23,6 +23,8 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNew
 
 def read_webpage(text: str) -> list[NewsItem]:
     """The page's one article; a page in which trafilatura finds no article text is an ImportProblem."""
+    # lxml refuses text that declares an encoding (a saved XHTML page): the text is decoded already.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
         tree = lxml_html.fromstring(text)
     except (ValueError, lxml_html.etree.ParserError) as error:
