@@ -142,3 +142,17 @@ def test_a_broken_file_is_one_line(tmp_path, text, message):
     dump.write_text(text, encoding="utf-8")
     report = import_dumps([dump], tmp_path / "articles")
     assert [f.message for f in report.failures][0].startswith(message)
+
+
+def test_the_readme_examples_import_as_documented(tmp_path):
+    readme = (FORMATS.parent.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Importing"):readme.index("## Configuration")]
+    dumps = []
+    for index, (kind, body) in enumerate(re.findall(r"```(\w+)\n(.*?)```", section, re.S)):
+        body = re.sub(r"[ \t]+<- .*|[ \t]{4,}then .*", "", body)  # the README's margin notes
+        body = body.replace(" ...><channel>", ' xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>')
+        dumps.append(tmp_path / f"example{index}.{kind}")
+        dumps[-1].write_text(body, encoding="utf-8")
+    report = import_dumps(dumps, tmp_path / "articles")
+    assert report.failures == () and len(report.articles) == len(dumps) == 8
+    assert all("School" in article.headline and article.date is not None for article in report.articles)

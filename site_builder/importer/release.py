@@ -86,6 +86,12 @@ def header_date(header: Sequence[Line]) -> tuple[datetime.date, Line] | None:
     return None
 
 
+def is_label_line(text: str) -> bool:
+    """A line that labels or dates a release ("FOR IMMEDIATE RELEASE", "Release No. 12", "May 6, 2024"); never a
+    headline. Unlike is_header_line it leaves out organisations' names, which title-cased headlines look like."""
+    return bool(_HEADER_LABEL.match(text) or _JOINED_LABEL.search(text) or _DOCUMENT_NUMBER.match(text)) or is_date_line(text)
+
+
 def is_header_line(text: str) -> bool:
     """A line that describes the release rather than telling its story (label, number, date, issuer)."""
     if _HEADER_LABEL.match(text) or _JOINED_LABEL.search(text) or _DOCUMENT_NUMBER.match(text):
