@@ -10,6 +10,8 @@ import tomllib
 import frontmatter
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from importer_helpers import DUMPS, posts, run_import
 
@@ -156,3 +158,17 @@ def test_the_readme_examples_import_as_documented(tmp_path):
     report = import_dumps(dumps, tmp_path / "articles")
     assert report.failures == () and len(report.articles) == len(dumps) == 8
     assert all("School" in article.headline and article.date is not None for article in report.articles)
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.sampled_from([p.name for p in FILES]), cut=st.tuples(st.floats(0, 1), st.floats(0, 1)),
+       noise=st.binary(max_size=12), mode=st.sampled_from(["truncate", "delete", "insert", "repeat"]))
+def test_damaged_files_of_every_format_never_raise(tmp_path_factory, name, cut, noise, mode):
+    data = (FORMATS / name).read_bytes()
+    start, end = sorted(int(c * len(data)) for c in cut)
+    damaged = {"truncate": data[:start], "delete": data[:start] + data[end:], "insert": data[:start] + noise + data[start:],
+               "repeat": data[:end] + data[start:]}[mode]
+    root = tmp_path_factory.mktemp("damaged")
+    (root / name).write_bytes(damaged)
+    report = import_dumps([root / name], root / "articles")
+    assert not any("internal error" in failure.message for failure in report.failures)

@@ -126,7 +126,7 @@ def _source_provenance(attribution: Attribution | None, headline_line: int | Non
     if attribution is None:
         notes.append("no source named")
         return Provenance("source", "(none)", None, "no agency named as reporting")
-    where = headline_line if attribution.where < 0 else lines[attribution.where]
+    where = lines[attribution.where] if 0 <= attribution.where < len(lines) else headline_line
     return Provenance("source", attribution.name, where, f"named as reporting: '{attribution.evidence}'")
 
 

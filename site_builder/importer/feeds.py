@@ -10,6 +10,7 @@ from lxml import etree
 from site_builder.importer.captions import clean_credit
 from site_builder.importer.html_markdown import html_to_text, safe_url
 from site_builder.importer.model import Image, NewsItem, Provenance
+from site_builder.importer.renditions import width
 from site_builder.importer.report import ImportProblem
 from site_builder.importer.sources import agency_name
 from site_builder.importer.stamps import parse_stamp
@@ -20,7 +21,10 @@ _MEDIA = "http://search.yahoo.com/mrss/"
 
 def read_feed(data: bytes) -> list[NewsItem]:
     """Every entry of the feed; a feed with no entries, or one feedparser cannot read, is an ImportProblem."""
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (UnicodeError, ValueError) as error:  # bytes no declared or guessed encoding can read
+        raise ImportProblem(f"cannot be read: a feed feedparser cannot decode ({error})") from error
     if not parsed.entries:
         reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise ImportProblem(f"cannot be read: a feed without entries{reason}")
@@ -93,7 +97,7 @@ def _image(entry: dict, element: etree._Element | None, records: list[Provenance
     """The entry's media:content (or an image enclosure), with media:description and media:credit."""
     media = [m for m in entry.get("media_content", []) if m.get("medium", "image") == "image" or
              m.get("type", "").startswith("image/")]
-    media = sorted(media, key=lambda m: -int(m.get("width") or 0))  # a media:group's largest rendition first
+    media = sorted(media, key=lambda m: -width(m.get("width")))  # a media:group's largest rendition first
     media += [e for e in entry.get("enclosures", []) if e.get("type", "").startswith("image/")]
     src = safe_url((media[0].get("url") or media[0].get("href")) if media else None, entry.get("link"))
     caption, credit = _media_text(element)
@@ -157,3 +161,4 @@ def _child_lines(element: etree._Element | None) -> dict[str, int]:
     for child in element.iter():
         lines.setdefault(local_name(child), child.sourceline or 0)
     return {name: line for name, line in lines.items() if line}
+

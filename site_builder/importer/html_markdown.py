@@ -70,19 +70,22 @@ def safe_url(value: object, base_url: str | None, allow_mailto: bool = False) ->
     """An absolute http(s) address (or mailto:), made from a relative one with the page's address; else None."""
     if not isinstance(value, str) or not value.strip():
         return None
-    address = value.strip()
-    if base_url and not urlsplit(address).scheme:
-        address = urljoin(base_url, address)
-    scheme = urlsplit(address).scheme.lower()
+    try:
+        address = value.strip()
+        if base_url and not urlsplit(address).scheme:
+            address = urljoin(base_url, address)
+        scheme = urlsplit(address).scheme.lower()
+    except ValueError:  # "http://[broken" is no address
+        return None
     if scheme in ("http", "https") or allow_mailto and scheme == "mailto":
         # Spaces and brackets would end a Markdown link early.
         return quote(address, safe=":/?#[]@!$&'*+,;=%~-._")
     return None
 
 
-def html_to_markdown(html: str, base_url: str | None = None) -> str:
+def html_to_markdown(html: str | None, base_url: str | None = None) -> str:
     """Markdown for an HTML fragment or page body; paragraphs separated by one blank line."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html or "", "html.parser")
     for element in soup.find_all(_DROPPED):
         element.decompose()
     for comment in soup.find_all(string=lambda node: type(node).__name__ in ("Comment", "CData", "ProcessingInstruction",
@@ -93,9 +96,9 @@ def html_to_markdown(html: str, base_url: str | None = None) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip()
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str | None) -> str:
     """The plain text of some HTML (a caption, a summary), whitespace collapsed; nothing escaped."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html or "", "html.parser")
     for element in soup.find_all(_DROPPED):
         element.decompose()
     return " ".join(soup.get_text(" ").split())

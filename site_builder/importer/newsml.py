@@ -11,6 +11,7 @@ from site_builder.importer.bylines import names
 from site_builder.importer.captions import clean_credit
 from site_builder.importer.html_markdown import html_to_text, safe_url
 from site_builder.importer.model import Image, NewsItem, Provenance
+from site_builder.importer.renditions import largest
 from site_builder.importer.report import ImportProblem
 from site_builder.importer.stamps import parse_stamp
 from site_builder.importer.xmlparse import local_name, parse_xml, text_of
@@ -118,9 +119,9 @@ def _picture(picture: etree._Element | None, records: list[Provenance]) -> Image
     caption = html_to_text(text_of(caption_element) or text_of(_first(picture, "headline"))) or None
     credit = clean_credit(text_of(_first(picture, "creditline")) or text_of(_first(_first(picture, "creator"), "name"))) or None
     renditions = [r for r in _all(picture, "remoteContent") if r.get("href")]
-    largest = max(renditions, key=lambda r: int(r.get("width") or 0), default=None)
-    src = safe_url(largest.get("href"), None) if largest is not None else None
-    for field, value, found in (("image", src, largest), ("caption", caption, caption_element), ("credit", credit,
+    biggest = largest(renditions)
+    src = safe_url(biggest.get("href"), None) if biggest is not None else None
+    for field, value, found in (("image", src, biggest), ("caption", caption, caption_element), ("credit", credit,
                                                                                                    _first(picture, "creditline"))):
         if value:
             records.append(Provenance(field, value, found.sourceline if found is not None else picture.sourceline,
@@ -161,3 +162,4 @@ def _first(element: etree._Element | None, name: str) -> etree._Element | None:
 
 def _all(element: etree._Element | None, name: str) -> list[etree._Element]:
     return [] if element is None else [e for e in element.iter() if local_name(e) == name]
+

@@ -11,6 +11,7 @@ from site_builder.importer.bylines import names
 from site_builder.importer.captions import clean_credit
 from site_builder.importer.html_markdown import html_to_text, safe_url
 from site_builder.importer.model import Image, NewsItem, Provenance
+from site_builder.importer.renditions import largest
 from site_builder.importer.report import ImportProblem
 from site_builder.importer.stamps import parse_stamp
 
@@ -100,7 +101,7 @@ def _picture(associations: Any, records: list[Provenance], text: str | None) -> 
 def _rendition(renditions: Any) -> str | None:
     values = renditions.values() if isinstance(renditions, dict) else renditions or []
     sized = [r for r in values if isinstance(r, dict) and r.get("href")]
-    return max(sized, key=lambda r: int(r.get("width") or 0), default={}).get("href")
+    return (largest(sized) or {}).get("href")
 
 
 def _source(item: dict[str, Any]) -> tuple[str, str] | None:
@@ -143,3 +144,4 @@ def _line_of(text: str | None, key: str) -> int | None:
         return None
     at = text.find(f'"{key}"')
     return text.count("\n", 0, at) + 1 if at >= 0 else None
+

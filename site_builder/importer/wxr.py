@@ -112,7 +112,7 @@ def _terms(post: etree._Element, domain: str, exclude: set[str] = frozenset()) -
 def _child(element: etree._Element, name: str, namespace: str = "") -> etree._Element | None:
     """A direct child by local name; `namespace` tells content:encoded ("content") from excerpt:encoded ("excerpt")."""
     for child in element:
-        if isinstance(child.tag, str) and local_name(child) == name and namespace in (etree.QName(child).namespace or ""):
+        if isinstance(child.tag, str) and local_name(child) == name and namespace in child.tag.partition("}")[0]:
             return child
     return None
 

@@ -24,7 +24,10 @@ def parse_xml(data: bytes) -> etree._Element:
 def local_name(element: etree._Element) -> str:
     """An element's name without its namespace: "newsItem" for {http://iptc.org/...}newsItem."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""  # a comment or processing instruction
+    # Not etree.QName: a recovered document may keep an undeclared prefix in the name ("wp:status").
+    return tag.rpartition("}")[2].rpartition(":")[2]
 
 
 def text_of(element: etree._Element | None) -> str:
