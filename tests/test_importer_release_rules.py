@@ -52,6 +52,13 @@ def test_update_lines_are_not_the_date_and_a_deadline_is_no_story_date():
     assert story_date(lead, lead[0]) == (None, "", None)
 
 
+@pytest.mark.parametrize("mark", ["###", "# # #", "-30-", "— 30 —", "ENDS", "-- ENDS --", "[ENDS]", "-end-", "XXX",
+                                  "End of Media Release", "*** END ***"])
+def test_end_marks(mark):
+    parts = split_release(["The agency opened a centre.", "", mark, "", "Jane Doe, 202-555-0100"], [1, 0, 3, 0, 5])
+    assert [line.text for line in parts.body if line.text] == ["The agency opened a centre."]
+
+
 def test_end_matter_is_cut_after_an_end_mark_and_before_contacts():
     lines = ["FOR IMMEDIATE RELEASE", "", "The agency opened a centre.", "", "How to apply",
              "Call the number below.", "", "Media contact:", "Jane Doe", "202-555-0100", "", "###", "", "About the Agency",
@@ -69,6 +76,12 @@ def test_end_matter_is_cut_after_an_end_mark_and_before_contacts():
     ("Researchers at work. Image credit: Zenith Labs", "Researchers at work.", "Zenith Labs"),
     ("Soldiers fire. Credit: U.S. Army photo by Sgt. Jane Doe.", "Soldiers fire.", "U.S. Army photo by Sgt. Jane Doe"),
     ("Kayaks near Peru, Indiana. Photo by Frank Oliver, Indiana DNR", "Kayaks near Peru, Indiana.", "Frank Oliver, Indiana DNR"),
+    ("PHOTO: A technician works on the mirror. (NASA/Chris Gunn)", "A technician works on the mirror.", "NASA/Chris Gunn"),
+    ("Photo: Jane Doe/USDA - Farmers inspect wheat near Salina, Kansas.", "Farmers inspect wheat near Salina, Kansas.",
+     "Jane Doe/USDA"),
+    ("Vilsack speaks at the event. USDA photo by Lance Cheung.", "Vilsack speaks at the event.", "USDA photo by Lance Cheung"),
+    ("The ship at sea. (Courtesy photo)", "The ship at sea.", "Courtesy photo"),
+    ("Photo: NASA/Bill Ingalls", None, "NASA/Bill Ingalls"),
 ])
 def test_credits_in_more_forms_than_parentheses(raw, caption, credit):
     image = parse_caption(raw)

@@ -16,11 +16,14 @@ from site_builder.importer.organisations import ORG_WORDS, respell_capitals
 from site_builder.importer.text import ends_sentence, word_count
 
 # A line that ends the release: everything after it is about the release, not in it.
-END_MARK = re.compile(r"^(?:#(?:\s*#)*|End of (?:Media |Press |News )?(?:Release|Announcement)|[-–—]+\s*30\s*[-–—]+|[-–—]*\s*(?:END|ENDS|End|Ends|end|ends)\s*[-–—]*|\*{3,})\s*$")
+END_MARK = re.compile(
+    r"^[\[(*\s-]*(?:#(?:\s*#)*|[-–—]+\s*30\s*[-–—]+|(?:###\s*)?(?:END|ENDS|End|Ends|end|ends)(?:\s*###)?\.?|\*{3,}|XXX)"
+    r"[\])*\s-]*$|^End of (?:Media |Press |News )?(?:Release|Announcement)\.?$|^[-–—]+\s*(?:END|ENDS)\s*[-–—]+$")
 _HEADER_LABEL = re.compile(
     r"^(?:FOR IMMEDIATE RELEASE|For Immediate Release|IMMEDIATE RELEASE|(?:NEWS|PRESS|MEDIA) (?:RELEASE|ADVISORY|NOTE|STATEMENT)"
     r"|(?:News|Press|Media) (?:[Rr]elease|[Aa]dvisory|[Nn]ote|[Ss]tatement)s?|(?:RELEASE|Release)(?: (?:NO\.?|No\.?|[Nn]umber))?:?\s*#?[\w./-]*\d[\w./-]*"
-    r"|(?:Press |News )?[Rr]elease (?:[Nn]o\.?|[Nn]umber|#)\s*:?\s*\S+|(?:PRESS|NEWS|Press|News) (?:RELEASE|[Rr]elease)\s+[\w/.-]*\d[\w/.-]*|EMBARGOED\b.*|Embargoed\b.*|For release\b.*|FOR RELEASE\b.*"
+    r"|(?:Press |News )?[Rr]elease (?:[Nn]o\.?|[Nn]umber|#)\s*:?\s*\S+|(?:PRESS |NEWS )?RELEASE (?:NO\.?|NUMBER|#)\s*:?\s*\S+|"
+    r"ATTENTION:.*|Attention:.*|(?:PRESS|NEWS|Press|News) (?:RELEASE|[Rr]elease)\s+[\w/.-]*\d[\w/.-]*|EMBARGOED\b.*|Embargoed\b.*|For release\b.*|FOR RELEASE\b.*"
     r"|(?:Release|Publication|Issue|Posted|Published|Date|Dated|Released|Issued)(?: [Dd]ate)?\s*:.*"
     r"|Office of (?:the )?(?:Spokesperson|Press Secretary|Public Affairs|Communications)|Statement|STATEMENT"
     # A name and a label: "NIH News Release", "Meetings Coverage and Press Releases".
