@@ -14,7 +14,7 @@ from site_builder.importer.headline import headline_from_sentence
 from site_builder.importer.model import Article, Image, Provenance, RawArticle
 from site_builder.importer.regions import Weighted, find_regions
 from site_builder.importer.issuers import find_issuer
-from site_builder.importer.release import Line, ReleaseParts, header_date, split_release
+from site_builder.importer.release import Line, ReleaseParts, footer_date, header_date, split_release
 from site_builder.importer.sources import Attribution, agency_name, attribute_source
 from site_builder.importer.tags import find_tags
 from site_builder.importer.text import split_sentences
@@ -79,9 +79,14 @@ def _date(parts: ReleaseParts, image: Image | None, caption_line: int | None, pa
     """A release's header date first (it is the release's own), then the caption's, the dateline's, the text's."""
     dated = header_date(parts.header)
     if dated is None:
-        return _article_date(image, caption_line, paragraphs, lines, " ".join([title, *paragraphs]), notes)
+        date, found = _article_date(image, caption_line, paragraphs, lines, " ".join([title, *paragraphs]), notes)
+        dated = footer_date(parts.end) if date is None else None
+        if dated is None:
+            return date, found
+        notes[:] = [note for note in notes if not note.startswith("no date found")]
     date, line = dated
-    return date, Provenance("date", date.isoformat(), line.number or None, f"the release's date in its header: '{line.text}'")
+    where = "header" if line in parts.header else "end matter"
+    return date, Provenance("date", date.isoformat(), line.number or None, f"the release's date in its {where}: '{line.text}'")
 
 
 def _source(raw: RawArticle, parts: ReleaseParts, body: ParsedBody, paragraphs: list[str], lines: list[int | None],

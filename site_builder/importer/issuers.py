@@ -16,7 +16,7 @@ from site_builder.importer.release import Line, is_date_line, is_organisation_li
 _WORD = r"(?:U\.S\.|U\.K\.|[A-Z0-9][\w.&'’-]*)"
 _JOIN = r"(?:\s+(?:of|for|and|on|de|du|&)(?:\s+the)?\s+|\s+|,\s+(?=[A-Z][a-z]+(?:\s+(?:and|&)\s+|,)))"
 _ORG = rf"{_WORD}(?:{_JOIN}{_WORD}){{0,9}}"
-_LABELS = re.compile(r"^(?:SOURCE|Source:|Issued by|Released by|Content source:|Published by|Issuer:|"
+_LABELS = re.compile(r"^(?:SOURCE|Source:|Issued by|Released by|Content source:|Published by|Issuer:|From:|"
                      r"(?:EQS|DGAP)-[A-Za-z]+:)\s+(?:the\s+)?(?P<name>.+?)(?:\s+/\s.*)?$")
 _OFFICE_SUFFIX = re.compile(r"\s+(?:Corporate Communications|Communications|Press Office|Media Relations|Press Bureau|"
                             r"News Service|Newsroom|Press Secretary|Press|Media|Public Affairs|Investor Relations)$")
@@ -66,7 +66,7 @@ def spell_out(name: str, text: str) -> str:
 
 
 def _tidy(name: str) -> str:
-    name = respell_capitals(name)
+    name = respell_capitals(re.sub(r"^(?:From|Source|Issuer):\s*", "", name.strip()))
     name = re.sub(r"^(?:the|The)\s+", "", name.strip().rstrip(",;:"))
     if name.endswith(".") and not re.search(r"\b(?:Inc|Corp|Ltd|Co|Bros|S\.A|N\.V|U\.S|U\.K)\.$", name):
         name = name[:-1]  # the sentence's full stop, not an abbreviation's

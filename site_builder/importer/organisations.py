@@ -11,7 +11,8 @@ ORG_WORDS = re.compile(
     r"Government|Embassy|Police|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|ASA|AG|SE|SA|NV|GmbH|PLC|plc|Group|Trust|"
     r"Society|Association|Federation|Union|Board|Division|Secretariat|Mission|Court|Company|Labs?|Laboratory|"
     r"College|International|City|County|Municipality|Parliament|Senate|Assembly|Army|Navy|Energy|Health|"
-    r"Institutes|Network|Alliance|Coalition|Partnership)\b")
+    r"Institutes|Network|Alliance|Coalition|Partnership|Library|Museum|Hospital|Clinic|Airport|Zoo|Orchestra|"
+    r"Theatre|Theater|District|Academy)\b")
 _SMALL = {"of", "for", "and", "the", "on", "in", "at", "de", "du", "des", "la", "le", "et", "to"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 

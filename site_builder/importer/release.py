@@ -18,7 +18,9 @@ from site_builder.importer.text import ends_sentence, word_count
 # A line that ends the release: everything after it is about the release, not in it.
 END_MARK = re.compile(
     r"^[\[(*\s-]*(?:#(?:\s*#)*|[-–—]+\s*30\s*[-–—]+|(?:###\s*)?(?:END|ENDS|End|Ends|end|ends)(?:\s*###)?\.?|\*{3,}|XXX)"
-    r"[\])*\s-]*$|^End of (?:Media |Press |News )?(?:Release|Announcement)\.?$|^[-–—]+\s*(?:END|ENDS)\s*[-–—]+$")
+    r"[\])*\s-]*$|^End of (?:Media |Press |News )?(?:Release|Announcement)\.?$|^[-–—]+\s*(?:END|ENDS)\s*[-–—]+$"
+    # AP's "___" before its notes; AFP's desk slug ("jm/sst", "burs-bc/lth").
+    r"|^_{3,}$|^(?:burs-)?[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4})+$")
 _HEADER_LABEL = re.compile(
     r"^(?:FOR IMMEDIATE RELEASE|For Immediate Release|IMMEDIATE RELEASE|(?:NEWS|PRESS|MEDIA) (?:RELEASE|ADVISORY|NOTE|STATEMENT)"
     r"|(?:News|Press|Media) (?:[Rr]elease|[Aa]dvisory|[Nn]ote|[Ss]tatement)s?|(?:RELEASE|Release)(?: (?:NO\.?|No\.?|[Nn]umber))?:?\s*#?[\w./-]*\d[\w./-]*"
@@ -41,7 +43,13 @@ _END_OPENER = re.compile(
     r"|(?:Page|Content) (?:last )?(?:[Uu]pdated|[Rr]eviewed|[Mm]odified)\b.*|Updated:? (?:on )?\S.*|Reviewed:? \S.*"
     r"|Writer:.*|Editor:.*|Written by:.*|Follow us\b.*|General public inquiries\b.*|Press [Rr]elease [Nn]umber\b.*"
     r"|Topics?|Components?|Related (?:[Ll]inks|[Cc]ontent)|Forward-[Ll]ooking [Ss]tatements?|Investor (?:[Cc]ontacts?|[Rr]elations)\b.*"
-    r"|About (?:the )?[A-Z][^:]{2,80}:\s.*|For information media\b.*|Issuer:.*|Language:.*|Key word\(?s\)?:.*)$")
+    r"|About (?:the )?[A-Z][^:]{2,80}:\s.*|For information media\b.*|Issuer:.*|Language:.*|Key word\(?s\)?:.*"
+    r"|Our Standards:.*|©.*|\(c\)\s.*|Copyright\b.*|Follow \S.*\bon\b.*|Safe [Hh]arbor\b.*"
+    r"|(?:Posted|Published|Released|Issued)(?: on)?:?\s+\S.*\d{4}\.?)$")
+# Openers after which everything is the release's boilerplate, however long its paragraphs.
+_STRONG_OPENER = re.compile(r"^(?:Forward-[Ll]ooking [Ss]tatements?|FORWARD-LOOKING STATEMENTS?|Safe [Hh]arbor(?: [Ss]tatement)?|"
+                            r"Notes? (?:to|for) [Ee]ditors?|NOTES? TO EDITORS|Cautionary [Ss]tatement.*|Disclaimer)\s*:?$")
+_POSTED = re.compile(r"^(?:Posted|Published|Released|Issued|Date|Dated)\b(?: on)?:?\s", re.I)
 _UPDATE = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Rr]eviewed|[Mm]odified|[Rr]evised|[Cc]orrected)\b")
 _ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|&)?\s*[A-Z0-9][\w.&'’-]*)*)$")
 _PHONE = re.compile(r"(?:\+?\d[\d ().-]{7,}\d)")
@@ -85,6 +93,15 @@ def header_date(header: Sequence[Line]) -> tuple[datetime.date, Line] | None:
             continue
         dates = find_full_dates(line.text)
         if dates and (is_date_line(line.text) or _HEADER_LABEL.match(line.text)):
+            return dates[0][0], line
+    return None
+
+
+def footer_date(end: Sequence[Line]) -> tuple[datetime.date, Line] | None:
+    """A date the end matter labels as the release's ("Posted on May 3, 2024"), never an update or review line."""
+    for line in end:
+        dates = find_full_dates(line.text)
+        if dates and _POSTED.match(line.text) and not _UPDATE.search(line.text):
             return dates[0][0], line
     return None
 
@@ -151,7 +168,8 @@ def _end_start(lines: list[Line], header_end: int) -> int:
     texts = [(index, line.text) for index, line in enumerate(lines) if line.text and index >= header_end]
     if not texts:
         return len(lines)
-    start = next((i for position, (i, text) in enumerate(texts) if position and END_MARK.match(text)), len(lines))
+    start = next((i for position, (i, text) in enumerate(texts)
+                  if position and (END_MARK.match(text) or _STRONG_OPENER.match(text))), len(lines))
     before_mark = [(index, text) for index, text in texts if index < start]
     # Walk back from the end (or the mark) while lines are end matter; an opener marks where it begins.
     for position in range(len(before_mark) - 1, 0, -1):
