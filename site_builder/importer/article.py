@@ -26,7 +26,7 @@ _MAX_SUMMARY = 300
 _FIELD_ORDER = ("title", "date", "source", "authors", "caption", "credit", "analysis", "subheadings", "regions",
                 "body")
 _REGIONS_RULE = "countries by weighted mentions: headline x5, first two paragraphs x2, other text x1, caption x0.5"
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Za-z. ]+\d{0,2}(?:,\s*\d{4})?)?\s*\([A-Za-z]+\)\s*[-–—]\s*")
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Za-z. ]+\d{0,2}(?:,\s*\d{4})?)?\s*\([A-Za-z]+\)\s*[-–—]{1,2}\s*")
 
 
 def build_article(raw: RawArticle, vocabulary: Vocabulary) -> Article:
@@ -145,7 +145,7 @@ def _derived_title(paragraphs: list[str], notes: list[str]) -> str:
         notes.append("no text to derive a headline from")
         return "Untitled"
     notes.append("headline derived from the text")
-    return headline_from_sentence(_DATELINE_PREFIX.sub("", sentences[0]))
+    return headline_from_sentence(_without_dateline(sentences[0]))
 
 
 def _article_date(image: Image | None, caption_line: int | None, paragraphs: list[str], lines: list[int | None],
@@ -164,10 +164,19 @@ def _article_date(image: Image | None, caption_line: int | None, paragraphs: lis
     return date, Provenance("date", date.isoformat(), lines[index], f"the story's date in the {how}{skipped}")
 
 
+def _without_dateline(text: str) -> str:
+    """The lead without its dateline ("WASHINGTON, May 9, 2024 –", "Paris (AFP) -"): neither headline nor standfirst."""
+    stripped = _DATELINE_PREFIX.sub("", text)
+    if stripped != text:
+        return stripped
+    dateline, rest = split_dateline(text)
+    return rest.strip() if dateline and rest.strip() else text
+
+
 def _summary(paragraphs: list[str]) -> str | None:
     if not paragraphs:
         return None
-    sentences = split_sentences(_DATELINE_PREFIX.sub("", paragraphs[0]))
+    sentences = split_sentences(_without_dateline(paragraphs[0]))
     summary = sentences[0] if sentences else paragraphs[0]
     if len(sentences) > 1 and len(summary) + 1 + len(sentences[1]) <= _MAX_SUMMARY and len(summary) < 120:
         summary = f"{summary} {sentences[1]}"

@@ -49,7 +49,7 @@ _SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet",
 def headline_from_sentence(sentence: str) -> str:
     """A headline built from the sentence's subject, verb and object; a trimmed sentence if that fails."""
     clause = _LEADING_ADVERBIAL.sub("", sentence.strip().rstrip(".!?")).strip()
-    clause = _ATTRIBUTION.sub("", _FULL_DATE.sub("", clause))
+    clause = re.sub(r"\s+today\b", "", _ATTRIBUTION.sub("", _FULL_DATE.sub("", clause)))
     clause = re.sub(r"^The\s+(?=[A-Z])", "", _DATE_PHRASE.sub("", _WEEKDAY.sub("", clause)))
     participle = _PARTICIPLE.search(clause)
     main = clause[: participle.start()] if participle else clause
@@ -70,6 +70,10 @@ def _subject_verb_object(main: str) -> str | None:
         lower = word.lower()
         if lower in ("was", "were") and index + 1 < len(words) and _past_base(words[index + 1].lower()):
             return " ".join(words[:index] + words[index + 1 :])
+        # "Children have been forced from their homes" -> "Children Forced From Their Homes"
+        if (lower in ("has", "have", "had") and index + 2 < len(words) and words[index + 1].lower() == "been"
+                and _past_base(words[index + 2].lower())):
+            return " ".join(words[:index] + words[index + 2 :])
         base = _past_base(lower)
         if base is None:
             continue
