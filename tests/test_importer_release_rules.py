@@ -103,3 +103,19 @@ def test_cities_demonyms_and_names_inside_names(texts, regions):
 def test_legacy_bytes_are_read_as_windows_1252():
     decoded = decode_dump("“Café” – ok".encode("utf-8").replace("–".encode(), b"\x96") + b" \x93quoted\x94")
     assert decoded.text == "“Café” – ok “quoted”" and decoded.repaired == 3
+
+
+def test_a_release_explains_its_issuer_date_and_dropped_lines():
+    from importer_helpers import DUMPS
+
+    from site_builder.importer import explain_dumps
+
+    (article,) = explain_dumps([DUMPS / "releases" / "cdc_measles.txt"]).articles
+    records = {record.field: record for record in article.provenance}
+    assert (records["source"].value, records["source"].line) == ("Centers for Disease Control and Prevention", 22)
+    assert records["source"].rule == "the issuer, labelled: 'Content source: Centers for Disease Control and Prevention'"
+    assert (records["date"].line, records["date"].rule) == (4, "the release's date in its header: 'Wednesday, March 20, 2024'")
+    dropped = [(r.line, r.rule.split(" (")[0]) for r in article.provenance if r.field == "body"]
+    assert dropped[:4] == [(3, "dropped: a header line of the release"), (4, "dropped: a header line of the release"),
+                           (5, "dropped: a header line of the release"), (6, "dropped: a header line of the release")]
+    assert [line for line, why in dropped if why == "dropped: end matter"] == [17, 19, 21, 22]
