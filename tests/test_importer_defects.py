@@ -10,11 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from importer_helpers import DUMPS, SEEDS, run_import
 
 from site_builder.importer import import_dumps
-
 
 MAX_DUMP_BYTES = 20 * 1024 * 1024
 _RUSSIA_KEY = "content/raw/evil.txt#new-russian-campaign-tries-to-entice-men-to-fight-in-ukraine#1"

@@ -12,7 +12,6 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from importer_helpers import DUMPS, posts, run_import
 
 from site_builder.importer import explain_dumps, import_dumps

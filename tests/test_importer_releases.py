@@ -7,7 +7,6 @@ import tomllib
 from pathlib import Path
 
 import frontmatter
-
 from importer_helpers import DUMPS, run_import
 
 RELEASES = DUMPS / "releases"

@@ -8,13 +8,19 @@ import re
 from site_builder.importer.body import ParsedBody, parse_body
 from site_builder.importer.bylines import read_credits
 from site_builder.importer.captions import parse_caption
-from site_builder.importer.dates import story_date
 from site_builder.importer.datelines import split_dateline
+from site_builder.importer.dates import story_date
 from site_builder.importer.headline import headline_from_sentence
+from site_builder.importer.issuers import find_issuer
 from site_builder.importer.model import Article, Image, Provenance, RawArticle
 from site_builder.importer.regions import Weighted, find_regions
-from site_builder.importer.issuers import find_issuer
-from site_builder.importer.release import Line, ReleaseParts, footer_date, header_date, split_release
+from site_builder.importer.release import (
+    Line,
+    ReleaseParts,
+    footer_date,
+    header_date,
+    split_release,
+)
 from site_builder.importer.sources import Attribution, agency_name, attribute_source
 from site_builder.importer.tags import find_tags
 from site_builder.importer.text import split_sentences

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
 from site_builder.importer.markdown_out import escape
@@ -45,20 +45,20 @@ class _SafeConverter(MarkdownConverter):
         text = _NUMBERED.sub(r"\1\2\\\3", text)
         return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
-    def convert_a(self, el, text, parent_tags):  # noqa: ANN001, ANN201 - markdownify's signature
+    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         href = safe_url(el.get("href"), self.base_url, allow_mailto=True)
         if not href or not text.strip() or "_noformat" in parent_tags:
             return text
         return f"[{text.strip()}]({href})"
 
-    def convert_img(self, el, text, parent_tags):  # noqa: ANN001, ANN201
+    def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         src = safe_url(el.get("src"), self.base_url)
         alt = escape(re.sub(r"[\[\]]", "", el.get("alt") or "").strip())
         if not src:
             return alt
         return f"![{alt}]({src})" if "_inline" not in parent_tags else alt
 
-    def convert_figure(self, el, text, parent_tags):  # noqa: ANN001, ANN201
+    def convert_figure(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         # A figure is its image, then its caption in italics, as one paragraph of its own.
         lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
         if len(lines) > 1 and lines[0].startswith("!["):

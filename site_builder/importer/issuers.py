@@ -10,7 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from site_builder.importer.organisations import looks_like_organisation, respell_capitals
+from site_builder.importer.organisations import (
+    looks_like_organisation,
+    respell_capitals,
+)
 from site_builder.importer.release import Line, is_date_line, is_organisation_line
 
 _WORD = r"(?:U\.S\.|U\.K\.|[A-Z0-9][\w.&'’-]*)"

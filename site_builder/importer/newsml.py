@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -80,7 +81,7 @@ def _source(element: etree._Element) -> tuple[str | None, etree._Element | None]
     return None, None
 
 
-def _subjects(element: etree._Element, record) -> tuple[tuple[str, ...], tuple[str, ...]]:  # noqa: ANN001
+def _subjects(element: etree._Element, record: Callable[..., None]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Subjects' names are topics; geographic subjects and the <located> place (its country if given) are places."""
     topics, places = [], []
     for subject in _all(element, "subject"):

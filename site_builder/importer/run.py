@@ -8,11 +8,17 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from site_builder.importer.reading import read_dump
-from site_builder.importer.record import ImportRecord, load_record, save_record, sha256, write_atomically
 from site_builder.importer.markdown_out import render
 from site_builder.importer.model import Article
 from site_builder.importer.readers import read_articles
+from site_builder.importer.reading import read_dump
+from site_builder.importer.record import (
+    ImportRecord,
+    load_record,
+    save_record,
+    sha256,
+    write_atomically,
+)
 from site_builder.importer.report import (
     ExplainedArticle,
     Explanation,
@@ -21,8 +27,8 @@ from site_builder.importer.report import (
     ImportProblem,
     ImportReport,
 )
-from site_builder.text import unique_slug
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
+from site_builder.text import unique_slug
 
 __all__ = ["Explanation", "FileFailure", "ImportProblem", "ImportReport", "ImportedArticle", "explain_dumps", "import_dumps"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 # Closing quotes and brackets may follow the sentence-final mark: `said.”` ends a sentence.
 _CLOSERS = "\"'”’»)]"
 _FINAL_MARKS = ".!?…"
