@@ -10,14 +10,18 @@ from site_builder.commands import EXIT_CONTENT, EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from site_builder.importer import import_dumps
+    from site_builder.importer import ImportProblem, import_dumps
 
     articles_dir = args.root / "content" / "articles"
     vocabulary = args.root / "content" / "vocabulary.toml"
-    if args.explain:
-        return _explain_import(args, vocabulary if vocabulary.exists() else None)
-    report = import_dumps(args.dumps, articles_dir, force=args.force,
-                          vocabulary=vocabulary if vocabulary.exists() else None)
+    try:
+        if args.explain:
+            return _explain_import(args, vocabulary if vocabulary.exists() else None)
+        report = import_dumps(args.dumps, articles_dir, force=args.force,
+                              vocabulary=vocabulary if vocabulary.exists() else None)
+    except ImportProblem as problem:  # the import record or the vocabulary: "path: message", nothing written
+        print(problem, file=sys.stderr)
+        return EXIT_CONTENT
     rows = [("file", "#", "headline", "date", "source", "regions", "status")]
     found = {dump: sum(1 for a in report.articles if a.dump == dump) for dump in args.dumps}
     for a in report.articles:

@@ -1,4 +1,5 @@
-"""importer: raw news dumps (wire pages, briefings) -> front-matter Markdown articles."""
+"""importer: news as it arrives (text dumps, feeds, ninjs, NewsML-G2, WordPress exports, saved pages) -> front-matter
+Markdown articles."""
 
 from site_builder.importer.run import (
     Explanation,

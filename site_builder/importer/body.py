@@ -1,29 +1,38 @@
-"""body: an article's raw body lines -> Markdown blocks (paragraphs, subheadings, lists) and a byline."""
+"""body: an article's raw body lines -> Markdown blocks (paragraphs, subheadings, lists) and its authors."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from site_builder.importer.bylines import Byline, read_byline, read_credits
 from site_builder.importer.labels import is_caption_like, label_kind
 from site_builder.importer.model import Block, Provenance
 from site_builder.importer.text import ends_sentence, looks_like_title
 
 _BULLET = re.compile(r"^(?:[-*•·–—▪►]|\d{1,2}[.)])\s+(?=\S)")
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’ -]+)*$")
 _MAX_HEADING_WORDS = 10
 # "Key quote: ...", "Q&A: ...": a short lead-in and a colon label what follows; a subheading does not.
 _LABELLED = re.compile(r"^[\w'’&-]+(?:\s+[\w'’&-]+){0,2}\s*:\s")
 _CREDITS = re.compile(
-    r"^\(?(?:(?:Additional )?[Rr]eporting by (?P<reporter>[^;,()]+?)(?:\s+in\s+[A-Z][\w ]+)?"
-    r"|Writing by [^;]+|Editing by [^;]+|Compiled by [^;]+)(?:[;,]\s*(?:and\s+)?"
-    r"(?:[\w ]+ by [^;]+))*\)?\.?$")
+    r"^\(?(?:(?:Additional )?[Rr]eporting by [^;()]+?|Writing by [^;]+|Editing by [^;]+|Compiled by [^;]+)"
+    r"(?:[;,]\s*(?:and\s+)?(?:[\w ]+ by [^;]+))*\)?\.?$")
 
 
-def parse_body(lines: Sequence[str], numbers: Sequence[int] = ()) -> tuple[tuple[Block, ...], str | None, tuple[Provenance, ...]]:
-    """Blocks of the body, the byline ("By Jane Doe" or a credit line), and why lines were dropped or made headings.
+@dataclass(frozen=True)
+class ParsedBody:
+    """A body's Markdown blocks, its authors and the organisation its byline names, and why lines went."""
 
-    `numbers` are the lines' 1-based line numbers in the dump (0 for blank lines), for provenance."""
+    blocks: tuple[Block, ...]
+    authors: tuple[str, ...]
+    organisation: str | None
+    provenance: tuple[Provenance, ...]
+
+
+def parse_body(lines: Sequence[str], numbers: Sequence[int] = ()) -> ParsedBody:
+    """Blocks of the body, the authors (a byline opening it, or the closing credits), and why lines were
+    dropped or made headings. `numbers` are the lines' 1-based numbers in the dump (0: blank), for provenance."""
     numbered = list(zip(lines, list(numbers) + [0] * (len(lines) - len(numbers))))
     provenance: list[Provenance] = []
     kept: list[tuple[str, int]] = []
@@ -34,29 +43,40 @@ def parse_body(lines: Sequence[str], numbers: Sequence[int] = ()) -> tuple[tuple
         else:
             provenance.append(Provenance("body", line, number or None, f"dropped: {kind}"))
     groups = _groups(kept)
-    byline = None
-    if groups and _BYLINE.match(groups[0][0][0]) and not ends_sentence(groups[0][0][0]):
-        byline = groups[0][0][0]
-        provenance.append(Provenance("byline", byline, groups[0][0][1] or None, "a 'By ...' line opens the body"))
-        groups[0] = groups[0][1:]
-    groups = [group for group in groups if group]
+    byline = _opening_byline(groups, provenance)
+    authors = byline.authors if byline else ()
     # Wire copy ends with its credits: "Reporting by X; Editing by Y". Not body text.
     while groups and _CREDITS.match(groups[-1][-1][0]):
-        credit_line, credit_number = groups[-1][-1]
-        reporter = _CREDITS.match(credit_line).group("reporter")
-        if byline is None and reporter:
-            byline = f"By {reporter}"
-            provenance.append(Provenance("byline", byline, credit_number or None, "the reporter of the closing credits"))
-        groups[-1] = groups[-1][:-1]
-        if not groups[-1]:
-            groups.pop()
+        credit_line, credit_number = groups[-1].pop()
+        if not authors and read_credits(credit_line):
+            authors = read_credits(credit_line)
+            provenance.append(Provenance("authors", ", ".join(authors), credit_number or None,
+                                         "the reporters of the closing credits"))
+        groups = [group for group in groups if group]
     blocks: list[Block] = []
     for group in groups:
         blocks.extend(_group_blocks(group))
     blocks = _demote_idle_headings(blocks)
     provenance += [Provenance("subheadings", b.text, b.line or None, "short title line without final punctuation, "
                               "before the paragraph it introduces") for b in blocks if b.kind == "heading"]
-    return blocks, byline, tuple(provenance)
+    return ParsedBody(tuple(blocks), authors, byline.organisation if byline else None, tuple(provenance))
+
+
+def _opening_byline(groups: list[list[tuple[str, int]]], provenance: list[Provenance]) -> Byline | None:
+    """The byline on the body's first line(s), taken out of the groups."""
+    if not groups:
+        return None
+    first = groups[0]
+    following = first[1][0] if len(first) > 1 else (groups[1][0][0] if len(groups) > 1 else "")
+    byline = read_byline(first[0][0], following)
+    if byline is None:
+        return None
+    provenance.append(Provenance("authors", ", ".join(byline.authors), first[0][1] or None,
+                                 f"the byline opening the body: '{first[0][0]}'"))
+    for _ in range(byline.lines):
+        (groups[0] if groups[0] else groups[1]).pop(0)
+        groups[:] = [group for group in groups if group]
+    return byline
 
 
 def _groups(lines: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:

@@ -16,11 +16,25 @@ _AGENCY_TAGS = re.compile(r"^(?:TOPSHOT|EDITORS NOTE|EDITOR'S NOTE|BESTPIX)\s*[-
 _FILE_PREFIX = re.compile(r"^(?:FILE PHOTO|File photo|File Photo|FILE|File)\s*[-:–—]\s*")
 _FILE_SUFFIX = re.compile(r"\s*[/,]?\s*\(?(?:FILE PHOTO|File Photo|File photo|FILE)\)?\s*$")
 _PAREN_CREDIT = re.compile(r"\s*\((?:Photo by|Photo:|Photograph by|Image:|Credit:)?\s*([^()]+)\)\s*\.?$")
+# "... Credit: NASA/Joel Kowsky", "... Image credit: U.S. Army", "... Photo by Jane Doe, Agency": a label,
+# then the credit to the caption's end (abbreviations' full stops allowed, not a sentence's).
+_CREDIT_TEXT = r"((?:[^.:]|\.(?=[A-Za-z0-9,/ ]*[A-Za-z0-9]))(?:[^.:]|\.(?=[ ,/]?[A-Za-z0-9]))*?)\.?\s*$"
 _LABEL_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?\"”])\s+|\s+[-–—|]\s+)(?:Image|Photo|Picture|Photograph|Credit|Photo credit)s?\s*:\s*"
-    r"([^.:]{2,80}?)\.?\s*$",
-    re.I,
-)
+    r"(?:^|(?<=[.!?\"”])\s+|\s+[-–—|]\s+)(?:(?:Image|Photo|Picture|Photograph|Video)s?\s+credits?|Credits?|"
+    r"Image|Photo|Picture|Photograph)s?\s*:\s*" + _CREDIT_TEXT, re.I)
+_BY_CREDIT = re.compile(r"(?<=[.!?\"”])\s+(?:Photo|Picture|Photograph|Image)\s+by\s+" + _CREDIT_TEXT)
+# "Photo courtesy of the Alaska Earthquake Center", "Picture courtesy of Police Scotland": the credited party.
+# "USDA photo by Lance Cheung.", "U.S. Army photo by Sgt. Jane Doe": an office's photo credit after the caption.
+_OFFICE_PHOTO_CREDIT = re.compile(r"(?<=[.!?\"”])\s+((?:[A-Z][\w.&-]*\s+){1,4}(?:photo|Photo|image|Image)\s+by\s+"
+                                  + _CREDIT_TEXT[1:])
+# A credit first, then the caption after a dash: "Photo: Jane Doe/USDA - Farmers inspect wheat."
+_CREDIT_FIRST = re.compile(r"^(?:Photo|PHOTO|Image|IMAGE|Credit|CREDIT)s?\s*:\s*(?P<credit>[^.]{2,60}?)\s+[-–—|]\s+"
+                           r"(?P<caption>[A-Z].{10,})$")
+# A label before the caption itself ("PHOTO: A technician works ..."), its credit elsewhere.
+_CAPTION_LABEL = re.compile(r"^(?:PHOTO|Photo|IMAGE|Image|CAPTION|Caption|Photo caption|PHOTO CAPTION)\s*:\s*(?=\S.{20,})")
+_COURTESY = re.compile(r"^(?:(?:Photo|Image|Picture|Photograph|Video)s?\s+)?[Cc]ourtesy(?:\s+of)?\s+(?:the\s+)?", re.I)
+_COURTESY_CREDIT = re.compile(
+    r"(?<=[.!?\"”])\s+((?:(?:Photo|Image|Picture|Photograph|Video)s?\s+)?[Cc]ourtesy(?:\s+of)?\s+" + _CREDIT_TEXT[1:])
 _COPYRIGHT_CREDIT = re.compile(r"\s*©\s*([^©]{2,80}?)\.?\s*$")
 
 
@@ -68,14 +82,23 @@ def _strip_file_mark(text: str) -> tuple[str, bool]:
 
 
 def _split_credit(text: str) -> tuple[str, str | None]:
+    first = _CREDIT_FIRST.match(text)
+    if first:  # "Photo: Jane Doe/USDA - Farmers inspect wheat."
+        return first.group("caption"), _credited(first.group("credit"))
     match = _PAREN_CREDIT.search(text)
     if match and _is_credit(match.group(0), match.group(1)):
-        return text[: match.start()].rstrip(), match.group(1).strip()
-    for pattern in (_LABEL_CREDIT, _COPYRIGHT_CREDIT):
+        return _CAPTION_LABEL.sub("", text[: match.start()].rstrip()), _credited(match.group(1))
+    for pattern in (_LABEL_CREDIT, _BY_CREDIT, _OFFICE_PHOTO_CREDIT, _COURTESY_CREDIT, _COPYRIGHT_CREDIT):
         match = pattern.search(text)
-        if match:
-            return text[: match.start()].rstrip(), match.group(1).strip()
+        if match and len(match.group(1)) <= 100:
+            return _CAPTION_LABEL.sub("", text[: match.start()].rstrip()), _credited(match.group(1))
     return _split_trailing_credit(text)
+
+
+def _credited(credit: str) -> str:
+    """The credited party: "courtesy of the Agency" -> "Agency"; a bare "Courtesy photo" stays as it is."""
+    credit = credit.strip()
+    return credit if re.fullmatch(r"(?i:courtesy)\s+(?i:photo|image|picture)", credit) else _COURTESY.sub("", credit)
 
 
 def _is_credit(whole: str, inner: str) -> bool:
@@ -93,3 +116,11 @@ def _split_trailing_credit(text: str) -> tuple[str, str | None]:
     if tail[:1].isupper() and ("/" in tail or re.search(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)\b", tail)):
         return text[: match.start()].rstrip(), tail
     return text, None
+
+
+def clean_credit(text: str) -> str:
+    """A credit as formats give it, without its label: "Photo: Jane Doe/Agency" -> "Jane Doe/Agency"."""
+    text = " ".join(text.split()).strip("() ")
+    text = re.sub(r"^(?:(?:Photo|Image|Picture|Photograph)s?\s+(?:credit|by)|Credits?|Photo|Image|Picture|Photograph)"
+                  r"\s*:?\s+(?=\S)", "", text, flags=re.I)
+    return _COURTESY.sub("", text).rstrip(".") if text else ""

@@ -1,4 +1,4 @@
-"""formats: dump text -> RawArticles, choosing the wire-page or briefing reader for each file."""
+"""formats: a text dump -> RawArticles, choosing the wire-page or briefing reader (the two text formats) for it."""
 
 from __future__ import annotations
 

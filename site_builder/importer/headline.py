@@ -33,6 +33,11 @@ _QUANTIFIERS = re.compile(
 _FILLER_ADJECTIVES = re.compile(r"\b(?:major|significant|large|huge|massive|several|numerous)\s+")
 _PLURAL_NOUNS = {"police", "people", "military", "children", "men", "women", "staff", "personnel"}
 _WEEKDAY = re.compile(r"\s+(?:on|late on|early on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# ", May 6, 2024" after a weekday, and a closing ", officials said": neither belongs in a headline.
+_FULL_DATE = re.compile(r",?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"\s+\d{1,2},\s+\d{4}\b")
+_ATTRIBUTION = re.compile(r",\s+(?:[\w'’-]+\s+){1,4}(?:said|says|reported|announced|told reporters)$")
 _DATE_PHRASE = re.compile(
     r",?\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\b"
@@ -44,6 +49,7 @@ _SMALL_WORDS = {"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet",
 def headline_from_sentence(sentence: str) -> str:
     """A headline built from the sentence's subject, verb and object; a trimmed sentence if that fails."""
     clause = _LEADING_ADVERBIAL.sub("", sentence.strip().rstrip(".!?")).strip()
+    clause = re.sub(r"\s+today\b", "", _ATTRIBUTION.sub("", _FULL_DATE.sub("", clause)))
     clause = re.sub(r"^The\s+(?=[A-Z])", "", _DATE_PHRASE.sub("", _WEEKDAY.sub("", clause)))
     participle = _PARTICIPLE.search(clause)
     main = clause[: participle.start()] if participle else clause
@@ -64,6 +70,10 @@ def _subject_verb_object(main: str) -> str | None:
         lower = word.lower()
         if lower in ("was", "were") and index + 1 < len(words) and _past_base(words[index + 1].lower()):
             return " ".join(words[:index] + words[index + 1 :])
+        # "Children have been forced from their homes" -> "Children Forced From Their Homes"
+        if (lower in ("has", "have", "had") and index + 2 < len(words) and words[index + 1].lower() == "been"
+                and _past_base(words[index + 2].lower())):
+            return " ".join(words[:index] + words[index + 2 :])
         base = _past_base(lower)
         if base is None:
             continue

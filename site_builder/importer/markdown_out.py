@@ -22,15 +22,17 @@ def render(article: Article, origin_file: str, origin_sha256: str) -> bytes:
 
 def _front_matter(article: Article, origin_file: str, origin_sha256: str) -> dict[str, Any]:
     image = None
-    if article.image is not None and (article.image.caption or article.image.credit):
-        image = {k: v for k, v in (("caption", article.image.caption), ("credit", article.image.credit)) if v}
+    if article.image is not None and (article.image.caption or article.image.credit or article.image.src):
+        image = {k: v for k, v in (("src", article.image.src), ("caption", article.image.caption),
+                                   ("credit", article.image.credit)) if v}
     fields: list[tuple[str, Any]] = [
         ("title", article.title),
         ("date", article.date),
+        ("updated", article.updated),
         ("slug", article.slug),
         ("summary", article.summary),
         ("source", article.source),
-        ("byline", article.byline),
+        ("authors", list(article.authors)),
         ("topics", list(article.topics)),
         ("tags", list(article.tags)),
         ("regions", list(article.regions)),
@@ -43,6 +45,8 @@ def _front_matter(article: Article, origin_file: str, origin_sha256: str) -> dic
 
 
 def _block(block: Block) -> str:
+    if block.kind == "markdown":
+        return block.text  # made from HTML by html_markdown, escaped there
     if block.kind == "heading":
         return f"## {escape(block.text)}"
     if block.kind == "list":

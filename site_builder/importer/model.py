@@ -35,7 +35,7 @@ class RawArticle:
 
 @dataclass(frozen=True)
 class Block:
-    """One Markdown block of a body: kind is "paragraph", "heading" or "list"."""
+    """One Markdown block of a body: kind is "paragraph", "heading", "list", or "markdown" (made from HTML, escaped)."""
 
     kind: str
     text: str = ""
@@ -51,6 +51,27 @@ class Image:
     credit: str | None
     date: datetime.date | None
     is_file_photo: bool
+    src: str | None = None
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """One article as an interchange format (a feed, ninjs, NewsML-G2, WordPress, a web page) names its fields;
+    the body is HTML, to be made Markdown. Provenance says which element or key each field came from."""
+
+    title: str | None
+    date: datetime.date | None
+    body_html: str
+    updated: datetime.date | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    summary: str | None = None
+    topics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    image: Image | None = None
+    url: str | None = None
+    provenance: tuple[Provenance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,11 +79,11 @@ class Article:
     """A finished article, every front matter field decided."""
 
     title: str
-    date: datetime.date | None
+    date: datetime.date | None  # a datetime (with its offset) when the format gives the time
     slug: str
     summary: str | None
     source: str | None
-    byline: str | None
+    authors: tuple[str, ...]
     topics: tuple[str, ...]
     tags: tuple[str, ...]
     regions: tuple[str, ...]
@@ -71,3 +92,4 @@ class Article:
     blocks: tuple[Block, ...]
     notes: tuple[str, ...] = field(default=())
     provenance: tuple[Provenance, ...] = field(default=())
+    updated: datetime.date | None = None

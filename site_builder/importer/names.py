@@ -29,7 +29,7 @@ ALIASES = {
     # Longer names that contain a country's name but mean no country: matched first, then ignored.
     "Latin America": "", "Latin American": "", "South America": "", "South American": "",
     "North America": "", "North American": "", "Central America": "", "Central American": "",
-    "Voice of America": "", "Indian Ocean": "", "New Mexico": "", "New Jersey": "", "New England": "",
+    "Voice of America": "", "Indian Ocean": "", "New Mexico": "US", "New Jersey": "US", "New England": "US",
     "Korean Peninsula": "", "Middle East": "", "East Africa": "", "West Africa": "", "Europe": "",
     "Asia": "", "Africa": "", "Southeast Asia": "", "Central Asia": "", "Balkans": "", "Caucasus": "", "Native American": "", "Georgia Tech": "",
 }
@@ -62,6 +62,7 @@ DEMONYMS = {
     "Thai": "TH", "Tunisian": "TN", "Turkish": "TR", "Turkmen": "TM", "Ugandan": "UG", "Ukrainian": "UA",
     "Ukrainians": "UA", "Uruguayan": "UY", "Uzbek": "UZ", "Venezuelan": "VE", "Vietnamese": "VN",
     "Yemeni": "YE", "Zambian": "ZM", "Zimbabwean": "ZW", "Belarusians": "BY", "Afghans": "AF",
+    "Philippine": "PH", "Scottish": "GB", "Welsh": "GB",
 }
 
 # City names that are also common words or given names: never read as places.

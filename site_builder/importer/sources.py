@@ -67,6 +67,18 @@ class Attribution:
     evidence: str
 
 
+def agency_name(text: str) -> str | None:
+    """The archive's spelling of a wire agency or broadcaster named by exactly this text, or None."""
+    return _AGENCIES.get(text.strip()) or _AGENCIES.get(re.sub(r"^[Tt]he\s+", "", text.strip()))
+
+
+def normalise_source(name: str | None) -> str | None:
+    """The archive's spelling of a source a format names ("Associated Press" -> "The Associated Press")."""
+    if not name or not name.strip():
+        return None
+    return agency_name(name) or " ".join(name.split())
+
+
 def find_source(paragraphs: Sequence[str], headline: str | None = None) -> str | None:
     """The agency the text names as reporting most strongly; a photo credit is never read here."""
     found = attribute_source(paragraphs, headline)

@@ -1,11 +1,9 @@
-"""text: dump bytes -> clean lines, plus the sentence and punctuation tests every rule shares."""
+"""text: clean lines, plus the sentence and punctuation tests every rule shares."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from site_builder.importer.report import ImportProblem
 
 # Closing quotes and brackets may follow the sentence-final mark: `said.”` ends a sentence.
 _CLOSERS = "\"'”’»)]"
@@ -19,39 +17,10 @@ _ABBREVIATIONS = {
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
 
 
-def decode_dump(data: bytes) -> str:
-    """Decode a dump to text with LF line ends, or raise ImportProblem saying why it can't be read."""
-    if not data.strip():
-        raise ImportProblem("cannot be read: empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _decode(data, "utf-16")
-    else:
-        if b"\x00" in data:
-            raise ImportProblem("cannot be read: binary file")
-        text = _decode(data, "utf-8-sig")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    if _looks_binary(text):
-        raise ImportProblem("cannot be read: binary file")
-    if not text.strip():
-        raise ImportProblem("cannot be read: empty file")
-    return unicodedata.normalize("NFC", text)
-
-
-def _decode(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise ImportProblem("cannot be read: not UTF-8 text") from error
-
-
-def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
-    return controls > max(2, len(text) // 100)
-
-
 def clean_line(line: str) -> str:
     """A line without trailing spaces, tabs turned to spaces, invisible characters dropped."""
-    line = "".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\t")
+    if not (line.isascii() and line.isprintable()):  # the common case has nothing to drop
+        line = "".join(ch for ch in line if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\t")
     line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
     # Scraped copy sometimes detaches a possessive ("Takaichi 's"); typography then reads
     # the apostrophe as an opening quote.

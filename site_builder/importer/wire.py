@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from site_builder.importer.captions import has_credit
 from site_builder.importer.model import RawArticle
+from site_builder.importer.release import is_label_line
 from site_builder.importer.text import looks_like_title, normalise_quotes, word_count
 
 MARKER = "TT"
@@ -74,7 +75,7 @@ def _marker_follows(groups: list[_Group], i: int) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    return line != MARKER and looks_like_title(line, max_words=25) and not has_credit(line)
+    return line != MARKER and looks_like_title(line, max_words=25) and not has_credit(line) and not is_label_line(line)
 
 
 def _is_caption(line: str, group: _Group) -> bool:

@@ -50,9 +50,9 @@ def test_a_detached_possessive_is_rejoined():
     assert clean_line("Takaichi \u2019s 'snap' vote") == "Takaichi\u2019s 'snap' vote"
 
 
-def test_wire_credits_become_the_byline_not_body_text():
+def test_wire_credits_become_the_authors_not_body_text():
     from site_builder.importer.body import parse_body
 
-    blocks, byline, _ = parse_body(["Leaders agreed on a deal.", "", "Reporting by Jan Strupczewski; Editing by Alex Richardson"])
-    assert byline == "By Jan Strupczewski"
-    assert [b.text for b in blocks] == ["Leaders agreed on a deal."]
+    body = parse_body(["Leaders agreed on a deal.", "", "Reporting by Jan Strupczewski; Editing by Alex Richardson"])
+    assert body.authors == ("Jan Strupczewski",)
+    assert [b.text for b in body.blocks] == ["Leaders agreed on a deal."]

@@ -11,10 +11,18 @@ from tests.support.importer import DUMPS, run_import
 
 
 def test_unreadable_files_are_failures(tmp_path):
-    report = run_import(tmp_path, DUMPS / "binary.txt", DUMPS / "not_utf8.txt", DUMPS / "empty.txt")
+    report = run_import(tmp_path, DUMPS / "binary.txt", DUMPS / "empty.txt")
     assert report.articles == ()
-    assert sorted(f.message for f in report.failures) == [
-        "cannot be read: binary file", "cannot be read: empty file", "cannot be read: not UTF-8 text"]
+    assert sorted(f.message for f in report.failures) == ["cannot be read: binary file", "cannot be read: empty file"]
+
+
+def test_legacy_bytes_are_repaired_and_reported(tmp_path):
+    report = run_import(tmp_path, DUMPS / "releases" / "eccc_legacy_bytes.txt", DUMPS / "briefing_text_date.txt")
+    repaired, clean = report.articles
+    assert repaired.notes[0] == "8 bytes in a legacy encoding (Windows-1252) read as such and written as UTF-8"
+    assert not any("legacy" in note for note in clean.notes)
+    text = repaired.path.read_text(encoding="utf-8")
+    assert "“Inuit have cared for these lands for thousands of years,” said" in text and "country’s" in text
 
 
 def test_missing_file_is_a_failure(tmp_path):
