@@ -1,4 +1,4 @@
-"""archive: [Article] -> the date archive, years -> months -> days, each with its URL."""
+"""dates: [Article] -> the date archive, years -> months -> days, each with its URL."""
 
 from __future__ import annotations
 

@@ -17,7 +17,6 @@ TAXONOMIES = (
 )
 
 
-
 def build_taxonomies(articles: tuple[Article, ...], min_articles_for_tag_page: int = 1) -> tuple[Taxonomy, ...]:
     """`articles` newest first; a tag needs `min_articles_for_tag_page` articles for a page."""
     return tuple(_taxonomy(key, title, folder, articles, min_articles_for_tag_page if key == "tags" else 1)
