@@ -9,6 +9,12 @@ cache, each in a fresh process. Install the peers in a venv of their own, not in
     python -m benchmarks.peers --bin /tmp/peers-venv/bin --sizes 10000 --runs 1
     python -m benchmarks.peers --bin /tmp/peers-venv/bin --sizes 50 --runs 1 --keep  # to look at
 
+Three Hugo builds are timed: `hugo`, the archive with its listings, terms and feeds (the
+fastest page set Hugo can be asked for); `hugo-pages`, Hugo drawing site-builder's page set
+(the date archive by year, month and day, five related articles and the neighbours on each
+article page, a sitemap, robots.txt and a 404 page); and `hugo+pagefind`, the first with
+Pagefind indexing the article bodies of its output afterwards, the peer of a build with search.
+
 Needs Hugo 0.146 or later (its template names); tried with Hugo 0.168.0 and Pelican 4.12.0.
 """
 
@@ -19,6 +25,7 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -147,21 +154,80 @@ Page {{ $paginator.PageNumber }} of {{ $paginator.TotalPages }}
 }
 HUGO_LAYOUTS["term.html"] = HUGO_LAYOUTS["home.html"]
 
+# Hugo drawing site-builder's page set: the date archive as three more taxonomies (a page per
+# year, month and day, paginated, without feeds), related articles and neighbours on each
+# article, a sitemap, robots.txt and a 404 page.
+HUGO_PAGES_CONFIG = HUGO_CONFIG.replace('  source = "sources"\n', '  source = "sources"\n  year = "years"\n'
+                                        '  month = "months"\n  day = "days"\n') + """\
+enableRobotsTXT = true
+[related]
+  includeNewer = false
+  threshold = 1
+  [[related.indices]]
+    name = "tags"
+    weight = 3
+  [[related.indices]]
+    name = "regions"
+    weight = 2
+  [[related.indices]]
+    name = "topics"
+    weight = 1
+"""
+HUGO_PAGES_LAYOUTS = {
+    **HUGO_LAYOUTS,
+    "page.html": HUGO_LAYOUTS["page.html"].replace("{{ .Content }}\n</article>", """{{ .Content }}
+</article>
+<aside><h2>Earlier coverage</h2><ul>
+{{ range first 5 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2 January 2006" }}</li>{{ end }}
+</ul></aside>
+<nav>{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>"""),
+    "404.html": '{{ define "main" }}<h1>Page not found</h1><a href="{{ "/" | relURL }}">Home</a>{{ end }}\n',
+}
 
-def write_hugo_site(site: Path, articles: list[Article]) -> None:
-    (site / "hugo.toml").write_text(HUGO_CONFIG)
+
+def write_hugo_site(site: Path, articles: list[Article], same_pages: bool = False, searched: bool = False) -> None:
+    """`same_pages`: site-builder's page set (HUGO_PAGES_*); `searched`: the article body marked
+    for Pagefind, which then indexes it alone, as site-builder's search does."""
+    (site / "hugo.toml").write_text(HUGO_PAGES_CONFIG if same_pages else HUGO_CONFIG)
     layouts = site / "layouts"
     layouts.mkdir(parents=True)
-    for name, text in HUGO_LAYOUTS.items():
+    for name, text in (HUGO_PAGES_LAYOUTS if same_pages else HUGO_LAYOUTS).items():
+        if searched and name == "page.html":
+            text = text.replace("<article>", "<article data-pagefind-body>", 1)
         (layouts / name).write_text(text)
     posts = site / "content" / "posts"
     posts.mkdir(parents=True)
+    for folder in ("years", "months", "days") if same_pages else ():
+        (site / "content" / folder).mkdir(parents=True)
+        (site / "content" / folder / "_index.md").write_text("---\ncascade:\n  outputs: [html]\n---\n")
     for a in articles:
         # JSON values are valid YAML and need no quoting rules of their own.
         front = [f"title: {json.dumps(a.title)}", f"date: {a.date}", f"slug: {a.slug}",
                  f"topics: {json.dumps(a.topics)}", f"tags: {json.dumps(a.tags)}",
                  f"regions: {json.dumps(a.regions)}", f"sources: {json.dumps([a.source])}"]
+        if same_pages:
+            front += [f"years: [\"{a.date[:4]}\"]", f"months: [\"{a.date[:7]}\"]", f"days: [\"{a.date[:10]}\"]"]
         (posts / f"{a.slug}.md").write_text("---\n" + "\n".join(front) + "\n---\n" + a.body, encoding="utf-8")
+
+
+def write_hugo_pages_site(site: Path, articles: list[Article]) -> None:
+    write_hugo_site(site, articles, same_pages=True)
+
+
+def write_hugo_searched_site(site: Path, articles: list[Article]) -> None:
+    write_hugo_site(site, articles, searched=True)
+
+
+def hugo_and_pagefind(hugo: Path, site: Path, out: Path) -> list[str]:
+    """Hugo, then Pagefind over its output, in one process tree timed as one build."""
+    from site_builder.search.pagefind import _pagefind
+
+    pagefind = _pagefind()
+    if pagefind is None:
+        raise SystemExit("Pagefind is not installed: pip install 'pagefind[bin]'")
+    hugo_line = " ".join(shlex.quote(part) for part in hugo_command(hugo, site, out))
+    return ["sh", "-c", f"{hugo_line} && {shlex.quote(pagefind)} --site {shlex.quote(str(out))} --output-subdir pagefind"]
 
 
 def hugo_command(hugo: Path, site: Path, out: Path) -> list[str]:
@@ -242,6 +308,9 @@ class Peer:
 
 PEERS = (Peer("hugo", "Hugo", write_hugo_site, hugo_command, ("version",)),
          Peer("pelican", "Pelican", write_pelican_site, pelican_command, ("--version",)))
+# The same Hugo, asked for more: site-builder's page set; its search index (see the docstring).
+HUGO_PAGES = Peer("hugo", "Hugo, our page set", write_hugo_pages_site, hugo_command, ("version",))
+HUGO_PAGEFIND = Peer("hugo", "Hugo + Pagefind", write_hugo_searched_site, hugo_and_pagefind, ("version",))
 
 
 def find_executable(name: str, bin_dir: Path | None) -> Path | None:
@@ -287,7 +356,8 @@ def peer_runs(peer: Peer, executable: Path, articles: list[Article], workdir: Pa
     """Each run converts into a fresh site folder and builds into a fresh output folder."""
     results = []
     for run in range(runs):
-        site, out = workdir / f"{peer.name}-{run}", workdir / f"{peer.name}-{run}-out"
+        label = re.sub(r"[^a-z0-9]+", "-", peer.title.lower())
+        site, out = workdir / f"{label}-{run}", workdir / f"{label}-{run}-out"
         site.mkdir()
         peer.write_site(site, articles)
         seconds, rss_mb = timed_build(peer.command(executable, site, out), cwd=site)
@@ -317,19 +387,19 @@ def main() -> None:
     versions = [f"{p.title} {version_of(found[p.name], p.version_args)}" for p in PEERS if p.name in found]
     print(f"peers benchmark: {platform.processor() or platform.machine()}, {cores} cores, "
           f"{', '.join(versions)}, median of {args.runs} runs")
-    print(f"{'articles':>9}  {'tool':<8} {'median s':>9} {'min s':>7} {'max s':>7} {'pages':>7} {'peak MB':>8}")
+    print(f"{'articles':>9}  {'tool':<20} {'median s':>9} {'min s':>7} {'max s':>7} {'pages':>7} {'peak MB':>8}")
     for size in args.sizes:
         # Folders are deleted at the end of a size, not between runs: see benchmarks.run.
         workdir = Path(tempfile.mkdtemp(prefix=f"peers-{size}-"))
         try:
             write_corpus(workdir / "corpus", size)
             articles = read_corpus(workdir / "corpus")
-            for peer in PEERS:
+            for peer in (*PEERS, HUGO_PAGES, HUGO_PAGEFIND):
                 if peer.name not in found:
                     continue
                 runs = peer_runs(peer, found[peer.name], articles, workdir, args.runs)
                 times = [r["seconds"] for r in runs]
-                print(f"{size:>9}  {peer.name:<8} {statistics.median(times):>9.2f} {min(times):>7.2f} "
+                print(f"{size:>9}  {peer.title:<20} {statistics.median(times):>9.2f} {min(times):>7.2f} "
                       f"{max(times):>7.2f} {runs[-1]['pages']:>7} {max(r['rss_mb'] for r in runs):>8.0f}",
                       flush=True)
         finally:

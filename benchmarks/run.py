@@ -4,7 +4,11 @@ Scenarios: first build with no cache, no-change rebuild, rebuild after editing o
 rebuild after adding 20 articles dated over the ten years, and after adding a day's news (20
 articles dated the day after the newest); with the files each wrote (pages and feeds, and search
 index files apart), the peak memory of the build process and of its largest worker, and, with
---hugo, Hugo's whole build of the same archive in the same run and each time as a share of it.
+--hugo, Hugo's whole build of the same archive in the same run and each time as a share of the
+peer the scenario is measured against: a first build with search against Hugo then Pagefind over
+its output, a first build without search against Hugo drawing our page set (the date archive,
+related articles, neighbours), every later scenario against Hugo's whole build (it has no
+incremental build; see benchmarks/peers.py).
 Usage:
 
     python -m benchmarks.run                 # 1,000 and 10,000 articles, 3 runs each
@@ -28,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.peers import PEERS, find_executable, peer_runs, read_corpus, version_of
+from benchmarks.peers import HUGO_PAGEFIND, HUGO_PAGES, PEERS, find_executable, peer_runs, read_corpus, version_of
 from tests.support.corpus import DAYS, START, write_corpus
 
 # Runs one build in a child process and reports its peak memory (its own and its largest
@@ -79,15 +83,24 @@ def _files(out: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def hugo_runs(hugo: Path, size: int, runs: int) -> list[float]:
-    """Hugo's whole build of the same archive, fresh each run (it has no incremental build)."""
+def hugo_runs(hugo: Path, size: int, runs: int) -> dict[str, float]:
+    """The median of Hugo's whole builds of the same archive, fresh each run (it has no
+    incremental build), by peer: Hugo alone, drawing our page set, and followed by Pagefind."""
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-hugo-{size}-"))
     try:
         write_corpus(workdir / "corpus", size)
         articles = read_corpus(workdir / "corpus")
-        return [r["seconds"] for r in peer_runs(PEERS[0], hugo, articles, workdir, runs)]
+        return {peer.title: statistics.median(r["seconds"] for r in peer_runs(peer, hugo, articles, workdir, runs))
+                for peer in (PEERS[0], HUGO_PAGES, HUGO_PAGEFIND)}
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def peer_of(scenario: str, search: bool) -> str:
+    """The Hugo build a scenario is measured against (see the docstring)."""
+    if scenario == "first build":
+        return HUGO_PAGEFIND.title if search else HUGO_PAGES.title
+    return PEERS[0].title
 
 
 def scenario_runs(size: int, runs: int, search: bool) -> dict[str, list[dict]]:
@@ -130,17 +143,18 @@ def main() -> None:
     print(f"site-builder benchmark: {platform.processor() or platform.machine()}, {cores} cores, "
           f"Python {platform.python_version()}, search {'off' if args.no_search else 'on'}, "
           f"median of {args.runs} runs" + (f", Hugo {version_of(hugo, ('version',))}" if hugo else ""))
-    print(f"{'articles':>9}  {'scenario':<12} {'median s':>9} {'min s':>7} {'max s':>7} "
+    print(f"{'articles':>9}  {'scenario':<20} {'median s':>9} {'min s':>7} {'max s':>7} "
           f"{'rendered':>9} {'written':>8} {'+search':>8} {'peak MB':>8} {'worker MB':>9} {'x Hugo':>7}")
     for size in args.sizes:
         results = scenario_runs(size, args.runs, not args.no_search)
-        hugo_median = statistics.median(hugo_runs(hugo, size, args.runs)) if hugo else None
-        if hugo_median is not None:
-            print(f"{size:>9}  {'Hugo, whole':<12} {hugo_median:>9.2f}")
+        peers = hugo_runs(hugo, size, args.runs) if hugo else {}
+        for title, median in peers.items():
+            print(f"{size:>9}  {title:<20} {median:>9.2f}")
         for name, runs in results.items():
             times = [r["seconds"] for r in runs]
-            share = f"{statistics.median(times) / hugo_median:>7.2f}" if hugo_median else ""
-            print(f"{size:>9}  {name:<12} {statistics.median(times):>9.2f} {min(times):>7.2f} "
+            peer = peers.get(peer_of(name, not args.no_search))
+            share = f"{statistics.median(times) / peer:>7.2f}" if peer else ""
+            print(f"{size:>9}  {name:<20} {statistics.median(times):>9.2f} {min(times):>7.2f} "
                   f"{max(times):>7.2f} {runs[-1]['rendered']:>9} "
                   f"{statistics.median(r['pages_written'] for r in runs):>8.0f} "
                   f"{statistics.median(r['search_written'] for r in runs):>8.0f} "
