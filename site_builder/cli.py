@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
                    help="parse and render on a Dask cluster: its scheduler (tcp://host:8786), or "
                         "'local' to start one here with --jobs workers (default: site.toml's [build])")
+    _add_wait_options(p)
     p.set_defaults(run=run_build)
 
     p = commands.add_parser("import", help="raw dumps -> content/articles/**.md")
@@ -99,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=run_import)
 
     p = commands.add_parser("check", help="validate content without writing the site")
+    _add_wait_options(p)
     p.set_defaults(run=run_check)
 
     p = commands.add_parser("new", help="scaffold an article")
@@ -123,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", help="the [deploy.NAME] table (may be left out when there is one)")
     p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted; change nothing")
     p.add_argument("--force", action="store_true", help="delete files even beyond the destination's max_deletes")
+    _add_wait_options(p)
     p.set_defaults(run=run_deploy)
 
     p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
@@ -143,6 +146,15 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
                    help="worker processes for parsing and rendering (default: one per core)")
     p.add_argument("--keep-going", action="store_true",
                    help="build the valid articles despite problems in others (still exits 1)")
+
+
+def _add_wait_options(p: argparse.ArgumentParser) -> None:
+    """One build, check or deploy of a project runs at a time; the others wait their turn."""
+    wait = p.add_mutually_exclusive_group()
+    wait.add_argument("--no-wait", action="store_true",
+                      help="give up (exit 2) when another build, check or deploy of the project is running")
+    wait.add_argument("--wait", type=float, metavar="SECONDS",
+                      help="wait at most this long for another build, check or deploy (default: until it ends)")
 
 
 def _out(text: str) -> Path | str:
