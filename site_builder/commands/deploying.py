@@ -23,8 +23,9 @@ def run_deploy(args: argparse.Namespace) -> int:
 
     # Held from the first file read to the last sent: a build meanwhile would change output/
     # under the deploy, which would then send pages of the new site with assets of the old.
-    with holding_project(args, f"deploy {args.name}" if args.name else "deploy"):
-        deployment = prepare(args.root, choose_destination(args.root, args.name), args.root / "output")
+    destination = choose_destination(args.root, args.name)
+    with holding_project(args, f"deploy {destination.name}"):
+        deployment = prepare(args.root, destination, args.root / "output")
         try:
             if args.dry_run:
                 for path in deployment.changes.uploads:
