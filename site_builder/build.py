@@ -173,7 +173,8 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))
     pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
     lap("index, plan")
-    searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.listed,
+    # A shard with a file deleted by hand is indexed again: a search index is whole or useless.
+    searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.present,
                            folder.held_files, config.search_shard_size)
     written = write_site(options, pages, renderer, loaded.hashes, folder, searched, drawn)
     lap("write site (output/)")

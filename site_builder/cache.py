@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from site_builder import sealed
 from site_builder.atomic import replacing
 from site_builder.config import Config
 from site_builder.content.discover import FileStamp
@@ -60,7 +60,8 @@ class BuildCache:
         self.root, self.out = root, out
         self.key = f"{code_key()}|{config.cache_key()}"
         trees, stamps, templates, last_build = (
-            _load(cache_file(root, "pages", out, ".pickle"), self.key) or ({}, {}, {}, LastBuild()))
+            _load(cache_file(root, "pages", out, ".pickle"), self.key, (dict, dict, dict, LastBuild))
+            or ({}, {}, {}, LastBuild()))
         self.trees: Mapping[str, Tree] = trees  # what the output folder and the kept previous site hold, by id
         self.stamps: Mapping[str, FileStamp] = stamps  # article file -> size, time, fingerprint
         self.templates: References = templates  # what each template draws (fingerprint.py)
@@ -127,9 +128,9 @@ class BuildCache:
     def _load_articles(self) -> None:
         """Those of the articles file, and those added since if they were saved against it; the
         related lists and teasers' HTML of both, which are keyed by what they were made of."""
-        file_id, articles, fragments = _load(self.root / CACHE_DIR / ARTICLES, self.key) or ("", {}, {})
+        file_id, articles, fragments = _load(self.root / CACHE_DIR / ARTICLES, self.key, (str, dict, dict)) or ("", {}, {})
         since_id, added, related, new_fragments = (
-            _load(self.root / CACHE_DIR / ADDED, self.key) or ("", {}, {}, {}))
+            _load(self.root / CACHE_DIR / ADDED, self.key, (str, dict, dict, dict)) or ("", {}, {}, {}))
         self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
         self._articles = {**articles, **added} if since_id == file_id else articles
         self._related, self._fragments = related, {**fragments, **new_fragments}  # keyed by content
@@ -150,16 +151,22 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def _load(path: Path, key: str) -> Any:
+def _load(path: Path, key: str, shape: tuple[type, ...]) -> Any:
+    """What `_save` kept under `key`, a tuple of values of the types `shape` names; None if it
+    was kept under another key or in another shape, or its file is lost or damaged (sealed.py:
+    a file whose bytes changed is not read at all)."""
     try:
         with path.open("rb") as handle:
-            stored_key, value = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            ImportError):
+            stored_key, value = sealed.load(handle)
+    except (OSError, sealed.BrokenSeal, TypeError, ValueError) as err:
+        log.debug("cache file %s not used: %s", path.name, err)
         return None
-    return value if stored_key == key else None
+    if stored_key != key or not isinstance(value, tuple) or len(value) != len(shape) or \
+            not all(isinstance(part, kind) for part, kind in zip(value, shape)):
+        return None
+    return value
 
 
 def _save(path: Path, key: str, value: Any) -> None:
     with replacing(path) as handle:
-        pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        sealed.dump((key, value), handle)

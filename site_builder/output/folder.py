@@ -114,6 +114,11 @@ class OutputFolder:
     spare: Tree | None = None
 
     @property
+    def present(self) -> frozenset[str]:
+        """The files that build wrote which are still there: the only ones to carry over."""
+        return self.listed - self.missing if self.missing else self.listed
+
+    @property
     def held_files(self) -> Mapping[str, str]:
         return self.held.files if self.held is not None else {}
 

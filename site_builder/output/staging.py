@@ -75,13 +75,22 @@ class StagedSite:
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         """Carry files over from the old site unchanged; skipped where this folder already
-        holds the same `fingerprints`."""
+        holds the same `fingerprints` in the very file the old site holds."""
         held = self.spare.files if self.spare is not None and fingerprints is not None else {}
         for relpath in relpaths:
-            if relpath in held and held[relpath] == fingerprints[relpath]:  # type: ignore[index]
+            if relpath in held and held[relpath] == fingerprints[relpath] and self._shared(relpath):  # type: ignore[index]
                 continue
             target = self._replaceable(relpath)
             os.link(self.out / relpath, target)
+
+    def _shared(self, relpath: str) -> bool:
+        """Whether this folder's file is the old site's, one file under two names: the cache's
+        record of this folder is then true of it. A file deleted or replaced here by hand, or
+        drawn again there after a hand deletion, is not, and is linked again."""
+        try:
+            return os.path.samestat(os.stat(f"{self.path}/{relpath}"), os.stat(f"{self.out}/{relpath}"))
+        except OSError:
+            return False
 
     def _replaceable(self, relpath: str) -> Path:
         """The path of `relpath` in this folder, its folder made and no file left in the way."""

@@ -46,7 +46,7 @@ def test_s1_a_second_build_waits_for_the_first_and_says_who_it_is(tmp_path: Path
 
 
 def test_s1_no_wait_or_a_time_limit_gives_up_with_exit_2(tmp_path: Path) -> None:
-    root = corpus_site(tmp_path / "site")
+    root = corpus_site(tmp_path / "site", config=SITE_TOML + f'[deploy.mirror]\nurl = "file://{tmp_path}/www"\n')
     assert cli(root, "build").returncode == 0
     before = site_files(root / "output")
     edit(next((root / "content/articles").rglob("*.md")), "An edit.")
@@ -84,3 +84,90 @@ def test_s1_two_builds_at_once_leave_the_site_a_clean_build_makes(tmp_path: Path
         assert [build.returncode for build in builds] == [0, 0], results
         assert sum(bool(WAITING.search(err)) for _, err in results) == 1, results
     assert without_search(site_files(root / "output")) == clean_build(root, tmp_path / "clean")
+
+
+def listed_but_missing(out: Path) -> list[str]:
+    """Files the output folder's marker says the build wrote that are not there."""
+    listed = (out / ".site-builder-output").read_text().splitlines()
+    return [name for name in listed if not name.startswith("# ") and not (out / name).exists()]
+
+
+def test_s2_a_page_deleted_from_output_by_hand_comes_back_and_stays(tmp_path: Path) -> None:
+    root = corpus_site(tmp_path / "site")
+    story = sorted((root / "content/articles").rglob("*.md"))[-1]
+    assert cli(root, "build").returncode == 0
+    (root / "output/404.html").unlink()
+    for round in range(4):
+        done = cli(root, "build")
+        assert done.returncode == 0, done.stderr
+        assert (root / "output/404.html").is_file(), f"round {round}: 404.html is gone"
+        assert listed_but_missing(root / "output") == []
+        if round < 3:
+            edit(story, f"Round {round}.")
+    assert site_files(root / "output") == clean_build(root, tmp_path / "clean")
+
+
+def test_s2_a_file_missing_from_the_kept_previous_site_is_carried_over_again(tmp_path: Path) -> None:
+    root = corpus_site(tmp_path / "site")
+    story = sorted((root / "content/articles").rglob("*.md"))[-1]
+    for round in range(2):  # the second build leaves the first's site beside output/
+        edit(story, f"Round {round}.")
+        assert cli(root, "build").returncode == 0
+    (root / ".output.staging/404.html").unlink()
+    edit(story, "Round 2.")
+    assert cli(root, "build").returncode == 0
+    assert listed_but_missing(root / "output") == []
+    assert site_files(root / "output") == clean_build(root, tmp_path / "clean")
+
+
+def test_s8_a_file_changed_in_the_kept_previous_site_is_not_published(tmp_path: Path) -> None:
+    root = corpus_site(tmp_path / "site")
+    story = sorted((root / "content/articles").rglob("*.md"))[-1]
+    for round in range(2):
+        edit(story, f"Round {round}.")
+        assert cli(root, "build").returncode == 0
+    kept = root / ".output.staging/404.html"
+    kept.unlink()
+    kept.write_bytes(b"<p>Not the page the build made.</p>")  # a new file, as a tool's rewrite makes
+    edit(story, "Round 2.")
+    assert cli(root, "build").returncode == 0
+    assert site_files(root / "output") == clean_build(root, tmp_path / "clean")
+
+
+def test_s8_a_cache_whose_bytes_rotted_costs_time_not_correctness(tmp_path: Path) -> None:
+    root = corpus_site(tmp_path / "site")
+    first, *_, last = sorted((root / "content/articles").rglob("*.md"))
+    title = re.search(r'^title: "(.+)"$', first.read_text(), re.MULTILINE).group(1)
+    assert cli(root, "build").returncode == 0
+    rotted = 0
+    for cache in (root / ".site-builder-cache").glob("*.pickle"):
+        data = cache.read_bytes()
+        # One letter changed, as bit rot or a search-and-replace over the project would: the
+        # pickle still loads.
+        cache.write_bytes(data.replace(title.encode(), title.replace(title[1], "#", 1).encode()))
+        rotted += title.encode() in data
+    assert rotted
+    edit(last, "An edit elsewhere.")
+    done = cli(root, "build")
+    assert done.returncode == 0, done.stderr
+    assert site_files(root / "output") == clean_build(root, tmp_path / "clean")
+
+
+SEARCH_TOML = SITE_TOML.replace("search = false", "search = true\nsearch_shard_size = 20")
+
+
+def test_s3_a_search_index_deleted_from_output_is_made_again(tmp_path: Path) -> None:
+    root = corpus_site(tmp_path / "site", 100, SEARCH_TOML)
+    story = sorted((root / "content/articles").rglob("*.md"))[10]  # in an old, full shard
+    assert cli(root, "build").returncode == 0
+    shards = sorted(p.name for p in (root / "output/pagefind").iterdir() if p.is_dir())
+    shutil.rmtree(root / "output/pagefind")
+    done = cli(root, "build")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (root / "output/pagefind").iterdir() if p.is_dir()) == shards
+    assert listed_but_missing(root / "output") == []
+    for round in range(2):
+        edit(story, f"Round {round}.")
+        done = cli(root, "build")
+        assert done.returncode == 0, done.stderr
+        assert listed_but_missing(root / "output") == []
