@@ -9,6 +9,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.support.corpus import write_corpus
 from tests.support.processes import LockHolder, clean_build, cli, start_cli, without_search
 from tests.support.servers import site_files
@@ -171,3 +173,24 @@ def test_s3_a_search_index_deleted_from_output_is_made_again(tmp_path: Path) -> 
         done = cli(root, "build")
         assert done.returncode == 0, done.stderr
         assert listed_but_missing(root / "output") == []
+
+
+@pytest.mark.parametrize("gone", ["content", "content/articles"])
+def test_m7_a_missing_content_folder_is_an_error_where_a_site_was_built(tmp_path: Path, gone: str) -> None:
+    root = corpus_site(tmp_path / "site", 10)
+    assert cli(root, "build").returncode == 0
+    before = site_files(root / "output")
+    shutil.move(root / gone, tmp_path / "away")  # a wrong checkout, a failed submodule fetch
+    done = cli(root, "build")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0].startswith("content/articles: no such folder, yet ")
+    assert site_files(root / "output") == before
+
+
+def test_m7_a_new_project_without_articles_still_builds(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "site.toml").write_text(SITE_TOML)
+    done = cli(root, "build")
+    assert done.returncode == 0, done.stderr
+    assert (root / "output/index.html").is_file()

@@ -1,0 +1,47 @@
+"""Article files that are not what they seem: unreadable, special (pipes, devices), linked out of
+the project, hostile Markdown, control characters, impossible values. Each test is named after
+the defect of the reliability review (shared/reviews/reliability-2026-12-06.md) it shows fixed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.support.servers import site_files
+from tests.support.sites import article
+
+NEW = "content/articles/2024/12/new.md"
+STORY = "content/articles/2024/12/story.md"
+
+
+def built_site(make_site, run, files: dict[str, str] | None = None) -> Path:
+    root = make_site({STORY: article("A story", "2024-12-04", "Some text."), **(files or {})})
+    code, _, err = run(root, "build")
+    assert code == 0, err
+    return root
+
+
+BAD_FILES = {
+    "invalid-utf8": (lambda path: path.write_bytes(b"---\ntitle: Bad\ndate: 2024-12-04\n---\nOne.\n\xff\n"),
+                     f"{NEW}:6: not UTF-8 text"),
+    "utf16": (lambda path: path.write_bytes("---\ntitle: Wide\ndate: 2024-12-04\n---\nText.\n".encode("utf-16")),
+              f"{NEW}:1: not UTF-8 text"),
+    "over-5MB": (lambda path: path.write_bytes(b"---\ntitle: Huge\ndate: 2024-12-04\n---\n" + b"x" * 6_000_000),
+                 f"{NEW}:1: file too large (6.0 MB; the limit is 5 MB)"),
+    "dangling-link": (lambda path: path.symlink_to("nowhere.md"), f"{NEW}: cannot be read: No such file or directory"),
+    "link-loop": (lambda path: path.symlink_to(path.name), f"{NEW}: cannot be read: Too many levels of symbolic links"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_m1_a_bad_file_added_to_an_unchanged_site_is_reported(make_site, run, kind) -> None:
+    root = built_site(make_site, run)
+    before = site_files(root / "output")
+    make, expected = BAD_FILES[kind]
+    make(root / NEW)
+    code, _, err = run(root, "build")
+    assert code == 1
+    assert err.splitlines()[0] == expected
+    assert site_files(root / "output") == before
