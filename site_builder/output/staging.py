@@ -23,6 +23,7 @@ from typing import Protocol
 from site_builder.atomic import replacing
 from site_builder.output.folder import MARKER, OutputFolder, inside, staging_path
 from site_builder.output.foreign import carry_foreign, folder_times
+from site_builder.regular import read_regular
 
 # "0" swaps sites as systems without an atomic exchange do (the tests use it on Linux).
 EXCHANGE_VARIABLE = "SITE_BUILDER_EXCHANGE"
@@ -123,7 +124,7 @@ class StagedSite:
         return True
 
     def copy(self, relpath: str, source: Path) -> bool:
-        return self.write(relpath, source.read_bytes())
+        return self.write(relpath, read_regular(source))
 
     def keep_if_unchanged(self, relpath: str) -> bool:
         """A file made in this folder by another program (the search index): when the old site
@@ -198,7 +199,7 @@ class InPlace:
         return True
 
     def copy(self, relpath: str, source: Path) -> bool:
-        return self.write(relpath, source.read_bytes())
+        return self.write(relpath, read_regular(source))
 
     def keep_if_unchanged(self, relpath: str) -> bool:
         return False  # the old file was replaced where it stood: nothing left to compare

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.processes import cli
 from tests.support.servers import site_files
 from tests.support.sites import article
 
@@ -45,3 +46,29 @@ def test_m1_a_bad_file_added_to_an_unchanged_site_is_reported(make_site, run, ki
     assert code == 1
     assert err.splitlines()[0] == expected
     assert site_files(root / "output") == before
+
+
+def test_s6_a_pipe_or_a_link_to_a_device_among_the_articles_is_refused_unread(make_site, tmp_path) -> None:
+    root = make_site({STORY: article("A story", "2024-12-04", "Some text.")})
+    os.mkfifo(root / NEW)  # opened, it would wait for a writer forever
+    (root / "content/articles/2024/12/zero.md").symlink_to("/dev/zero")  # read, it would never end
+    done = cli(root, "build")  # in a process of its own: a hang ends the test, not the suite
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:2] == [
+        f"{NEW}: cannot be read: not a regular file (a pipe)",
+        "content/articles/2024/12/zero.md: a link to /dev/zero, outside the project: not read"]
+
+
+def test_m4_an_article_linked_from_outside_the_project_is_refused(make_site, run, tmp_path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text(article("Not ours", "2024-12-04", "AWS_SECRET=hunter2"))
+    root = make_site({STORY: article("A story", "2024-12-04", "Some text.")})
+    (root / NEW).symlink_to(secret)
+    code, _, err = run(root, "build")
+    assert code == 1
+    assert err.splitlines()[0] == f"{NEW}: a link to {secret}, outside the project: not read"
+    inside = root / "content/articles/2024/12/also.md"
+    inside.symlink_to("story.md")  # a link within the project is fine
+    (root / NEW).unlink()
+    code, _, err = run(root, "build")
+    assert code == 1 and "same URL" in err  # read, as the article it links to
