@@ -229,7 +229,8 @@ def _reach(destination: Destination, failures: tuple[type[Exception], ...], acti
     try:
         return action()
     except failures as err:
-        message = str(err).strip() or type(err).__name__
+        message = str(err).strip() or (f"no answer within its timeout ({destination.timeout} s)"
+                                       if isinstance(err, TimeoutError) else type(err).__name__)
         where = destination.url if destination.name == destination.url else f"{destination.name} ({destination.url})"
         raise DeployError(f"{where}: {message}") from None
 

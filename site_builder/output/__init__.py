@@ -26,6 +26,7 @@ from site_builder.output.folder import OutputFolder, Tree, staging_path, tree_id
 from site_builder.output.plan import OutputPlan, plan_output
 from site_builder.output.staging import InPlace, Output, StagedSite
 from site_builder.pages.fingerprint import ThemeHashes, page_fingerprint
+from site_builder.pages.loops import template_loop
 from site_builder.pages.render import RenderedFragments, Renderer
 from site_builder.pool import counted, run_all
 from site_builder.search import SEARCH_DIR, SearchPlan, build_shards
@@ -166,6 +167,11 @@ def _render_nth(renderer: Renderer, target: Output, pages: list[Page], n: int) -
         return False, Problem(Path(page.template), None, f"template not found: {err.name}"), {}
     except jinja2.TemplateError as err:
         return False, Problem(Path(page.template), None, f"template error on {page.output_path}: {err}"), {}
+    except RecursionError:
+        # Mostly a template that includes itself: its loop, where it starts.
+        found = template_loop(renderer.env, page.template)
+        return False, found or Problem(Path(page.template), None,
+                                       f"template error on {page.output_path}: nested too deeply to draw"), {}
 
 
 def _raise_template_problems(found: list[Problem | None], root: Path) -> None:

@@ -72,3 +72,34 @@ def test_m4_an_article_linked_from_outside_the_project_is_refused(make_site, run
     (root / NEW).unlink()
     code, _, err = run(root, "build")
     assert code == 1 and "same URL" in err  # read, as the article it links to
+
+
+FIELD_CASES = {
+    "blank-title": ('title: "   "\ndate: 2024-12-04', f"{NEW}:2: 'title' is empty"),
+    "year-1-east-of-utc": ("title: Early\ndate: 0001-01-01T00:00:00+05:00",
+                           f"{NEW}:3: 'date' is out of range: '0001-01-01T00:00:00+05:00' (the years 1 to 9998)"),
+    "year-9999-west-of-utc": ("title: Late\ndate: 9999-12-31T23:00:00-05:00",
+                              f"{NEW}:3: 'date' is out of range: '9999-12-31T23:00:00-05:00' (the years 1 to 9998)"),
+    "year-9999": ("title: Late\ndate: 9999-12-31", f"{NEW}:3: 'date' is out of range: '9999-12-31' (the years 1 to 9998)"),
+    "slug-300": ("title: Long\ndate: 2024-12-04\nslug: " + "a" * 300, f"{NEW}:4: 'slug' is 300 characters long; at most 200"),
+}
+
+
+@pytest.mark.parametrize("case", FIELD_CASES)
+def test_m5_impossible_field_values_are_one_line_each(make_site, run, case) -> None:
+    front, expected = FIELD_CASES[case]
+    root = built_site(make_site, run)
+    before = site_files(root / "output")
+    (root / NEW).write_text(f"---\n{front}\n---\nText.\n")
+    code, _, err = run(root, "build")
+    assert code == 1
+    assert err.splitlines()[:-1] == [expected]
+    assert site_files(root / "output") == before
+
+
+def test_m5_the_first_and_last_years_still_build(make_site, run) -> None:
+    root = built_site(make_site, run, {
+        "content/articles/first.md": article("First", "0001-01-01", "Text."),  # the site is in London
+        "content/articles/last.md": article("Last", "9998-12-31", "Text.")})
+    assert len(list((root / "output").glob("*/01/01/first/index.html"))) == 1
+    assert (root / "output/9998/12/31/last/index.html").is_file()

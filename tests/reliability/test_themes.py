@@ -114,3 +114,17 @@ def test_m5_a_site_toml_that_is_not_utf8_or_not_a_file_is_one_line(make_site, ru
     (root / "site.toml").mkdir()
     code, _, err = run(root, "build")
     assert (code, err.splitlines()[0]) == (1, "site.toml: cannot be read: not a regular file (a folder)")
+
+
+def test_m5_a_template_that_includes_itself_is_reported_where_the_loop_starts(make_site, run) -> None:
+    root = project(make_site, run)
+    (root / "templates/partials").mkdir(parents=True)
+    (root / "templates/partials/loop.html").write_text("<p>\n{% include 'partials/again.html' %}\n")
+    (root / "templates/partials/again.html").write_text("{% include 'partials/loop.html' %}\n")
+    (root / "templates/article.html").write_text(
+        "{% extends 'default/article.html' %}\n{% block content %}{% include 'partials/loop.html' %}{% endblock %}\n")
+    code, _, err = run(root, "build")
+    assert code == 1
+    assert err.splitlines()[:-1] == [
+        "templates/partials/loop.html:2: template error: templates include each other without end "
+        "(partials/loop.html -> partials/again.html -> partials/loop.html)"]

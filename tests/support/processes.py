@@ -3,6 +3,7 @@ that holds a project's lock until told to let go; and a site compared with a cle
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,10 +16,11 @@ from tests.support.sites import REPO
 TIMEOUT = 120  # seconds; a bound on a hang, never a speed asserted
 
 
-def cli(root: Path, *args: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
-    """`site-builder --root ROOT ARGS` in a process of its own."""
+def cli(root: Path, *args: str, timeout: float = TIMEOUT,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`site-builder --root ROOT ARGS` in a process of its own (`env`: added to this one's)."""
     return subprocess.run([sys.executable, "-m", "site_builder", "--root", str(root), *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def start_cli(root: Path, *args: str) -> subprocess.Popen[str]:
