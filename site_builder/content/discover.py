@@ -19,6 +19,7 @@ from site_builder.folders import files_below
 from site_builder.model import ArticleFile
 from site_builder.project import ARTICLES_DIR
 from site_builder.regular import NotRegular, outside, read_regular, regular_stat
+from site_builder.text import without_controls
 
 MAX_BYTES = 5_000_000  # a news article is kilobytes; megabytes mean a wrong file
 # A file changed this recently may change again within the clock's resolution without its
@@ -27,8 +28,9 @@ RACY_NS = 2_000_000_000
 
 
 def article_text(data: bytes) -> str:
-    """An article file's bytes as text: UTF-8, a byte-order mark dropped, Unix line ends."""
-    return data.decode("utf-8-sig").replace("\r\n", "\n")
+    """An article file's bytes as text: UTF-8, a byte-order mark dropped, Unix line ends, and
+    no control characters, which would make the site's feeds ill-formed XML."""
+    return without_controls(data.decode("utf-8-sig").replace("\r\n", "\n"))
 
 
 def with_text(file: ArticleFile) -> ArticleFile:

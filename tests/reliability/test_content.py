@@ -5,6 +5,7 @@ the defect of the reliability review (shared/reviews/reliability-2026-12-06.md) 
 from __future__ import annotations
 
 import os
+from xml.etree import ElementTree
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,23 @@ def test_m5_the_first_and_last_years_still_build(make_site, run) -> None:
         "content/articles/last.md": article("Last", "9998-12-31", "Text.")})
     assert len(list((root / "output").glob("*/01/01/first/index.html"))) == 1
     assert (root / "output/9998/12/31/last/index.html").is_file()
+
+
+def test_m2_control_characters_never_reach_the_feeds(make_site, run) -> None:
+    root = make_site({STORY: article("A story", "2024-12-04", "Some text."),
+                      NEW: '---\ntitle: "Breaking\\e[31m news\\0"\ndate: 2024-12-05\ntags: ["NA\\aTO"]\n---\n'
+                           "Page one\fpage two\x1b[1m end.\x00\x7f\n"})
+    code, _, err = run(root, "build")
+    assert code == 0, err
+    for feed in ["feed.xml", *(p.relative_to(root / "output").as_posix() for p in (root / "output").rglob("*/feed.xml"))]:
+        ElementTree.parse(root / "output" / feed)  # well-formed, or this raises
+    page = (root / "output/2024/12/05/breaking-31m-news/index.html").read_text()
+    assert ">Breaking[31m news</h1>" in page and "<p>Page one page two[1m end.</p>" in page
+    assert not any(ord(c) < 32 and c not in "\t\n\r" for c in page)
+
+
+def test_m2_a_yaml_anchor_bomb_is_cleaned_without_expanding(make_site, run) -> None:
+    levels = [f'l0: &l0 ["\\e", "x"]'] + [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 11)]
+    root = make_site({NEW: "---\ntitle: Bomb\ndate: 2024-12-05\n" + "\n".join(levels) + "\n---\nText.\n"})
+    code, _, err = run(root, "build")  # 9^10 leaves if walked one by one: it would never end
+    assert code == 0, err
