@@ -31,6 +31,7 @@ class FrontMatter:
     values: dict[str, Any]
     lines: dict[str, int]  # field -> line number in the file
     body: str
+    body_line: int = 1  # the line of the file the body's first line is
 
 
 def split_front_matter(file: ArticleFile) -> FrontMatter | Problem:
@@ -60,7 +61,7 @@ def split_front_matter(file: ArticleFile) -> FrontMatter | Problem:
     # A YAML escape ("\e", "\0") makes a control character the file itself does not hold.
     seen: dict[int, Any] = {}
     return FrontMatter(values={str(k): _without_controls(v, seen) for k, v in values.items()}, lines=lines,
-                       body=body)
+                       body=body, body_line=text.count("\n", 0, len(text) - len(body)) + 1)
 
 
 def _without_controls(value: Any, seen: dict[int, Any]) -> Any:

@@ -13,6 +13,7 @@ from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
 from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown
+from site_builder.content.markup.limits import TooComplex
 from site_builder.errors import Problem
 from site_builder.model import Article, ArticleFile, Image
 from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
@@ -62,6 +63,12 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
     if not slug:
         problem("title", "cannot derive a slug from the title; add a 'slug' field")
         return problems
+    try:
+        # Only hand-written articles (no importer `origin`) may carry raw HTML, and only when
+        # the site says so: imported text is never trusted.
+        body = render_markdown(front.body, config.markdown, config.trust_raw_html and "origin" not in front.values)
+    except TooComplex as err:
+        return [Problem(file.relpath, front.body_line + err.excess.line - 1, err.excess.message)]
     return Article(
         path=file.key,
         title=fields["title"],
@@ -70,10 +77,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         url=f"{date:%Y/%m/%d}/{slug}/",
         summary=summary,
         standfirst="" if first_paragraph(front.body).startswith(summary.rstrip("\u2026")) else summary,
-        # Only hand-written articles (no importer `origin`) may carry raw HTML, and only when
-        # the site says so: imported text is never trusted.
-        body=pack_body(render_markdown(
-            front.body, config.markdown, config.trust_raw_html and "origin" not in front.values)),
+        body=pack_body(body),
         template=fields.get("template", "article.html"),
         template_line=front.lines.get("template", 1),
         fingerprint=file.fingerprint,

@@ -5,14 +5,17 @@ the defect of the reliability review (shared/reviews/reliability-2026-12-06.md) 
 from __future__ import annotations
 
 import os
-from xml.etree import ElementTree
+import time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
+from site_builder.config.markdown import MarkdownSettings
+from site_builder.content.markup import render_markdown
 from tests.support.processes import cli
 from tests.support.servers import site_files
-from tests.support.sites import article
+from tests.support.sites import SITE_TOML, article
 
 NEW = "content/articles/2024/12/new.md"
 STORY = "content/articles/2024/12/story.md"
@@ -124,3 +127,58 @@ def test_m2_a_yaml_anchor_bomb_is_cleaned_without_expanding(make_site, run) -> N
     root = make_site({NEW: "---\ntitle: Bomb\ndate: 2024-12-05\n" + "\n".join(levels) + "\n---\nText.\n"})
     code, _, err = run(root, "build")  # 9^10 leaves if walked one by one: it would never end
     assert code == 0, err
+
+
+HOSTILE = {
+    # what it is, its body (the text starts at line 6 of the file), where and why it is refused
+    "10KB-of-open-brackets": ("Intro.\n\n" + "[" * 10_000, 8, "too many '[' or '](' left open in this paragraph"),
+    "10000-image-openings": ("![a](" * 10_000, 6, "too many '[' or '](' left open in this paragraph"),
+    "1.5MB-of-divs": ("<div>" * 300_000, 6, "HTML elements left open 257 deep, more than 256"),
+    "1000-nested-lists": ("".join("  " * i + "- x\n" for i in range(1000)), 6 + 32,
+                           "lists or quotes nested about 33 deep, more than 32"),
+    "1000-lists-on-one-line": ("- " * 1000 + "x\n", 6, "lists or quotes nested about 1000 deep, more than 32"),
+    "60000-paragraphs": ("x\n\n" * 60_000, 6 + 2 * 50_001, "more than 50,000 paragraphs, list items and quoted lines"),
+    "quotes-30-deep-4000-times": ((">" * 30 + " x\n") * 4_000, 6 + 3333,
+                                    "more than 100,000 levels of lists and quotes in all"),
+}
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+@pytest.mark.parametrize("case", HOSTILE)
+def test_s5_hostile_markdown_is_refused_at_its_line_before_it_is_parsed(make_site, case, engine) -> None:
+    body, line, message = HOSTILE[case]
+    root = make_site({NEW: f"---\ntitle: Hostile\ndate: 2024-12-04\nslug: hostile\n---\n{body}\n"},
+                     SITE_TOML + f'[markdown]\nengine = "{engine}"\n')
+    done = cli(root, "build", timeout=60)  # before the limits: minutes, or a RecursionError
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0].startswith(f"{NEW}:{line}: {message}"), done.stderr
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+def test_s5_a_normal_5_MB_article_still_builds(make_site, run, engine) -> None:
+    paragraph = " ".join(["A sentence of an ordinary article, with [a link](https://example.org/) in it."] * 8)
+    body = "\n\n".join([paragraph] * (4_900_000 // (len(paragraph) + 2)))
+    root = make_site({NEW: f"---\ntitle: Long\ndate: 2024-12-04\n---\n{body}\n"},
+                     SITE_TOML + f'[markdown]\nengine = "{engine}"\n')
+    code, _, err = run(root, "build")
+    assert code == 0, err
+    assert (root / "output/2024/12/04/long/index.html").stat().st_size > 4_900_000
+
+
+def cpu_seconds(work, repeats: int = 3) -> float:
+    """The least processor time of a few runs of `work`: a machine busy with others stretches
+    each run, not all of them."""
+    times = []
+    for _ in range(repeats):
+        started = time.process_time()
+        work()
+        times.append(time.process_time() - started)
+    return min(times)
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+def test_s5_repeated_subheadings_take_time_in_proportion_to_their_number(engine) -> None:
+    settings = MarkdownSettings(engine=engine)
+    small = cpu_seconds(lambda: render_markdown("## Update\n\nText.\n\n" * 1_000, settings))
+    large = cpu_seconds(lambda: render_markdown("## Update\n\nText.\n\n" * 10_000, settings))
+    assert large < 20 * small, f"ten times the headings took {large / small:.0f} times as long"

@@ -5,13 +5,16 @@ review."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
+from site_builder.content.markup.headings import THEME_IDS
+from site_builder.pages.theme import BUILTIN_TEMPLATES, BUNDLED_THEMES
 from tests.support.processes import cli
 from tests.support.servers import site_files
-from tests.support.sites import article
+from tests.support.sites import SITE_TOML, article
 
 STORY = "content/articles/2024/12/story.md"
 
@@ -128,3 +131,26 @@ def test_m5_a_template_that_includes_itself_is_reported_where_the_loop_starts(ma
     assert err.splitlines()[:-1] == [
         "templates/partials/loop.html:2: template error: templates include each other without end "
         "(partials/loop.html -> partials/again.html -> partials/loop.html)"]
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+def test_m15_ids_in_an_article_body_never_repeat_the_themes(make_site, run, engine) -> None:
+    body = ('## Main\n\nText with <span id="header-q">a span</span>, [a link to it](#header-q).\n\n'
+            "## Main\n\nMore.\n")
+    root = make_site({STORY: article("A story", "2024-12-04", body)},
+                     (SITE_TOML + f'trust_raw_html = true\n[markdown]\nengine = "{engine}"\n'))
+    code, _, err = run(root, "build")
+    assert code == 0, err
+    page = (root / "output/2024/12/04/a-story/index.html").read_text()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert '<h2 id="main-1">Main</h2>' in page and '<h2 id="main-2">Main</h2>' in page
+    assert '<span id="header-q-1">a span</span>' in page and 'href="#header-q-1"' in page
+    assert page.count('id="main"') == 1  # the theme's, the skip link's target
+
+
+def test_m15_the_reserved_ids_are_every_id_the_bundled_themes_write() -> None:
+    written = set()
+    for template in [*BUNDLED_THEMES.rglob("*.html"), *BUILTIN_TEMPLATES.rglob("*.html")]:
+        written |= {value for value in re.findall(r'\sid="([^"]+)"', template.read_text()) if "{" not in value}
+    assert written == THEME_IDS
