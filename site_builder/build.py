@@ -169,7 +169,7 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
         return _nothing_changed(cache, options, folder, started), warm
     jobs = options.jobs or default_jobs()
     content = read_content(options.root, config, cache.articles, jobs, options.progress, (files, unreadable),
-                           options.runner)
+                           options.runner, options.drafts)
     lap("cache, parse")
     site, related, problems = _index(content, loaded.env, options, config, cache, jobs)
     renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))

@@ -182,3 +182,15 @@ def test_s5_repeated_subheadings_take_time_in_proportion_to_their_number(engine)
     small = cpu_seconds(lambda: render_markdown("## Update\n\nText.\n\n" * 1_000, settings))
     large = cpu_seconds(lambda: render_markdown("## Update\n\nText.\n\n" * 10_000, settings))
     assert large < 20 * small, f"ten times the headings took {large / small:.0f} times as long"
+
+
+def test_m16_a_draft_at_a_published_articles_url_does_not_block_it(make_site, run) -> None:
+    draft = "content/articles/2024/12/a-story-rewrite.md"
+    root = make_site({STORY: article("A story", "2024-12-04", "As published."),
+                      draft: article("A story", "2024-12-04", "A rewrite, not ready.", draft="true")})
+    code, _, err = run(root, "build")
+    assert code == 0, err
+    assert "As published." in (root / "output/2024/12/04/a-story/index.html").read_text()
+    code, _, err = run(root, "build", "--drafts")  # both would be built: the draft is the one to change
+    assert code == 1
+    assert err.splitlines()[0] == f"{draft}:1: same URL /2024/12/04/a-story/ as {STORY}; change 'slug' or 'date'"
