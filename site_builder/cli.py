@@ -4,6 +4,7 @@ status. What each command does and prints is in commands/; the dev server prints
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -72,9 +73,21 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # a bug of ours or the system's: one line, traceback on request
         if args.debug:
             raise
-        print(f"site-builder: internal error: {type(err).__name__}: {err} "
-              "(run with --debug for the traceback)", file=sys.stderr)
+        print(_unexpected(err), file=sys.stderr)
         return EXIT_CONTENT
+
+
+_CANNOT_WRITE = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
+
+
+def _unexpected(err: Exception) -> str:
+    """The line for an error no command foresaw."""
+    if isinstance(err, OSError) and err.errno in _CANNOT_WRITE:
+        # A full disk, a read-only project or output folder: the system's word for it. A build
+        # wrote beside output/ until then, and output/ is as it was.
+        where = f"{err.filename}: " if err.filename else ""
+        return f"site-builder: cannot write: {where}{err.strerror}"
+    return f"site-builder: internal error: {type(err).__name__}: {err} (run with --debug for the traceback)"
 
 
 def _parser() -> argparse.ArgumentParser:

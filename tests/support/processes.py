@@ -81,3 +81,26 @@ def clean_build(root: Path, scratch: Path) -> dict[str, bytes]:
 
 def without_search(files: dict[str, bytes]) -> dict[str, bytes]:
     return {path: data for path, data in files.items() if not path.startswith("pagefind/")}
+
+
+def mount_namespace() -> list[str] | None:
+    """The command that runs a shell in a mount namespace of its own (as root, or as a user who
+    may make one), where the tests mount folders as Docker volumes and full or read-only disks
+    are; None where this machine allows neither."""
+    for command in (["unshare", "--mount", "--propagation", "private"],
+                    ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private"]):
+        try:
+            probe = subprocess.run([*command, "sh", "-c", "mount -t tmpfs none /mnt"], capture_output=True)
+        except OSError:
+            return None
+        if probe.returncode == 0:
+            return command
+    return None
+
+
+def in_mount_namespace(command: list[str], script: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """`script` (sh, stopping at the first failure) run in a mount namespace of its own: what it
+    mounts is gone when it ends. `$PY` runs site-builder."""
+    site_builder = f"{sys.executable} -m site_builder"
+    return subprocess.run([*command, "sh", "-ec", script], capture_output=True, text=True, timeout=timeout,
+                          cwd=REPO, env={**os.environ, "PY": site_builder})
