@@ -11,6 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import sealed
+from site_builder.build import read_config
+from site_builder.cache import BuildCache
+from site_builder.options import BuildOptions
+from site_builder.project import cache_file
 from tests.support.corpus import write_corpus
 from tests.support.processes import LockHolder, clean_build, cli, start_cli, without_search
 from tests.support.servers import site_files
@@ -194,3 +199,17 @@ def test_m7_a_new_project_without_articles_still_builds(tmp_path: Path) -> None:
     done = cli(root, "build")
     assert done.returncode == 0, done.stderr
     assert (root / "output/index.html").is_file()
+
+
+def test_m5_a_cache_file_of_the_wrong_shape_costs_time_not_a_failure(tmp_path: Path) -> None:
+    root = corpus_site(tmp_path / "site", 20)
+    assert cli(root, "build").returncode == 0
+    options = BuildOptions(root=root, out=root / "output")
+    key = BuildCache(root, options.out, read_config(options)).key
+    pages = cache_file(root, "pages", options.out, ".pickle")
+    with pages.open("wb") as handle:  # the right key, sealed as the cache seals it: another shape
+        sealed.dump((key, {"trees": {}}), handle)
+    edit(sorted((root / "content/articles").rglob("*.md"))[-1], "An edit.")
+    done = cli(root, "build")
+    assert done.returncode == 0, done.stderr
+    assert site_files(root / "output") == clean_build(root, tmp_path / "clean")
