@@ -166,6 +166,7 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     _check_articles_folder(options.root, folder)
     # A file that cannot be read is in no key: the build goes on to report it.
     if inputs == cache.last_build.inputs and folder.listed and not folder.missing and not unreadable:
+        cache.vouch(stamps)
         return _nothing_changed(cache, options, folder, started), warm
     jobs = options.jobs or default_jobs()
     content = read_content(options.root, config, cache.articles, jobs, options.progress, (files, unreadable),

@@ -74,6 +74,9 @@ class BuildCache:
             "", frozenset(), frozenset())
         self._related: dict[str, tuple[str, ...]] = {}  # see related.find_related
         self._fragments: dict[tuple[str, str, str], str] = {}  # see render.Fragments
+        # What `save` has to write: everything once a build recorded what it made; the small
+        # file alone when only the stamps changed (a build with nothing to do).
+        self._unsaved: str | None = None  # None, "stamps" or "all"
 
     @property
     def articles(self) -> Mapping[str, Article]:
@@ -102,28 +105,46 @@ class BuildCache:
         self._related = related
         self.stamps, self.templates, self._fragments = stamps, templates, fragments
         self.trees, self.last_build = trees, last_build
+        self._unsaved = "all"
+
+    def vouch(self, stamps: Mapping[str, FileStamp]) -> None:
+        """The stamps of a discovery that found nothing to build: kept, so that the files it had
+        to read (changed just before the last build) are not read on every build after."""
+        if stamps != self.stamps:
+            self.stamps = stamps
+            self._unsaved = self._unsaved or "stamps"
 
     def save(self) -> None:
-        folder = self.root / CACHE_DIR
+        """What was recorded since the last save, if anything."""
+        if self._unsaved is None:
+            return
         try:
-            folder.mkdir(exist_ok=True)
-            file_id, held, held_fragments = self._articles_file
-            articles, fragments = self.articles, self._fragments
-            added = {fp: article for fp, article in articles.items() if fp not in held}
-            new_fragments = {key: html for key, html in fragments.items() if key not in held_fragments}
-            # Written anew once a tenth of it is added or gone, so that it does not carry old
-            # versions of edited articles for long (nor the fragments of an old teaser template).
-            if (not file_id or len(added) + len(held - articles.keys()) > len(held) // 10
-                    or len(new_fragments) > len(held_fragments) // 10):
-                file_id, added, new_fragments = secrets.token_hex(8), {}, {}
-                _save(folder / ARTICLES, self.key, (file_id, articles, fragments))
-                # The dev server saves this cache again after each rebuild: against this file.
-                self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
-            _save(folder / ADDED, self.key, (file_id, added, self._related, new_fragments))
+            if self._unsaved == "all":
+                self._save_articles()
             _save(cache_file(self.root, "pages", self.out, ".pickle"), self.key,
                   (self.trees, self.stamps, self.templates, self.last_build))
+            self._unsaved = None
         except OSError as err:  # a read-only project still builds, only slower next time
             log.warning("cache not saved: %s", err)
+
+    def _save_articles(self) -> None:
+        """The articles parsed, their related lists and teasers: the few added since the big
+        file beside it, or, once those are many, all of them anew."""
+        folder = self.root / CACHE_DIR
+        folder.mkdir(exist_ok=True)
+        file_id, held, held_fragments = self._articles_file
+        articles, fragments = self.articles, self._fragments
+        added = {fp: article for fp, article in articles.items() if fp not in held}
+        new_fragments = {key: html for key, html in fragments.items() if key not in held_fragments}
+        # Written anew once a tenth of it is added or gone, so that it does not carry old
+        # versions of edited articles for long (nor the fragments of an old teaser template).
+        if (not file_id or len(added) + len(held - articles.keys()) > len(held) // 10
+                or len(new_fragments) > len(held_fragments) // 10):
+            file_id, added, new_fragments = secrets.token_hex(8), {}, {}
+            _save(folder / ARTICLES, self.key, (file_id, articles, fragments))
+            # The dev server saves this cache again after each rebuild: against this file.
+            self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
+        _save(folder / ADDED, self.key, (file_id, added, self._related, new_fragments))
 
     def _load_articles(self) -> None:
         """Those of the articles file, and those added since if they were saved against it; the
