@@ -47,7 +47,7 @@ from site_builder.pages.plan import plan_pages
 from site_builder.pages.render import Fragments, Renderer
 from site_builder.pages.theme import Theme, load_theme, make_environment
 from site_builder.pool import default_jobs
-from site_builder.project import Edits
+from site_builder.project import ARTICLES_DIR, Edits
 from site_builder.search import SearchMode, plan_search
 
 log = logging.getLogger(__name__)
@@ -163,17 +163,21 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     folder = read_output_folder(options.out, cache.trees)
     warm = Warm(cache, cache_for, loaded, theme_for, discovery, warm.built if warm else None)
     lap("config, theme, discover")
-    if inputs == cache.last_build.inputs and folder.listed and not folder.missing:
+    _check_articles_folder(options.root, folder)
+    # A file that cannot be read is in no key: the build goes on to report it.
+    if inputs == cache.last_build.inputs and folder.listed and not folder.missing and not unreadable:
+        cache.vouch(stamps)
         return _nothing_changed(cache, options, folder, started), warm
     jobs = options.jobs or default_jobs()
     content = read_content(options.root, config, cache.articles, jobs, options.progress, (files, unreadable),
-                           options.runner)
+                           options.runner, options.drafts)
     lap("cache, parse")
     site, related, problems = _index(content, loaded.env, options, config, cache, jobs)
     renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))
     pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
     lap("index, plan")
-    searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.listed,
+    # A shard with a file deleted by hand is indexed again: a search index is whole or useless.
+    searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.present,
                            folder.held_files, config.search_shard_size)
     written = write_site(options, pages, renderer, loaded.hashes, folder, searched, drawn)
     lap("write site (output/)")
@@ -229,6 +233,15 @@ def _index(content: Content, env: jinja2.Environment, options: BuildOptions, con
     broken = {p.path.as_posix() for p in problems}
     published = [a for a in content.articles if a.path not in broken and (options.drafts or not a.draft)]
     return (*index_articles(published, config.min_articles_for_tag_page, cache.related, jobs), problems)
+
+
+def _check_articles_folder(root: Path, folder: OutputFolder) -> None:
+    """No articles folder at all where a site was built before is a wrong checkout, a failed
+    fetch or a mistyped --root, not an archive emptied on purpose: built, the empty site would
+    replace the old one, and the next deploy would delete every page."""
+    if folder.listed and not (root / ARTICLES_DIR).is_dir():
+        raise ContentError([Problem(ARTICLES_DIR, None, f"no such folder, yet {folder.path} holds a site built "
+                                    "from articles: restore it, or delete that site to build an empty one")])
 
 
 def _search_mode(options: BuildOptions, config: Config) -> SearchMode:

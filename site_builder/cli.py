@@ -4,6 +4,7 @@ status. What each command does and prints is in commands/; the dev server prints
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -72,9 +73,21 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # a bug of ours or the system's: one line, traceback on request
         if args.debug:
             raise
-        print(f"site-builder: internal error: {type(err).__name__}: {err} "
-              "(run with --debug for the traceback)", file=sys.stderr)
+        print(_unexpected(err), file=sys.stderr)
         return EXIT_CONTENT
+
+
+_CANNOT_WRITE = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
+
+
+def _unexpected(err: Exception) -> str:
+    """The line for an error no command foresaw."""
+    if isinstance(err, OSError) and err.errno in _CANNOT_WRITE:
+        # A full disk, a read-only project or output folder: the system's word for it. A build
+        # wrote beside output/ until then, and output/ is as it was.
+        where = f"{err.filename}: " if err.filename else ""
+        return f"site-builder: cannot write: {where}{err.strerror}"
+    return f"site-builder: internal error: {type(err).__name__}: {err} (run with --debug for the traceback)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
                    help="parse and render on a Dask cluster: its scheduler (tcp://host:8786), or "
                         "'local' to start one here with --jobs workers (default: site.toml's [build])")
+    _add_wait_options(p)
     p.set_defaults(run=run_build)
 
     p = commands.add_parser("import", help="raw dumps -> content/articles/**.md")
@@ -99,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=run_import)
 
     p = commands.add_parser("check", help="validate content without writing the site")
+    _add_wait_options(p)
     p.set_defaults(run=run_check)
 
     p = commands.add_parser("new", help="scaffold an article")
@@ -123,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", help="the [deploy.NAME] table (may be left out when there is one)")
     p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted; change nothing")
     p.add_argument("--force", action="store_true", help="delete files even beyond the destination's max_deletes")
+    _add_wait_options(p)
     p.set_defaults(run=run_deploy)
 
     p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
@@ -143,6 +159,15 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
                    help="worker processes for parsing and rendering (default: one per core)")
     p.add_argument("--keep-going", action="store_true",
                    help="build the valid articles despite problems in others (still exits 1)")
+
+
+def _add_wait_options(p: argparse.ArgumentParser) -> None:
+    """One build, check or deploy of a project runs at a time; the others wait their turn."""
+    wait = p.add_mutually_exclusive_group()
+    wait.add_argument("--no-wait", action="store_true",
+                      help="give up (exit 2) when another build, check or deploy of the project is running")
+    wait.add_argument("--wait", type=float, metavar="SECONDS",
+                      help="wait at most this long for another build, check or deploy (default: until it ends)")
 
 
 def _out(text: str) -> Path | str:

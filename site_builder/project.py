@@ -12,6 +12,11 @@ CONFIG_FILE = "site.toml"
 ARTICLES_DIR = Path("content") / "articles"
 SITE_TEMPLATES = "templates"  # the site's own template overrides
 CACHE_DIR = ".site-builder-cache"
+SITE_STATIC = "static"  # the site's own static files
+# The folders the site is made from: no build writes into them, nor below them.
+SOURCE_DIRS = ("content", "themes", SITE_TEMPLATES, SITE_STATIC)
+# In the cache, the folders sites are built into for a destination (`build --out s3://...`).
+BUILT_FOR = "site-for-"
 THEME_NAME = re.compile(r"[A-Za-z0-9_-]+")  # a theme's folder name, under themes/
 
 

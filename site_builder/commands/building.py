@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.build import BuildReport, build
-from site_builder.commands import EXIT_CONTENT, EXIT_OK, progress_bar
+from site_builder.commands import EXIT_CONTENT, EXIT_OK, holding_project, progress_bar
 from site_builder.commands.deploying import print_deployed
 from site_builder.config import load_config
 from site_builder.errors import ContentError, UsageError
@@ -37,7 +37,9 @@ def build_options(args: argparse.Namespace) -> BuildOptions:
 def run_build(args: argparse.Namespace) -> int:
     scheduler = args.scheduler or _configured_scheduler(args.root)
     options = build_options(args)
-    with _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
+    # Held through the upload too: `build --out URL` is a build and a deploy in one.
+    with holding_project(args, "build"), \
+            _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
         if cluster is not None:
             # Workers may start elsewhere: the project's paths must not depend on this one's folder.
             options = dataclasses.replace(options, root=options.root.resolve(), runner=cluster.run)
@@ -107,7 +109,7 @@ def _cluster(scheduler: str, jobs: int | None, root: Path) -> Iterator[Cluster]:
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate content, then build into a temporary folder and follow every internal link."""
-    with tempfile.TemporaryDirectory(prefix="site-builder-check-") as scratch:
+    with holding_project(args, "check"), tempfile.TemporaryDirectory(prefix="site-builder-check-") as scratch:
         report = build(BuildOptions(root=args.root, out=Path(scratch) / "site"))
         _print_undated(report)
         broken = list(find_broken_links(report.out))

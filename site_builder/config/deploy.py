@@ -26,7 +26,11 @@ DEFAULT_CACHE_CONTROL: tuple[tuple[str, str], ...] = (
     (r"static/(.+/)?[^/]+\.[0-9a-f]{10}\.[A-Za-z0-9]+", IMMUTABLE),
     (r".*", SHORT),
 )
-_KEYS = {"url": str, "max_deletes": int, "endpoint_url": str, "cache_control": dict}
+_KEYS = {"url": str, "max_deletes": int, "endpoint_url": str, "cache_control": dict, "timeout": int}
+# Seconds to wait for a server to connect, and then for each answer, before trying again (S3:
+# three tries) and giving up: a server that accepts connections and never answers must not
+# hold a deploy for good.
+TIMEOUT = 30
 KINDS = ("s3", "sftp", "file", "git")
 _DEPLOY = r"^[ \t]*\[\s*deploy\b|^[ \t]*deploy\s*="
 
@@ -40,6 +44,7 @@ class Destination:
     endpoint_url: str | None = None  # an S3-compatible server; else AWS_ENDPOINT_URL, else AWS
     # (regular expression over the path in the site, Cache-Control): the first that matches wins
     cache_control: tuple[tuple[str, str], ...] = DEFAULT_CACHE_CONTROL
+    timeout: int = TIMEOUT  # seconds, see TIMEOUT
 
 
 def load_destinations(root: Path) -> dict[str, Destination]:
@@ -68,7 +73,7 @@ def read_destinations(raw: Any, text: str) -> tuple[dict[str, Destination], list
             patterns = tuple(table.get("cache_control", {}).items())
             destinations[name] = Destination(
                 name, table["url"], kind_of(table["url"]), table.get("max_deletes", MAX_DELETES),
-                table.get("endpoint_url"), patterns + DEFAULT_CACHE_CONTROL)
+                table.get("endpoint_url"), patterns + DEFAULT_CACHE_CONTROL, table.get("timeout", TIMEOUT))
     return destinations, sorted(problems, key=lambda p: p[0] or 0)
 
 
@@ -90,6 +95,8 @@ def _table_problems(name: str, table: Mapping[str, Any]) -> list[tuple[str | Non
     found += [("url", f"'{where}.url': {message}") for message in url_problems(valid.get("url", "s3://bucket"))]
     if valid.get("max_deletes", 0) < 0:
         found.append(("max_deletes", f"'{where}.max_deletes' must be 0 or more"))
+    if valid.get("timeout", 1) < 1:
+        found.append(("timeout", f"'{where}.timeout' must be 1 second or more"))
     if "endpoint_url" in valid and kind_of(valid.get("url", "s3:")) != "s3":
         found.append(("endpoint_url", f"'{where}.endpoint_url' is for s3:// destinations only"))
     elif "endpoint_url" in valid and not re.match(r"https?://[^/]+", valid["endpoint_url"]):

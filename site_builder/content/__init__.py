@@ -27,10 +27,10 @@ class Content:
 def read_content(root: Path, config: Config, known: Mapping[str, Article] | None = None, jobs: int = 1,
                  progress: Progress | None = None,
                  found: tuple[list[ArticleFile], list[Problem]] | None = None,
-                 runner: Runner = run_all) -> Content:
+                 runner: Runner = run_all, drafts: bool = True) -> Content:
     """Every article file, validated. Files whose text a previous build parsed under the same
     config come from `known` (by fingerprint); `found`: the files and problems of a discovery
-    already made."""
+    already made; `drafts`: whether drafts are built, and so may clash with others' URLs."""
     # Imported here: the Markdown and YAML libraries are slow to load, which a build with
     # nothing to parse should not wait for.
     from site_builder.content.parse import UndatedDraft, parse_article_file
@@ -54,18 +54,23 @@ def read_content(root: Path, config: Config, known: Mapping[str, Article] | None
             undated.append(result.path)
         else:
             problems.extend(result)
-    duplicates = _duplicate_urls(articles)
+    duplicates = _duplicate_urls([a for a in articles if drafts or not a.draft])
     dropped = {p.path.as_posix() for p in duplicates}
     return Content(tuple(a for a in articles if a.path not in dropped), tuple(undated),
                    (*problems, *duplicates), tuple(articles))
 
 
 def _duplicate_urls(articles: list[Article]) -> list[Problem]:
+    """A problem for each article whose URL an earlier one has: the later file's, or the
+    draft's when one of the two is a draft (the published one is not the one to change)."""
     first_by_url: dict[str, Article] = {}
     problems = []
     for article in articles:
         other = first_by_url.setdefault(article.url, article)
         if other is not article:
+            if other.draft and not article.draft:
+                other, article = article, other
+                first_by_url[article.url] = other
             problems.append(Problem(Path(article.path), 1,
                                     f"same URL /{article.url} as {other.path}; change 'slug' or 'date'"))
     return problems

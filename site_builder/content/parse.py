@@ -13,6 +13,7 @@ from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
 from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown
+from site_builder.content.markup.limits import TooComplex
 from site_builder.errors import Problem
 from site_builder.model import Article, ArticleFile, Image
 from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
@@ -20,6 +21,10 @@ from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
 _LIST_FIELDS = ("topics", "tags", "regions", "analysis")
 _TEXT_FIELDS = ("title", "slug", "summary", "source", "byline", "template")
 _KNOWN = {"date", "updated", "image", "draft", "origin", *_LIST_FIELDS, *_TEXT_FIELDS}
+MAX_SLUG = 200
+# Python's dates end at 9999-12-31: a month's calendar, a day after or a feed's UTC time of an
+# article dated in 9999 would fall beyond; year 1 is kept, as a naive date there works.
+FIRST_YEAR, LAST_YEAR = 1, 9998
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,12 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
     if not slug:
         problem("title", "cannot derive a slug from the title; add a 'slug' field")
         return problems
+    try:
+        # Only hand-written articles (no importer `origin`) may carry raw HTML, and only when
+        # the site says so: imported text is never trusted.
+        body = render_markdown(front.body, config.markdown, config.trust_raw_html and "origin" not in front.values)
+    except TooComplex as err:
+        return [Problem(file.relpath, front.body_line + err.excess.line - 1, err.excess.message)]
     return Article(
         path=file.key,
         title=fields["title"],
@@ -66,10 +77,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         url=f"{date:%Y/%m/%d}/{slug}/",
         summary=summary,
         standfirst="" if first_paragraph(front.body).startswith(summary.rstrip("\u2026")) else summary,
-        # Only hand-written articles (no importer `origin`) may carry raw HTML, and only when
-        # the site says so: imported text is never trusted.
-        body=pack_body(render_markdown(
-            front.body, config.markdown, config.trust_raw_html and "origin" not in front.values)),
+        body=pack_body(body),
         template=fields.get("template", "article.html"),
         template_line=front.lines.get("template", 1),
         fingerprint=file.fingerprint,
@@ -98,6 +106,8 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
     for key in ("title", "date"):
         if values.get(key) in (None, ""):
             problem(None, f"missing required field '{key}'")
+        elif isinstance(values[key], str) and not values[key].strip():
+            problem(key, f"'{key}' is empty")
     for key in _TEXT_FIELDS:
         value = values.get(key)
         if value is None:
@@ -110,6 +120,9 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
         problem("template", f"'template' must be a template file name like 'feature.html', not {fields['template']!r}")
     if "slug" in fields and not SLUG_PATTERN.fullmatch(fields["slug"]):
         problem("slug", f"'slug' must be lowercase letters, digits and hyphens, not {fields['slug']!r}")
+    elif "slug" in fields and len(fields["slug"]) > MAX_SLUG:
+        # It names a folder of the site, and file systems allow 255 bytes a name.
+        problem("slug", f"'slug' is {len(fields['slug'])} characters long; at most {MAX_SLUG}")
     for key in _LIST_FIELDS:
         if values.get(key) is not None:
             items = _string_list(values[key])
@@ -117,13 +130,7 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
                 problem(key, f"'{key}' must be a list of text, not {_type_name(values[key])}")
             else:
                 fields[key] = items
-    for key in ("date", "updated"):
-        if values.get(key) not in (None, ""):
-            moment = _datetime(values[key], config)
-            if moment is None:
-                problem(key, f"'{key}' is not a valid date: {values[key]!r} (use YYYY-MM-DD or ISO 8601)")
-            else:
-                fields[key] = moment
+    fields.update(_dates(values, config, problem))
     if "draft" in values and not isinstance(values["draft"], bool):
         problem("draft", f"'draft' must be true or false, not {values['draft']!r}")
     elif "draft" in values:
@@ -137,6 +144,23 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
     if values.get("origin") is not None and not isinstance(values["origin"], dict):
         problem("origin", "'origin' must be a mapping with 'file' and 'sha256'")
     return fields
+
+
+def _dates(values: dict[str, Any], config: Config, problem) -> dict[str, dt.datetime]:
+    """`date` and `updated`, checked: valid, and within the years the site can show."""
+    found = {}
+    for key in ("date", "updated"):
+        value = values.get(key)
+        if value in (None, "") or (isinstance(value, str) and not value.strip()):
+            continue  # missing, or empty (reported with the required fields)
+        moment = _datetime(value, config)
+        if moment is None:
+            problem(key, f"'{key}' is not a valid date: {value!r} (use YYYY-MM-DD or ISO 8601)")
+        elif not _in_range(moment):
+            problem(key, f"'{key}' is out of range: {str(value)!r} (the years {FIRST_YEAR} to {LAST_YEAR})")
+        else:
+            found[key] = moment
+    return found
 
 
 def _string_list(value: Any) -> tuple[str, ...] | None:
@@ -163,7 +187,20 @@ def _datetime(value: Any, config: Config) -> dt.datetime | None:
         return None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=config.tz)
-    return moment.astimezone(config.tz)
+    try:
+        return moment.astimezone(config.tz)
+    except OverflowError:  # before year 1 or after 9999 in the site's time zone: out of range
+        return moment
+
+
+def _in_range(moment: dt.datetime) -> bool:
+    """Whether the site can show `moment`: its day, month calendar and year, here and in UTC
+    (feeds, sitemaps), all fall between the first and last years Python's dates know."""
+    try:
+        utc = moment.astimezone(dt.timezone.utc)
+    except OverflowError:
+        return False
+    return FIRST_YEAR <= min(moment.year, utc.year) and max(moment.year, utc.year) <= LAST_YEAR
 
 
 def _image(value: Any) -> Image | str:

@@ -14,13 +14,13 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import pickle
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from site_builder import sealed
 from site_builder.atomic import replacing
 from site_builder.config.deploy import Destination, load_destinations
 from site_builder.deploy.changes import Changes, compare
@@ -229,7 +229,8 @@ def _reach(destination: Destination, failures: tuple[type[Exception], ...], acti
     try:
         return action()
     except failures as err:
-        message = str(err).strip() or type(err).__name__
+        message = str(err).strip() or (f"no answer within its timeout ({destination.timeout} s)"
+                                       if isinstance(err, TimeoutError) else type(err).__name__)
         where = destination.url if destination.name == destination.url else f"{destination.name} ({destination.url})"
         raise DeployError(f"{where}: {message}") from None
 
@@ -239,11 +240,13 @@ def _stamps_file(root: Path, site: Path) -> Path:
 
 
 def _load_stamps(path: Path) -> dict[str, DeployStamp]:
+    """The stamps the last deploy kept; none if they are lost, or their bytes changed (a wrong
+    stamp would vouch for a file that changed, which would then not be sent)."""
     try:
         with path.open("rb") as handle:
-            stamps = pickle.load(handle)
+            stamps = sealed.load(handle)
         return stamps if isinstance(stamps, dict) else {}
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+    except (OSError, sealed.BrokenSeal):
         return {}
 
 
@@ -251,6 +254,6 @@ def _save_stamps(path: Path, stamps: dict[str, DeployStamp]) -> None:
     try:
         path.parent.mkdir(exist_ok=True)
         with replacing(path) as handle:
-            pickle.dump(stamps, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            sealed.dump(stamps, handle)
     except OSError as err:  # only costs time: the next deploy reads every file again
         log.warning("deploy stamps not saved: %s", err)

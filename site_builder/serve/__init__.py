@@ -65,7 +65,7 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
         # and the search index of the first build is kept rather than rebuilt on every save.
         # The output is updated in place, not swapped whole.
         rebuilds.options = dataclasses.replace(options, jobs=1, search=False, atomic=False)
-        asyncio.run(_serve_until_stopped(rebuilds, sockets, edits, halt))
+        asyncio.run(_serve_until_stopped(rebuilds, sockets, edits, halt, host))
     except KeyboardInterrupt:
         pass  # Ctrl-C during the first build
     finally:
@@ -88,13 +88,13 @@ def is_loopback(host: str) -> bool:
 
 
 async def _serve_until_stopped(rebuilds: Rebuilds, sockets: list[socket.socket], edits: Iterator[set[Path]],
-                               halt: threading.Event) -> None:
+                               halt: threading.Event, host: str) -> None:
     loop = asyncio.get_running_loop()
     stopped = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stopped.set)
     port = sockets[0].getsockname()[1]
-    server = tornado.httpserver.HTTPServer(make_app(rebuilds.options.out, rebuilds.health, port, rebuilds.drafts))
+    server = tornado.httpserver.HTTPServer(make_app(rebuilds.options.out, rebuilds.health, port, rebuilds.drafts, host))
     server.add_sockets(sockets)
 
     def reload(paths: set[str] | None) -> None:

@@ -39,7 +39,9 @@ def test_bad_input_is_one_line_per_problem(case: Path, tmp_path: Path, run) -> N
     assert "Traceback" not in stderr and stdout == ""
     assert snapshot(out) == before
     left = {p.name for p in root.iterdir()}
-    assert left == {p.name for p in case.iterdir() if p.name != "expected.txt"} | {"output"}
+    assert left == {p.name for p in case.iterdir() if p.name != "expected.txt"} | {"output", ".site-builder-cache"}
+    # Of the cache, only the lock a build holds while it runs (one build at a time).
+    assert [p.name for p in (root / ".site-builder-cache").iterdir()] == ["lock"]
 
 
 def test_keep_going_builds_the_rest_and_still_fails(tmp_path: Path, run) -> None:

@@ -340,7 +340,7 @@ def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
         "site.toml:15: 'deploy.token.url': credentials do not belong in site.toml: use the system's own "
         "(AWS configuration or environment, ssh keys and agent, git's credential helper)",
         "site.toml:18: 'deploy.mirror.endpoint_url' is for s3:// destinations only",
-        "site.toml:19: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, url)",
+        "site.toml:19: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, timeout, url)",
         "site.toml:21: 'deploy.mirror2.url': 'ftp://example.org/' is not a destination: use s3://, sftp://, "
         "file:// or git+REMOTE#branch",
         "site.toml:22: 'deploy.mirror2.cache_control': '(' is not a regular expression "
