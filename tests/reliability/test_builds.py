@@ -89,7 +89,9 @@ def test_s1_two_builds_at_once_leave_the_site_a_clean_build_makes(tmp_path: Path
         builds = [start_cli(root, "build") for _ in range(2)]
         results = [build.communicate(timeout=300) for build in builds]
         assert [build.returncode for build in builds] == [0, 0], results
-        assert sum(bool(WAITING.search(err)) for _, err in results) == 1, results
+        # whether the second one started before the first finished is up to the scheduler; the
+        # waiting itself is shown by the test above
+        assert sum(bool(WAITING.search(err)) for _, err in results) <= 1, results
     assert without_search(site_files(root / "output")) == clean_build(root, tmp_path / "clean")
 
 
