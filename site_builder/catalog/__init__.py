@@ -3,12 +3,25 @@ terms (taxonomies.py) and dates (dates.py), each with its earlier coverage (rela
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 
 from site_builder.catalog.dates import build_years
 from site_builder.catalog.related import RelatedArticles, find_related
-from site_builder.catalog.taxonomies import build_taxonomies
+from site_builder.catalog.stories import build_stories
+from site_builder.catalog.taxonomies import build_authors, build_taxonomies
 from site_builder.model import Article, Site
+from site_builder.newsroom import Profile, Standalone, StoryIntro
+
+
+def with_notes(site: Site, pages: Iterable[Standalone] = (), profiles: Mapping[str, Profile] | None = None,
+               intros: Mapping[str, StoryIntro] | None = None) -> Site:
+    """The site with what the archive's other Markdown files say: standalone pages, authors'
+    profiles, stories' introductions."""
+    intros = intros or {}
+    stories = tuple(dataclasses.replace(s, intro=intros.get(s.slug)) for s in site.stories)
+    return dataclasses.replace(site, pages=tuple(sorted(pages, key=lambda p: p.url)), profiles=dict(profiles or {}),
+                               stories=stories)
 
 
 def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -33,4 +46,5 @@ def build_site(articles: Iterable[Article], related: Mapping[str, tuple[str, ...
     by_url = {a.url: a for a in ordered}
     taxonomies = build_taxonomies(ordered, min_articles_for_tag_page)
     return Site(articles=ordered, taxonomies=taxonomies, years=build_years(ordered),
-                related=RelatedArticles(related, by_url))
+                related=RelatedArticles(related, by_url), authors=build_authors(ordered),
+                stories=build_stories(ordered, {}))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zlib
@@ -11,6 +12,7 @@ from typing import Any
 
 from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
+from site_builder.content.fields import read_aliases, read_authors, read_corrections, read_story
 from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown
 from site_builder.errors import Problem
@@ -19,7 +21,8 @@ from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
 
 _LIST_FIELDS = ("topics", "tags", "regions", "analysis")
 _TEXT_FIELDS = ("title", "slug", "summary", "source", "byline", "template")
-_KNOWN = {"date", "updated", "image", "draft", "origin", *_LIST_FIELDS, *_TEXT_FIELDS}
+_KNOWN = {"date", "updated", "image", "draft", "origin", "authors", "corrections", "aliases", "story",
+          *_LIST_FIELDS, *_TEXT_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         problems.append(Problem(file.relpath, line, message))
 
     fields = _check_fields(front.values, config, problem)
+    fields.update(_newsroom_fields(front.values, config, problem))
+    if "image" in fields:
+        fields["image"] = dataclasses.replace(fields["image"], line=front.lines.get("image", 1))
     if problems:
         return problems
     date: dt.datetime = fields["date"]
@@ -78,8 +84,14 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         tags=fields.get("tags", ()),
         regions=fields.get("regions", ()),
         agency=fields.get("source"),
-        byline=fields.get("byline"),
+        authors=fields.get("authors", ()),
         image=fields.get("image"),
+        corrections=fields.get("corrections", ()),
+        aliases=fields.get("aliases", ()),
+        aliases_line=front.lines.get("aliases", 1),
+        story=fields.get("story"),
+        timed=fields.get("timed", False),
+        updated_timed=fields.get("updated_timed", False),
         analysis=fields.get("analysis", ()),
         draft=fields.get("draft", False),
         extra={k: v for k, v in front.values.items() if k not in _KNOWN},
@@ -123,7 +135,7 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
             if moment is None:
                 problem(key, f"'{key}' is not a valid date: {values[key]!r} (use YYYY-MM-DD or ISO 8601)")
             else:
-                fields[key] = moment
+                fields[key], fields["timed" if key == "date" else "updated_timed"] = moment
     if "draft" in values and not isinstance(values["draft"], bool):
         problem("draft", f"'draft' must be true or false, not {values['draft']!r}")
     elif "draft" in values:
@@ -139,6 +151,20 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
     return fields
 
 
+def _newsroom_fields(values: dict[str, Any], config: Config, problem) -> dict[str, Any]:
+    """Bylines, corrections, aliases and the story (see fields.py)."""
+    def on(key: str):
+        return lambda message: problem(key, message)
+
+    return {
+        "authors": read_authors(values, problem),
+        "corrections": read_corrections(values.get("corrections"), lambda v: _datetime(v, config),
+                                        on("corrections")),
+        "aliases": read_aliases(values.get("aliases"), on("aliases")),
+        "story": read_story(values.get("story"), on("story")),
+    }
+
+
 def _string_list(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, str):
         value = [value]  # a lone `tags: NATO` means one tag
@@ -148,28 +174,30 @@ def _string_list(value: Any) -> tuple[str, ...] | None:
     return tuple(seen)
 
 
-def _datetime(value: Any, config: Config) -> dt.datetime | None:
-    """YAML dates, datetimes and ISO strings; naive values are in the site's timezone."""
+def _datetime(value: Any, config: Config) -> tuple[dt.datetime, bool] | None:
+    """YAML dates, datetimes and ISO strings, and whether a time of day was written; naive
+    values are in the site's timezone."""
     if isinstance(value, dt.datetime):
-        moment = value
+        moment, timed = value, True
     elif isinstance(value, dt.date):
-        moment = dt.datetime.combine(value, dt.time())
+        moment, timed = dt.datetime.combine(value, dt.time()), False
     elif isinstance(value, str):
         try:
             moment = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             return None
+        timed = len(value.strip()) > len("2024-12-04")
     else:
         return None
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=config.tz)
-    return moment.astimezone(config.tz)
+        return moment.replace(tzinfo=config.tz), timed
+    return moment.astimezone(config.tz), timed
 
 
 def _image(value: Any) -> Image | str:
     if not isinstance(value, dict):
-        return f"'image' must be a mapping with src, caption and credit, not {_type_name(value)}"
-    unknown = set(value) - {"src", "caption", "credit"}
+        return f"'image' must be a mapping with src, caption, credit and alt, not {_type_name(value)}"
+    unknown = set(value) - {"src", "caption", "credit", "alt"}
     if unknown:
         return f"'image' has unknown keys: {', '.join(sorted(map(str, unknown)))}"
     if not all(isinstance(v, str) for v in value.values() if v is not None):
@@ -177,7 +205,7 @@ def _image(value: Any) -> Image | str:
     src = value.get("src")
     if src and not is_safe_url(src):
         return f"'image' src must be a relative path or an http(s) address, not {src.split(':')[0]}:"
-    return Image(src=src, caption=value.get("caption"), credit=value.get("credit"))
+    return Image(src=src, caption=value.get("caption"), credit=value.get("credit"), alt=value.get("alt"))
 
 
 def _type_name(value: Any) -> str:

@@ -46,12 +46,17 @@ class Written:
 
 
 def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
-               folder: OutputFolder, search: SearchPlan, drawn: Mapping[str, bool] | None = None) -> Written:
+               folder: OutputFolder, search: SearchPlan, drawn: Mapping[str, bool] | None = None,
+               copies: Mapping[str, tuple[Path, str]] | None = None) -> Written:
     """Draw only pages whose fingerprint changed; carry the rest over from the old site.
-    `drawn`: pages render_first wrote already, and whether their bytes changed."""
+    `drawn`: pages render_first wrote already, and whether their bytes changed; `copies`: files
+    the site holds as they are (the site's static/, photos' variants), by path in the site,
+    with their file and fingerprint."""
     lap, drawn = Laps(log), drawn or {}
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
     wanted.update(hashes.static)
+    copies = copies or {}
+    wanted.update({path: fingerprint for path, (_, fingerprint) in copies.items()})
     plan = plan_output(wanted, folder, search)
     lap("fingerprints")
     if folder.listed and not plan.changes:
@@ -60,7 +65,7 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
     try:
         target.remove(plan.removed)
         _link_unchanged(target, plan, options.jobs or 1)
-        static = renderer.theme.static_files
+        static = {**renderer.theme.static_files, **{path: source for path, (source, _) in copies.items()}}
         statuses = [target.copy(path, static[path]) for path in static if path in plan.fresh]
         statuses += drawn.values()
         lap("link unchanged files")

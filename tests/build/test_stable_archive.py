@@ -76,7 +76,7 @@ def test_a_days_news_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> Non
                 f"archive/{day:%Y/%m/%d}/index.html", f"archive/{day:%Y/%m}/index.html",
                 f"archive/{day:%Y}/index.html", "archive/index.html",
                 *(f"{folder}/index.html" for folder in TAXONOMIES.values()),  # their counts
-                f"sitemap-{day:%Y}.xml", "sitemap.xml", "sitemap-pages.xml"}
+                f"sitemap-{day:%Y}.xml", "sitemap.xml", "sitemap-pages.xml", "news-sitemap.xml"}
     for listing in [*listings_of(news), f"archive/{day:%Y/%m/%d}/"]:
         expected |= grown(listing, before, after, forwards)
     assert changed <= expected, sorted(changed - expected)

@@ -33,7 +33,8 @@ def test_a_full_article_is_read_with_every_field() -> None:
     assert result.date == dt.datetime(2024, 12, 4, tzinfo=CONFIG.tz)
     assert result.updated.hour == 9  # 10:30+01:00 is 09:30 in London in winter
     assert (result.topics, result.tags, result.regions) == (("Conscription",), ("NATO",), ("Russia",))
-    assert (result.agency, result.byline) == ("Reuters", "By Jane Doe")
+    assert (result.agency, result.authors) == ("Reuters", ("Jane Doe",))  # the older byline: one author
+    assert (result.timed, result.updated_timed) == (False, True)
     assert (result.image.caption, result.image.credit, result.image.src) == ("Police cars", "AP Photo", None)
     assert result.analysis == ("First point.",)
     assert result.summary == "Police raided clubs."
