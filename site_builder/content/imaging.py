@@ -54,8 +54,11 @@ def make_variants(job: tuple[str, str, str]) -> Photo | str:
                 return f"is a {kind} image; photos must be JPEG, PNG, WebP or GIF"
             icc = opened.info.get("icc_profile")
             picture = _ready(ImageOps.exif_transpose(opened), kind)
+    except Image.UnidentifiedImageError:
+        return "is not a photo: not a JPEG, PNG, WebP or GIF image"
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:
-        return f"cannot be read as a photo ({err})"
+        # Pillow's messages may name the file by its full path: the problem names it already.
+        return f"cannot be read as a photo ({str(err).replace(source, 'the file')})"
     name = digest[:HASH_LENGTH]
     variants = []
     current = picture

@@ -57,7 +57,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
     if "image" in fields:
         fields["image"] = dataclasses.replace(fields["image"], line=front.lines.get("image", 1))
     if problems:
-        return problems
+        return sorted(problems, key=lambda p: p.line or 0)  # in the order of the file
     date: dt.datetime = fields["date"]
     summary = fields.get("summary") or summarize(front.body)
     slug = fields.get("slug") or slugify(fields["title"])
