@@ -49,7 +49,8 @@ def make_archive(root: Path, size: int, photos: bool) -> None:
         folder.mkdir()
         text = article.read_text()
         if photos:
-            text = text.replace("\n---\n", "\nimage: {src: photo.jpg, caption: The city at dusk., credit: Benchmarks}\n---\n", 1)
+            image = "image: {src: photo.jpg, caption: The city at dusk., credit: Benchmarks}"
+            text = text.replace("\n---\n", f"\n{image}\n---\n", 1)
             scene(folder / "photo.jpg", number)
         (folder / "index.md").write_text(text)
         article.unlink()
@@ -74,6 +75,10 @@ def measure(template: Path, runs: int) -> tuple[list[float], list[float]]:
     return first, again
 
 
+def _spread(times: list[float]) -> str:
+    return f"{statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000)
@@ -88,10 +93,8 @@ def main() -> None:
               f"({sum(p.stat().st_size for p in with_photos.rglob('photo.jpg')) / 1e6:.0f} MB of JPEG)")
         for label, root in (("with photos", with_photos), ("without photos", without)):
             first, again = measure(root, args.runs)
-            media = sum(p.stat().st_size for p in (root / "output/media").glob("*")) if (root / "output/media").exists() else 0
-            print(f"{label:15} first build {statistics.median(first):7.2f} s (min {min(first):.2f}, max {max(first):.2f}), "
-                  f"no change {statistics.median(again):5.2f} s (min {min(again):.2f}, max {max(again):.2f}); "
-                  f"variants {media / 1e6:.0f} MB")
+            media = sum(p.stat().st_size for p in (root / "output").glob("media/*"))
+            print(f"{label:15} first build {_spread(first)}, no change {_spread(again)}; variants {media / 1e6:.0f} MB")
 
 
 if __name__ == "__main__":

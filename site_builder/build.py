@@ -39,13 +39,13 @@ from site_builder.output.folder import (
     read_output_folder,
     tree_id,
 )
+from site_builder.pages.clashes import url_clashes
 from site_builder.pages.fingerprint import (
     References,
     ThemeHashes,
     hash_theme,
     inputs_key,
 )
-from site_builder.pages.clashes import url_clashes
 from site_builder.pages.plan import plan_pages
 from site_builder.pages.render import Fragments, Renderer
 from site_builder.pages.theme import Theme, load_theme, make_environment

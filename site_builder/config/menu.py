@@ -55,6 +55,7 @@ def _item(entry: dict[str, Any], number: int) -> MenuItem | str:
     url = url.strip()
     if not url.startswith(("http://", "https://", "mailto:")):
         if "://" in url or url.startswith("//") or ".." in url.split("/") or re.search(r"[\s?#]", url):
-            return f"menu entry {number} ({name}): url {url!r} must be a path in the site (\"about/\") or an http(s) address"
+            return (f"menu entry {number} ({name}): url {url!r} must be a path in the site (\"about/\") "
+                    "or an http(s) address")
         url = url.lstrip("/")
     return MenuItem(" ".join(name.split()), url, weight)

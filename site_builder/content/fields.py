@@ -15,7 +15,7 @@ from site_builder.text import slugify
 _ALIAS = re.compile(r"([A-Za-z0-9._~%!$&'()*+,;=:@-]+/)*([A-Za-z0-9._~%!$&'()*+,;=:@-]+\.html?)?")
 
 Problem = Callable[[str], None]  # says what is wrong with the field being checked
-DateReader = Callable[[Any], "tuple[dt.datetime, bool] | None"]
+DateReader = Callable[[Any], tuple[dt.datetime, bool] | None]
 
 
 def read_authors(values: dict[str, Any], problem: Callable[[str, str], None]) -> tuple[str, ...]:

@@ -67,10 +67,11 @@ def make_photos(root: Path, articles: Iterable[Article], profiles: Mapping[str, 
             found[path] = (key, files.hashes[key])
     cache = _PhotoCache(root / CACHE_DIR / MEDIA_DIR)
     todo = sorted({(key, digest) for key, digest in found.values() if not cache.holds(digest)})
-    jobs_done = counted(run_all(make_variants, [(str(root / key), digest, str(cache.folder.parent)) for key, digest in todo],
+    made_where = str(cache.folder.parent)
+    jobs_done = counted(run_all(make_variants, [(str(root / key), digest, made_where) for key, digest in todo],
                                 jobs, min_items=2), "photos", len(todo), progress)
     failed: dict[str, str] = {}
-    for (key, digest), made in zip(todo, jobs_done):
+    for (key, digest), made in zip(todo, jobs_done, strict=True):
         if isinstance(made, str):
             failed[digest] = f"{key} {made}"
         else:

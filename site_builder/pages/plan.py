@@ -9,7 +9,7 @@ from typing import Any
 
 from site_builder.catalog.dates import month_grid
 from site_builder.config import Config
-from site_builder.model import Article, Page, Site, Story, Taxonomy, Term
+from site_builder.model import Article, Page, Site, Taxonomy, Term
 from site_builder.newsroom import Profile
 from site_builder.pages.newsroom import plan_corrections, plan_standalone, story_index
 from site_builder.pages.paginate import Forward, paginate

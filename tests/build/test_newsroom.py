@@ -18,13 +18,12 @@ from site_builder.build import build
 from site_builder.options import BuildOptions
 from tests.support.newsroom import (
     FIRST_URL,
-    NEWSROOM_TOML,
     OLD_URL,
     PHOTO_STORY,
     PHOTO_STORY_URL,
     STORY_DIR,
-    newsroom_files,
     photo,
+    write_newsroom,
 )
 from tests.support.sites import article
 
@@ -32,12 +31,8 @@ BASE = "https://example.org/archive/"
 
 
 @pytest.fixture
-def newsroom(make_site) -> Path:
-    root = make_site(newsroom_files(), NEWSROOM_TOML)
-    (root / STORY_DIR / "lead.jpg").write_bytes(photo())
-    (root / "static/staff").mkdir(parents=True)
-    (root / "static/staff/jane.png").write_bytes(photo(600, 600, "PNG", (200, 120, 60)))
-    return root
+def newsroom(tmp_path: Path) -> Path:
+    return write_newsroom(tmp_path / "site")
 
 
 def json_ld(html: str) -> list[dict]:
@@ -62,7 +57,8 @@ def test_a_newsrooms_archive_shows_each_thing_where_it_belongs(newsroom: Path, r
            f'../../../../media/{name}-1600.webp 1600w"' in lead
     assert 'width="1600" height="1040"' in lead and 'sizes="' in lead
     assert 'loading="lazy"' not in lead  # the photo a reader sees first
-    assert '<figcaption>Lawmakers vote in the Diet in Tokyo. <span class="credit">Jane Doe / Newsroom</span></figcaption>' in lead
+    assert ('<figcaption>Lawmakers vote in the Diet in Tokyo. <span class="credit">Jane Doe / Newsroom</span>'
+            "</figcaption>") in lead
     share = f"{BASE}media/{name}-1600.jpg"
     assert f'<meta property="og:image" content="{share}">' in page
     assert '<meta name="twitter:card" content="summary_large_image">' in page
@@ -120,7 +116,8 @@ def test_a_newsrooms_archive_shows_each_thing_where_it_belongs(newsroom: Path, r
 
     # The time of day, where the date was written with one; the news sitemap.
     assert '<time datetime="2024-06-03T14:05:00+01:00">3 June 2024, 14:05 BST</time>' in page
-    assert "<time datetime=\"2024-06-01T00:00:00+01:00\">1 June 2024</time>" in (out / FIRST_URL / "index.html").read_text()
+    earlier = (out / FIRST_URL / "index.html").read_text()
+    assert '<time datetime="2024-06-01T00:00:00+01:00">1 June 2024</time>' in earlier  # no time written
     news = (out / "news-sitemap.xml").read_text()
     # Only the articles of the two days up to the newest (3 June, 14:05): not 1 June's.
     assert news.count("<news:news>") == 1 and f"<loc>{BASE}{PHOTO_STORY_URL}</loc>" in news

@@ -5,8 +5,9 @@ About page, a menu and a static/CNAME; and photos made with Pillow."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
-from tests.support.sites import SITE_TOML
+from tests.support.sites import SITE_TOML, write_site
 
 STORY_DIR = "content/articles/2024/06/budget"
 PHOTO_STORY = f"{STORY_DIR}/index.md"
@@ -26,7 +27,8 @@ weight = 10
 """
 
 
-def photo(width: int = 2000, height: int = 1300, kind: str = "JPEG", colour: tuple[int, int, int] = (40, 90, 140)) -> bytes:
+def photo(width: int = 2000, height: int = 1300, kind: str = "JPEG",
+          colour: tuple[int, int, int] = (40, 90, 140)) -> bytes:
     """A photo's bytes: a gradient, so resized variants differ from one another."""
     from PIL import Image
 
@@ -89,3 +91,13 @@ We keep the news of Japan's economy.
 """,
         "static/CNAME": "news.example.org\n",
     }
+
+
+def write_newsroom(root: Path, config: str = NEWSROOM_TOML) -> Path:
+    """The newsroom's archive at `root`, with its photos: the story's, beside it, and the
+    author's, in static/."""
+    write_site(root, newsroom_files(), config)
+    (root / STORY_DIR / "lead.jpg").write_bytes(photo())
+    (root / "static/staff").mkdir(parents=True, exist_ok=True)
+    (root / "static/staff/jane.png").write_bytes(photo(600, 600, "PNG", (200, 120, 60)))
+    return root

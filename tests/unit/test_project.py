@@ -17,7 +17,8 @@ def test_an_edited_article_is_read_again_alone(tmp_path: Path) -> None:
 def test_a_folder_of_articles_means_looking_at_every_article_again(tmp_path: Path) -> None:
     (tmp_path / "content/articles/2024").mkdir(parents=True)
     for folder in ("content/articles/2024", "content/articles/1999", "content/articles"):  # made, gone, itself
-        assert edits_of(tmp_path, [tmp_path / folder, tmp_path / "content/articles/a.md"]) == Edits(None, False, None), folder
+        found = edits_of(tmp_path, [tmp_path / folder, tmp_path / "content/articles/a.md"])
+        assert found == Edits(None, False, None), folder
     # A folder named like an article is a folder.
     (tmp_path / "content/articles/odd.md").mkdir()
     assert edits_of(tmp_path, [tmp_path / "content/articles/odd.md"]) == Edits(None, False, None)
@@ -60,6 +61,7 @@ def test_edits_add_up() -> None:
     one, two = Edits(frozenset({"content/articles/a.md"}), False), Edits(frozenset({"content/articles/b.md"}), True)
     assert one | two == Edits(frozenset({"content/articles/a.md", "content/articles/b.md"}), True)
     assert one | Edits(None, False) == Edits(None, False) == Edits(None, False) | one
-    photos = Edits(frozenset(), False, frozenset({"static/a.png"})) | Edits(frozenset(), False, frozenset({"static/b.png"}))
+    photos = Edits(frozenset(), False, frozenset({"static/a.png"})) | Edits(frozenset(), False,
+                                                                         frozenset({"static/b.png"}))
     assert photos.files == {"static/a.png", "static/b.png"}
     assert (photos | Edits(frozenset(), False, None)).files is None
