@@ -5,7 +5,7 @@ introductions."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,9 @@ class Image:
     src: str | None
     caption: str | None
     credit: str | None
-    line: int = 1
+    # Where it is named, for messages only: kept out of comparisons and of the teaser's hash,
+    # so that a line added above it redraws no listing.
+    line: int = field(default=1, compare=False, repr=False)
     photo: Photo | None = None
     alt: str | None = None  # what the photo shows, for those who cannot see it; else the caption
 

@@ -1,5 +1,6 @@
 """catalog: [Article] -> Site, the index stage: articles ordered newest first, filed under their
-terms (taxonomies.py) and dates (dates.py), each with its earlier coverage (related.py)."""
+terms and bylines (taxonomies.py), dates (dates.py) and running stories (stories.py), each with
+its earlier coverage (related.py); then the site's other Markdown files beside them (with_notes)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,6 @@ from site_builder.catalog.stories import build_stories
 from site_builder.catalog.taxonomies import build_authors, build_taxonomies
 from site_builder.model import Article, Site
 from site_builder.newsroom import Profile, Standalone, StoryIntro
-
-
-def with_notes(site: Site, pages: Iterable[Standalone] = (), profiles: Mapping[str, Profile] | None = None,
-               intros: Mapping[str, StoryIntro] | None = None) -> Site:
-    """The site with what the archive's other Markdown files say: standalone pages, authors'
-    profiles, stories' introductions."""
-    intros = intros or {}
-    stories = tuple(dataclasses.replace(s, intro=intros.get(s.slug)) for s in site.stories)
-    return dataclasses.replace(site, pages=tuple(sorted(pages, key=lambda p: p.url)), profiles=dict(profiles or {}),
-                               stories=stories)
 
 
 def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -47,4 +38,14 @@ def build_site(articles: Iterable[Article], related: Mapping[str, tuple[str, ...
     taxonomies = build_taxonomies(ordered, min_articles_for_tag_page)
     return Site(articles=ordered, taxonomies=taxonomies, years=build_years(ordered),
                 related=RelatedArticles(related, by_url), authors=build_authors(ordered),
-                stories=build_stories(ordered, {}))
+                stories=build_stories(ordered))
+
+
+def with_notes(site: Site, pages: Iterable[Standalone] = (), profiles: Mapping[str, Profile] | None = None,
+               intros: Mapping[str, StoryIntro] | None = None) -> Site:
+    """The site with what the archive's other Markdown files say: standalone pages, authors'
+    profiles, stories' introductions."""
+    intros = intros or {}
+    stories = tuple(dataclasses.replace(s, intro=intros.get(s.slug)) for s in site.stories)
+    return dataclasses.replace(site, pages=tuple(sorted(pages, key=lambda p: p.url)), profiles=dict(profiles or {}),
+                               stories=stories)

@@ -1,18 +1,17 @@
-"""stories: [Article] newest first, and the stories' introductions -> the running stories, each
-with its articles in date order and every article's place in it."""
+"""stories: [Article] newest first -> the running stories, each with its articles in date order
+and every article's place in it (catalog.with_notes gives them their introductions)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from site_builder.model import Article, Story
-from site_builder.newsroom import StoryIntro
 from site_builder.text import slugify
 
 
-def build_stories(articles: Iterable[Article], intros: Mapping[str, StoryIntro]) -> tuple[Story, ...]:
-    """`articles` newest first; `intros` by slug. Stories whose names share a slug are one, named
+def build_stories(articles: Iterable[Article]) -> tuple[Story, ...]:
+    """`articles` newest first. Stories whose names share a slug are one, named
     as most of its articles write it. An article's place counts the articles dated before it,
     so a later one never changes it."""
     by_slug: dict[str, list[Article]] = defaultdict(list)
@@ -26,7 +25,7 @@ def build_stories(articles: Iterable[Article], intros: Mapping[str, StoryIntro])
         for article in found:
             spellings[article.story] += 1  # type: ignore[index]
         name = max(spellings.items(), key=lambda item: (item[1], item[0]))[0]
-        stories.append(Story(name, slug, f"stories/{slug}/", tuple(found), intros.get(slug),
-                             {a.url: n for n, a in enumerate(found, 1)}))
+        stories.append(Story(name, slug, f"stories/{slug}/", tuple(found),
+                             places={a.url: n for n, a in enumerate(found, 1)}))
     return tuple(sorted(stories, key=lambda s: s.name.casefold()))
 

@@ -53,7 +53,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         problems.append(Problem(file.relpath, line, message))
 
     fields = _check_fields(front.values, config, problem)
-    fields.update(_newsroom_fields(front.values, config, problem))
+    newsroom = _newsroom_fields(front.values, config, problem)
     if "image" in fields:
         fields["image"] = dataclasses.replace(fields["image"], line=front.lines.get("image", 1))
     if problems:
@@ -84,14 +84,11 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         tags=fields.get("tags", ()),
         regions=fields.get("regions", ()),
         agency=fields.get("source"),
-        authors=fields.get("authors", ()),
         image=fields.get("image"),
-        corrections=fields.get("corrections", ()),
-        aliases=fields.get("aliases", ()),
         aliases_line=front.lines.get("aliases", 1),
-        story=fields.get("story"),
         timed=fields.get("timed", False),
         updated_timed=fields.get("updated_timed", False),
+        **newsroom,
         analysis=fields.get("analysis", ()),
         draft=fields.get("draft", False),
         extra={k: v for k, v in front.values.items() if k not in _KNOWN},
@@ -152,7 +149,7 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
 
 
 def _newsroom_fields(values: dict[str, Any], config: Config, problem) -> dict[str, Any]:
-    """Bylines, corrections, aliases and the story (see fields.py)."""
+    """Bylines, corrections, aliases and the story (see fields.py), as the Article takes them."""
     def on(key: str):
         return lambda message: problem(key, message)
 
