@@ -23,8 +23,8 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 def story_article(day: int, story: str = "Japan budget", path: str = "") -> Article:
     return Article(path=path or f"content/articles/{day}.md", title=f"Day {day}",
-                   date=dt.datetime(2024, 6, day, tzinfo=LONDON), slug=f"day-{day}", url=f"2024/06/{day:02d}/day-{day}/",
-                   summary="", body=b"", story=story)
+                   date=dt.datetime(2024, 6, day, tzinfo=LONDON), slug=f"day-{day}",
+                   url=f"2024/06/{day:02d}/day-{day}/", summary="", body=b"", story=story)
 
 
 def test_bylines_are_a_list_or_the_older_byline_as_one() -> None:
@@ -105,7 +105,8 @@ def test_a_photo_is_looked_for_beside_its_file_then_in_static() -> None:
     files = SiteFiles({"content/articles/2024/06/x/lead.jpg": "1", "static/lead.jpg": "2", "static/logo.png": "3"})
     assert locate("lead.jpg", "content/articles/2024/06/x/index.md", files) == [
         "content/articles/2024/06/x/lead.jpg", "static/lead.jpg"]
-    assert locate("../x/lead.jpg", "content/articles/2024/06/y/index.md", files)[0] == "content/articles/2024/06/x/lead.jpg"
+    beside = "content/articles/2024/06/x/lead.jpg"
+    assert locate("../x/lead.jpg", "content/articles/2024/06/y/index.md", files)[0] == beside
     assert locate("/logo.png", "content/articles/2024/06/x/index.md", files) == ["static/logo.png"]
     assert widths_for(2000) == [480, 960, 1600]
     assert widths_for(1000) == [480, 960, 1000] and widths_for(1600) == [480, 960, 1600] and widths_for(300) == [300]
@@ -113,9 +114,11 @@ def test_a_photo_is_looked_for_beside_its_file_then_in_static() -> None:
 
 def test_the_menu_is_in_order_of_weight_and_says_what_is_wrong_where() -> None:
     text = ('[[menu]]\nname = "About"\nurl = "/about/"\nweight = 9\n\n[[menu]]\nname = "Latest"\nurl = "/"\n\n'
-            '[[menu]]\nname = "Mastodon"\nurl = "https://mastodon.example/@news"\n\n[[menu]]\nname = "Bad"\nurl = "../x"\n')
+            '[[menu]]\nname = "Mastodon"\nurl = "https://mastodon.example/@news"\n\n'
+            '[[menu]]\nname = "Bad"\nurl = "../x"\n')
     items, problems = menu_table(tomllib.loads(text)["menu"], text)
     assert items == (MenuItem("Latest", "", 0), MenuItem("Mastodon", "https://mastodon.example/@news", 0),
                      MenuItem("About", "about/", 9))
     assert items[1].external and not items[0].external
-    assert problems == [(14, "menu entry 4 (Bad): url '../x' must be a path in the site (\"about/\") or an http(s) address")]
+    assert problems == [(14, "menu entry 4 (Bad): url '../x' must be a path in the site (\"about/\") or an http(s) "
+                             "address")]
