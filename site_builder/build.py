@@ -180,7 +180,7 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))
     pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
     copies = _copies(options.root, site_files, extras)
-    _check_urls(pages, site_files, loaded.theme, problems, options.keep_going)
+    _check_urls(pages, site_files, loaded.theme, problems)
     lap("index, plan")
     searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.listed,
                            folder.held_files, config.search_shard_size)
@@ -264,8 +264,7 @@ def _copies(root: Path, files: SiteFiles, extras: Extras) -> dict[str, tuple[Pat
     return copies
 
 
-def _check_urls(pages: list[Page], files: SiteFiles, theme: Theme, problems: tuple[Problem, ...],
-                keep_going: bool) -> None:
+def _check_urls(pages: list[Page], files: SiteFiles, theme: Theme, problems: tuple[Problem, ...]) -> None:
     """Two things at one URL (an alias or a standalone page on a page of the site's, a static
     file on a generated one) are problems, raised with any left out by --keep-going."""
     clashes = url_clashes(pages, files.static(), theme.static_files)
