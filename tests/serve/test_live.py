@@ -154,8 +154,9 @@ def test_each_rebuild_from_reported_paths_ends_as_a_fresh_build(make_site, tmp_p
     assert (out / "about/index.html").is_file() and "Editor" in (out / "authors/jane-doe/index.html").read_text()
     assert not (out / "ads.txt").exists()
     assert (out / "2024/11/04/renamed-story/index.html").is_file()
-    assert not (out / "2024/11/04/n4").exists()  # its old URL is gone with the slug
-    assert not (out / "2024/11/05/n5").exists()
+    # Its old URL is gone with the slug, folder and all: a static server would list an empty one.
+    assert not (out / "2024/11/04/november-story-4").exists() and (out / "2024/11/04").is_dir()
+    assert not (out / "2024/11/05/november-story-5").exists()
 
 
 def test_a_photo_saved_costs_only_the_pages_that_show_it(make_site, tmp_path: Path) -> None:
