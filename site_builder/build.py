@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from site_builder.cache import BuildCache, LastBuild
-from site_builder.catalog import index_articles, with_notes
+from site_builder.catalog import index_articles, unused_notes, with_notes
 from site_builder.catalog.moves import moved_urls
 from site_builder.config import Config, load_config
 from site_builder.content import Content, Extras, read_content, read_extras
@@ -69,7 +69,9 @@ class BuildReport:
     undated_drafts: tuple[Path, ...] = ()  # not built: they have no date, so no URL
     problems: tuple[Problem, ...] = ()  # with keep_going: what was left out
     notes: tuple[str, ...] = ()  # one line each, e.g. why search was not built
-    warnings: tuple[str, ...] = ()  # one line each: an article whose URL moved since the last build
+    # One line each: an article whose URL moved since the last build, a profile or a story's
+    # introduction that nothing names.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,8 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
                            folder.held_files, config.search_shard_size)
     written = write_site(options, pages, renderer, loaded.hashes, folder, searched, drawn, copies)
     lap("write site (output/)")
-    moved = moved_urls(cache.last_build.urls, site.articles)  # before the cache forgets the last build
+    # Before the cache forgets the last build's URLs.
+    warnings = (*moved_urls(cache.last_build.urls, site.articles), *unused_notes(site, extras.intros))
     cache.record(articles=content.parsed, stamps={**stamps, **site_files.stamps}, templates=loaded.references,
                  fragments=renderer.kept_fragments(site.articles, {**fragments, **written.fragments}),
                  related=related, trees=written.trees,
@@ -197,7 +200,7 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
         written=written.written, unchanged=written.unchanged, removed=written.removed,
         seconds=time.perf_counter() - started, out=options.out,
         undated_drafts=content.undated_drafts, problems=problems, notes=written.notes,
-        warnings=moved)
+        warnings=warnings)
     return report, dataclasses.replace(warm, built=Built(config, site, pages, renderer))
 
 

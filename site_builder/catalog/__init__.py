@@ -49,3 +49,17 @@ def with_notes(site: Site, pages: Iterable[Standalone] = (), profiles: Mapping[s
     stories = tuple(dataclasses.replace(s, intro=intros.get(s.slug)) for s in site.stories)
     return dataclasses.replace(site, pages=tuple(sorted(pages, key=lambda p: p.url)), profiles=dict(profiles or {}),
                                stories=stories)
+
+
+def unused_notes(site: Site, intros: Mapping[str, StoryIntro] | None = None) -> tuple[str, ...]:
+    """A warning for each profile no byline names and each introduction no story has: most often
+    a file named by another spelling than the slug of what it describes."""
+    authors = {term.slug for term in site.authors.terms} if site.authors is not None else set()
+    stories = {story.slug for story in site.stories}
+    found = [f"{profile.path}: warning: no article's byline makes /authors/{slug}/; a profile is named by its "
+             "byline's slug (authors: [Jane Doe] is jane-doe.md)" for slug, profile in site.profiles.items()
+             if slug not in authors]
+    found += [f"{intro.path}: warning: no article is part of a story at /stories/{slug}/; an introduction is "
+              "named by its story's slug (story: Japan budget is japan-budget.md)"
+              for slug, intro in (intros or {}).items() if slug not in stories]
+    return tuple(sorted(found))

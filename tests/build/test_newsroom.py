@@ -214,3 +214,16 @@ def test_the_news_sitemap_holds_the_archives_last_two_days_whatever_the_clock(ma
     news = (root / "output/news-sitemap.xml").read_text()
     assert re.findall(r"<news:title>(.*?)</news:title>", news) == [
         "Story of 2019-03-09T23:00", "Story of 2019-03-08"]
+
+
+def test_a_profile_or_introduction_named_by_another_spelling_is_told(make_site, run) -> None:
+    root = make_site({"content/articles/a.md": article(authors="[Jane Doe]", story="Japan budget"),
+                      "content/authors/jane.md": "---\nrole: Editor\n---\nBio.\n",
+                      "content/stories/budget.md": "---\ntitle: The budget\n---\nIntro.\n"})
+    code, _, err = run(root, "build")
+    assert code == 0
+    assert err.splitlines() == [
+        "content/authors/jane.md: warning: no article's byline makes /authors/jane/; a profile is named by its "
+        "byline's slug (authors: [Jane Doe] is jane-doe.md)",
+        "content/stories/budget.md: warning: no article is part of a story at /stories/budget/; an introduction "
+        "is named by its story's slug (story: Japan budget is japan-budget.md)"]
