@@ -16,7 +16,7 @@ import hashlib
 import logging
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ class LastBuild:
     articles: int = 0
     problems: tuple[Problem, ...] = ()  # left out with --keep-going
     undated_drafts: tuple[Path, ...] = ()
+    urls: Mapping[str, str] = field(default_factory=dict)  # article file -> its URL (catalog/moves.py)
 
 
 class BuildCache:

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from site_builder.errors import ContentError, Problem, UsageError
 from site_builder.pages.theme import find_theme
-from site_builder.project import ARTICLES_DIR, CONFIG_FILE, THEME_NAME
+from site_builder.project import (
+    ARTICLES_DIR,
+    AUTHORS_DIR,
+    CONFIG_FILE,
+    PAGES_DIR,
+    STATIC_DIR,
+    STORIES_DIR,
+    THEME_NAME,
+)
 from site_builder.text import slugify, unique_slug
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
@@ -18,8 +26,9 @@ RAW_DIR = Path("content") / "raw"
 
 def new_site(folder: Path, today: dt.date, force: bool = False) -> list[Path]:
     """A new archive in `folder`: site.toml, content/articles/ with one example article,
-    content/raw/, .gitignore. Refuses a folder with anything in it unless `force`, and even
-    then never replaces a file that is there. Returns the files made."""
+    content/raw/, content/pages/ with an About page, content/authors/ and content/stories/ each
+    with a README, static/, .gitignore. Refuses a folder with anything in it unless `force`,
+    and even then never replaces a file that is there. Returns the files made."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: exists and is not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not force:
@@ -29,6 +38,11 @@ def new_site(folder: Path, today: dt.date, force: bool = False) -> list[Path]:
         Path(CONFIG_FILE): (SKELETON / "site.toml").read_text(encoding="utf-8"),
         Path(".gitignore"): (SKELETON / "gitignore").read_text(encoding="utf-8"),
         ARTICLES_DIR / f"{today:%Y}" / f"{today:%m}" / "welcome-to-your-news-archive.md": welcome,
+        # The other folders of a newsroom's archive, each saying what goes in it.
+        Path(PAGES_DIR) / "about.md": (SKELETON / "about.md").read_text(encoding="utf-8"),
+        Path(AUTHORS_DIR) / "README.txt": (SKELETON / "authors.txt").read_text(encoding="utf-8"),
+        Path(STORIES_DIR) / "README.txt": (SKELETON / "stories.txt").read_text(encoding="utf-8"),
+        Path(STATIC_DIR) / ".gitkeep": "",  # git keeps no empty folder; the build copies no .gitkeep
     }
     (folder / RAW_DIR).mkdir(parents=True, exist_ok=True)
     made = []

@@ -63,6 +63,8 @@ def _print_report(report: BuildReport, uploading: bool) -> int:
     _print_undated(report)
     for note in report.notes:
         print(note)
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
     print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
           f"in {report.seconds:.2f} s: {report.rendered} rendered, {report.written} written, "
           f"{report.unchanged} unchanged, {report.removed} removed")

@@ -21,11 +21,12 @@ from site_builder.config.markdown import (
     MarkdownSettings,
     markdown_table,
 )
+from site_builder.config.menu import MenuItem, menu_table
 from site_builder.config.source import line_of, problem, read_site_toml
 from site_builder.errors import ContentError, Problem
 from site_builder.project import THEME_NAME
 
-__all__ = ["SCHEDULER", "BuildSettings", "Config", "MarkdownSettings", "load_config"]
+__all__ = ["SCHEDULER", "BuildSettings", "Config", "MarkdownSettings", "MenuItem", "load_config"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ class Config:
     # Articles in the smallest search shard (see search/): bigger, fewer downloads per query;
     # smaller, less to index again after a day's news or an edit.
     search_shard_size: int = 250
+    news_sitemap: bool = True  # news-sitemap.xml, for Google News
     markdown: MarkdownSettings = MarkdownSettings()
+    # The navigation's links ([[menu]] tables); empty: the sections, as the theme lists them.
+    menu: tuple[MenuItem, ...] = ()
     # How the site is built, not what it is: left out of the cache's key.
     build: BuildSettings = field(default=BuildSettings())
 
@@ -58,7 +62,7 @@ class Config:
 
 
 _EXPECTED_TYPES = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
-_TABLES = ("markdown", "build", "deploy")
+_TABLES = ("markdown", "build", "deploy", "menu")
 
 
 def load_config(root: Path, check_extensions: ExtensionCheck | None = None) -> Config:
@@ -105,6 +109,8 @@ def _table(key: str, value: Any, text: str, check_extensions: ExtensionCheck | N
         return markdown_table(value, text, check_extensions)
     if key == "build":
         return build_table(value, text)
+    if key == "menu":
+        return menu_table(value, text)
     return read_destinations(value, text)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zlib
@@ -11,6 +12,7 @@ from typing import Any
 
 from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
+from site_builder.content.fields import read_aliases, read_authors, read_corrections, read_story
 from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown
 from site_builder.content.markup.limits import TooComplex
@@ -20,7 +22,8 @@ from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
 
 _LIST_FIELDS = ("topics", "tags", "regions", "analysis")
 _TEXT_FIELDS = ("title", "slug", "summary", "source", "byline", "template")
-_KNOWN = {"date", "updated", "image", "draft", "origin", *_LIST_FIELDS, *_TEXT_FIELDS}
+_KNOWN = {"date", "updated", "image", "draft", "origin", "authors", "corrections", "aliases", "story",
+          *_LIST_FIELDS, *_TEXT_FIELDS}
 MAX_SLUG = 200
 # Python's dates end at 9999-12-31: a month's calendar, a day after or a feed's UTC time of an
 # article dated in 9999 would fall beyond; year 1 is kept, as a naive date there works.
@@ -55,8 +58,11 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         problems.append(Problem(file.relpath, line, message))
 
     fields = _check_fields(front.values, config, problem)
+    newsroom = _newsroom_fields(front.values, config, problem)
+    if "image" in fields:
+        fields["image"] = dataclasses.replace(fields["image"], line=front.lines.get("image", 1))
     if problems:
-        return problems
+        return sorted(problems, key=lambda p: p.line or 0)  # in the order of the file
     date: dt.datetime = fields["date"]
     summary = fields.get("summary") or summarize(front.body)
     slug = fields.get("slug") or slugify(fields["title"])
@@ -86,8 +92,11 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         tags=fields.get("tags", ()),
         regions=fields.get("regions", ()),
         agency=fields.get("source"),
-        byline=fields.get("byline"),
         image=fields.get("image"),
+        aliases_line=front.lines.get("aliases", 1),
+        timed=fields.get("timed", False),
+        updated_timed=fields.get("updated_timed", False),
+        **newsroom,
         analysis=fields.get("analysis", ()),
         draft=fields.get("draft", False),
         extra={k: v for k, v in front.values.items() if k not in _KNOWN},
@@ -146,7 +155,7 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
     return fields
 
 
-def _dates(values: dict[str, Any], config: Config, problem) -> dict[str, dt.datetime]:
+def _dates(values: dict[str, Any], config: Config, problem) -> dict[str, Any]:
     """`date` and `updated`, checked: valid, and within the years the site can show."""
     found = {}
     for key in ("date", "updated"):
@@ -156,11 +165,25 @@ def _dates(values: dict[str, Any], config: Config, problem) -> dict[str, dt.date
         moment = _datetime(value, config)
         if moment is None:
             problem(key, f"'{key}' is not a valid date: {value!r} (use YYYY-MM-DD or ISO 8601)")
-        elif not _in_range(moment):
+        elif not _in_range(moment[0]):
             problem(key, f"'{key}' is out of range: {str(value)!r} (the years {FIRST_YEAR} to {LAST_YEAR})")
         else:
-            found[key] = moment
+            found[key], found["timed" if key == "date" else "updated_timed"] = moment
     return found
+
+
+def _newsroom_fields(values: dict[str, Any], config: Config, problem) -> dict[str, Any]:
+    """Bylines, corrections, aliases and the story (see fields.py), as the Article takes them."""
+    def on(key: str):
+        return lambda message: problem(key, message)
+
+    return {
+        "authors": read_authors(values, problem),
+        "corrections": read_corrections(values.get("corrections"), lambda v: _datetime(v, config),
+                                        on("corrections")),
+        "aliases": read_aliases(values.get("aliases"), on("aliases")),
+        "story": read_story(values.get("story"), on("story")),
+    }
 
 
 def _string_list(value: Any) -> tuple[str, ...] | None:
@@ -172,25 +195,27 @@ def _string_list(value: Any) -> tuple[str, ...] | None:
     return tuple(seen)
 
 
-def _datetime(value: Any, config: Config) -> dt.datetime | None:
-    """YAML dates, datetimes and ISO strings; naive values are in the site's timezone."""
+def _datetime(value: Any, config: Config) -> tuple[dt.datetime, bool] | None:
+    """YAML dates, datetimes and ISO strings, and whether a time of day was written; naive
+    values are in the site's timezone."""
     if isinstance(value, dt.datetime):
-        moment = value
+        moment, timed = value, True
     elif isinstance(value, dt.date):
-        moment = dt.datetime.combine(value, dt.time())
+        moment, timed = dt.datetime.combine(value, dt.time()), False
     elif isinstance(value, str):
         try:
             moment = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             return None
+        timed = len(value.strip()) > len("2024-12-04")
     else:
         return None
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=config.tz)
+        return moment.replace(tzinfo=config.tz), timed
     try:
-        return moment.astimezone(config.tz)
+        return moment.astimezone(config.tz), timed
     except OverflowError:  # before year 1 or after 9999 in the site's time zone: out of range
-        return moment
+        return moment, timed
 
 
 def _in_range(moment: dt.datetime) -> bool:
@@ -205,8 +230,8 @@ def _in_range(moment: dt.datetime) -> bool:
 
 def _image(value: Any) -> Image | str:
     if not isinstance(value, dict):
-        return f"'image' must be a mapping with src, caption and credit, not {_type_name(value)}"
-    unknown = set(value) - {"src", "caption", "credit"}
+        return f"'image' must be a mapping with src, caption, credit and alt, not {_type_name(value)}"
+    unknown = set(value) - {"src", "caption", "credit", "alt"}
     if unknown:
         return f"'image' has unknown keys: {', '.join(sorted(map(str, unknown)))}"
     if not all(isinstance(v, str) for v in value.values() if v is not None):
@@ -214,7 +239,7 @@ def _image(value: Any) -> Image | str:
     src = value.get("src")
     if src and not is_safe_url(src):
         return f"'image' src must be a relative path or an http(s) address, not {src.split(':')[0]}:"
-    return Image(src=src, caption=value.get("caption"), credit=value.get("credit"))
+    return Image(src=src, caption=value.get("caption"), credit=value.get("credit"), alt=value.get("alt"))
 
 
 def _type_name(value: Any) -> str:

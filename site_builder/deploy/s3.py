@@ -47,8 +47,10 @@ class S3Store(FileSystemStore):
     def upload(self, files: Sequence[Upload], done: Done) -> None:
         async def put(file: Upload) -> None:
             data = file.source.read_bytes()
+            # An alias's page redirects by itself, as a 301 from S3's website endpoint.
+            redirect = {"WebsiteRedirectLocation": file.redirect} if file.redirect else {}
             await self.fs._pipe_file(self._key(file.path), data, ContentType=file.content_type,
-                                     CacheControl=file.cache_control)
+                                     CacheControl=file.cache_control, **redirect)
             done(file.path)
 
         sync(self.fs.loop, each_bounded, files, CONCURRENT_UPLOADS, put)

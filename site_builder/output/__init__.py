@@ -50,19 +50,24 @@ class Written:
 
 
 def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
-               folder: OutputFolder, search: SearchPlan, drawn: Mapping[str, bool] | None = None) -> Written:
+               folder: OutputFolder, search: SearchPlan, drawn: Mapping[str, bool] | None = None,
+               copies: Mapping[str, tuple[Path, str]] | None = None) -> Written:
     """Draw only pages whose fingerprint changed; carry the rest over from the old site.
-    `drawn`: pages render_first wrote already, and whether their bytes changed. The new site
-    is staged and swapped in whole, unless the options say otherwise or the folder cannot be
-    swapped (a mount point): then it is written in place, and the report says why."""
+    `drawn`: pages render_first wrote already, and whether their bytes changed; `copies`: files
+    the site holds as they are (the site's static/, photos' variants), by path in the site,
+    with their file and fingerprint. The new site is staged and swapped in whole, unless the
+    options say otherwise or the folder cannot be swapped (a mount point): then it is written
+    in place, and the report says why."""
     lap, drawn = Laps(log), drawn or {}
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
     wanted.update(hashes.static)
+    copies = copies or {}
+    wanted.update({path: fingerprint for path, (_, fingerprint) in copies.items()})
     plan = plan_output(wanted, folder, search)
     lap("fingerprints")
     if folder.listed and not plan.changes:
         return Written(folder.trees, unchanged=len(plan.files))
-    carry_out = partial(_carry_out, options, pages, renderer, folder, plan, drawn)
+    carry_out = partial(_carry_out, options, pages, renderer, folder, plan, drawn, copies)
     if not (options.atomic or not folder.listed):
         return carry_out(InPlace(folder))
     if folder.mounted:
@@ -78,13 +83,14 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
 
 
 def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, folder: OutputFolder,
-               plan: OutputPlan, drawn: Mapping[str, bool], target: Output, notes: tuple[str, ...] = ()) -> Written:
-    """The plan, carried out in `target`: carried over, drawn, indexed, committed."""
+               plan: OutputPlan, drawn: Mapping[str, bool], copies: Mapping[str, tuple[Path, str]],
+               target: Output, notes: tuple[str, ...] = ()) -> Written:
+    """The plan, carried out in `target`: carried over, copied, drawn, indexed, committed."""
     lap = Laps(log)
     try:
         target.remove(plan.removed)
         _link_unchanged(target, plan, options.jobs or 1)
-        static = renderer.theme.static_files
+        static = {**renderer.theme.static_files, **{path: source for path, (source, _) in copies.items()}}
         statuses = [target.copy(path, static[path]) for path in static if path in plan.fresh]
         statuses += drawn.values()
         lap("link unchanged files")

@@ -205,8 +205,9 @@ class InPlace:
         return False  # the old file was replaced where it stood: nothing left to compare
 
     def remove(self, relpaths: Iterable[str]) -> None:
-        for relpath in relpaths:
-            (self.path / relpath).unlink(missing_ok=True)
+        # With the folders they leave empty: an article whose URL moved leaves no empty folder
+        # at its old address (which a static server would list).
+        _remove_files(self.path, relpaths)
 
     def commit(self, written: Mapping[str, str]) -> None:
         _write_marker(self.path, self.id, sorted(written))

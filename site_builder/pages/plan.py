@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
 from site_builder.catalog.dates import month_grid
 from site_builder.config import Config
 from site_builder.model import Article, Page, Site, Taxonomy, Term
+from site_builder.newsroom import Profile
+from site_builder.pages.newsroom import plan_corrections, plan_standalone, story_index
 from site_builder.pages.paginate import Forward, paginate
-from site_builder.pages.sitemaps import plan_sitemaps
+from site_builder.pages.redirects import plan_redirects
+from site_builder.pages.sitemaps import plan_news_sitemap, plan_sitemaps
 from site_builder.pages.widgets.countries import group_by_world_region
 from site_builder.search import SEARCH_DIR, shard_names
 
@@ -27,7 +30,10 @@ def plan_pages(site: Site, config: Config) -> Iterator[Page]:
     for page in _pages(site, config, top_topics, top_regions):
         pages.append(page)
         yield page
-    yield from plan_sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "") and p.kind != "forward"])
+    yield from plan_sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "")
+                              and p.kind not in ("forward", "redirect")])
+    if config.news_sitemap:
+        yield plan_news_sitemap(site.articles, config)
     yield Page("robots.txt", "robots.txt", {}, kind="robots")
 
 
@@ -39,6 +45,12 @@ def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list
     yield from _feed("feed.xml", config.title, "", site.articles)
     for taxonomy in site.taxonomies:
         yield from _taxonomy_pages(taxonomy, config)
+    if site.authors is not None:
+        yield from _taxonomy_pages(site.authors, config, ("authors.html", "author.html"), site.profiles)
+    yield from _story_pages(site, config)
+    yield from plan_corrections(site, config)
+    yield from plan_standalone(site)
+    yield from plan_redirects(site, config)
     yield from _archive_pages(site, config)
     # The search page merges the shards' indexes, newest first (see search.py).
     shards = tuple(shard_names(len(site.articles), config.search_shard_size))
@@ -82,38 +94,64 @@ def article_page(site: Site, article: Article, newer: Article | None, older: Art
     related = site.related.get(article.url, ())
     # Term links depend on the terms (a tag gets its own page only past a threshold).
     links = tuple(t.token for tax in site.taxonomies for t in tax.terms_of(article))
+    authors = site.authors.terms_of(article) if site.authors is not None else []
+    story = site.story_of(article)
+    # Its place in the story as of its own date: later articles never change it.
+    place = story.places[article.url] if story is not None else 0
     return Page(article.url, article.template,
                 {"title": article.title, "article": article, "newer": newer, "older": older,
-                 "related": related},
-                inputs=(article.fingerprint, newer.teaser if newer else "-", older.teaser if older else "-",
-                        *_teasers(related), *links),
+                 "related": related, "authors": authors, "story": story, "story_place": place},
+                inputs=(article.version, newer.teaser if newer else "-", older.teaser if older else "-",
+                        *_teasers(related), *links, *(t.token for t in authors),
+                        f"{story.token}>{place}" if story is not None else "-"),
                 searchable=(article.fingerprint, *links), kind="article", year=article.date.year,
-                modified=article.modified)
+                modified=article.modified, source=article.path)
 
 
 def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> Iterator[Page]:
     latest = tuple(articles[:FEED_SIZE])
-    updated = max((a.modified for a in latest), default=None)
+    updated = max((a.revised for a in latest), default=None)
     yield Page(url, "atom.xml", {"title": title, "alternate": alternate, "articles": latest,
                                  "updated": updated},
-               inputs=(title, alternate, *(a.fingerprint for a in latest)), kind="feed")
+               inputs=(title, alternate, *(a.version for a in latest)), kind="feed")
 
 
-def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
+def _taxonomy_pages(taxonomy: Taxonomy, config: Config, templates: tuple[str, str] = ("terms.html", "term.html"),
+                    profiles: Mapping[str, Profile] | None = None) -> Iterator[Page]:
+    """A taxonomy's index and its terms' pages and feeds; `profiles` (authors'), by term slug,
+    are shown on the index and on each term's own page."""
+    profiles = profiles or {}
     groups = group_by_world_region(taxonomy.terms, lambda t: t.name) if taxonomy.key == "regions" else None
-    listed = tuple(f"{t.token}>{len(t.articles)}" if t.has_page
+    listed = tuple(f"{t.token}>{len(t.articles)}>{_version(profiles.get(t.slug))}" if t.has_page
                    else f"{t.token}>{'|'.join(_teasers(t.articles))}" for t in taxonomy.terms)
-    yield Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy,
-                                            "groups": groups}, inputs=listed, kind="terms")
+    yield Page(taxonomy.url, templates[0], {"title": taxonomy.title, "taxonomy": taxonomy, "groups": groups,
+                                            "profiles": profiles}, inputs=listed, kind="terms")
     for term in taxonomy.terms:
         if term.has_page:
             # Term pages show the count and may picture the term over time, month by month.
             months = Counter(map(_MONTH, term.articles))
-            yield from _listing(term.articles, config, term.url, "term.html", term.name, kind="term",
-                                inputs=(str(len(term.articles)),
+            profile = profiles.get(term.slug)
+            yield from _listing(term.articles, config, term.url, templates[1], term.name, kind="term",
+                                first_page={"profile": profile},
+                                inputs=(str(len(term.articles)), _version(profile),
                                         *(f"{y}-{m}:{n}" for (y, m), n in sorted(months.items()))),
                                 taxonomy=taxonomy, term=term)
             yield from _feed(term.feed_url, f"{term.name} · {config.title}", term.url, term.articles)
+
+
+def _version(profile: Profile | None) -> str:
+    return profile.version if profile is not None else "-"
+
+
+def _story_pages(site: Site, config: Config) -> Iterator[Page]:
+    """A page per story, its articles in date order (what happened next lives here, never on
+    the older articles), a feed each, and the index of stories."""
+    yield story_index(site.stories)
+    for story in site.stories:
+        intro = story.intro
+        yield Page(story.url, "story.html", {"title": story.name, "story": story},
+                   inputs=(story.name, intro.fingerprint if intro else "-", *_teasers(story.articles)), kind="story")
+        yield from _feed(story.feed_url, f"{story.name} · {config.title}", story.url, story.articles[::-1])
 
 
 def _archive_pages(site: Site, config: Config) -> Iterator[Page]:

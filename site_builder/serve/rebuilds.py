@@ -89,6 +89,8 @@ class Rebuilds:
         if report is not None:
             noun = "page" if report.written == 1 else "pages"
             self.say(f"{what}: {report.written} {noun} in {time.perf_counter() - started:.2f} s", False)
+            for warning in report.warnings:
+                self.say(warning, False)
 
     def _build(self, first: FirstPages | None) -> BuildReport | None:
         """A build, recording what went wrong instead of raising: the server must live on."""

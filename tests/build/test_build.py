@@ -162,12 +162,14 @@ def test_article_page_shows_everything_an_editor_wrote(make_site, run) -> None:
     root = make_site({"content/articles/a.md": article(
         "Raids in Moscow", "2024-12-04", "Police raided <b>three</b> clubs.\n\n## Aftermath\n\nMore.",
         updated="2024-12-06", source="The Associated Press", byline="By Jane Doe",
-        image="{caption: 'Police cars outside a club', credit: AP Photo}",
+        image="{src: 'https://photos.example.org/raid.jpg', caption: 'Police cars outside a club', credit: AP Photo}",
         analysis="['The raids show pressure.', 'More may follow.']",
         topics="[Conscription]", tags="[NATO]", regions="[Russia, Ukraine]")})
     run(root, "build")
     html = (root / "output/2024/12/04/raids-in-moscow/index.html").read_text()
-    for expected in ["By Jane Doe", "The Associated Press", '<time datetime="2024-12-04T00:00:00+00:00">4 December 2024</time>',
+    for expected in ['By <a href="../../../../authors/jane-doe/" rel="author">Jane Doe</a>', "The Associated Press",
+                     '<img src="https://photos.example.org/raid.jpg" alt="Police cars outside a club"',
+                     '<time datetime="2024-12-04T00:00:00+00:00">4 December 2024</time>',
                      "Updated <time", "Police cars outside a club", '<span class="credit">AP Photo</span>',
                      "<li>The raids show pressure.</li>", "<b>three</b>", '<h2 id="aftermath">Aftermath</h2>',
                      'href="../../../../topics/conscription/"', 'href="../../../../regions/ukraine/"',

@@ -9,6 +9,7 @@ import frontmatter
 
 from site_builder.config import Config, load_config
 from site_builder.config.deploy import MAX_DELETES, read_destinations
+from site_builder.config.menu import menu_table
 
 
 def test_init_makes_an_archive_that_builds(tmp_path: Path, run) -> None:
@@ -24,11 +25,18 @@ def test_init_makes_an_archive_that_builds(tmp_path: Path, run) -> None:
     assert [line.split()[:2] for line in lines[-3:]] == [
         ["site-builder", "import"], ["site-builder", "build"], ["site-builder", "serve"]]
     assert load_config(folder) == Config()  # the file states the defaults
+    # The newsroom's folders, each saying what goes in it.
+    assert "/about/" in (folder / "content/pages/about.md").read_text()
+    assert "jane-doe.md" in (folder / "content/authors/README.txt").read_text()
+    assert "story: Japan budget" in (folder / "content/stories/README.txt").read_text()
+    assert (folder / "static").is_dir()
     code, out, _ = run(folder, "build")
     assert code == 0 and "from 1 articles" in out
     date = post["date"]
     page = folder / "output" / f"{date:%Y/%m/%d}" / "welcome-to-your-news-archive" / "index.html"
     assert "Welcome to your news archive" in page.read_text()
+    assert "content/pages/about.md" in (folder / "output/about/index.html").read_text()
+    assert not (folder / "output/.gitkeep").exists()
 
 
 def test_the_new_site_toml_explains_every_key(tmp_path: Path, run) -> None:
@@ -37,6 +45,7 @@ def test_the_new_site_toml_explains_every_key(tmp_path: Path, run) -> None:
     lines = text.splitlines()
     for field in dataclasses.fields(Config):
         shown = f"[{field.name}]" if dataclasses.is_dataclass(field.default) else f"{field.name} ="
+        shown = "[[menu]]" if field.name == "menu" else shown
         at = next(i for i, line in enumerate(lines) if line.lstrip("# ").startswith(shown))
         assert lines[at - 1].startswith("# ") and not lines[at - 1].lstrip("# ").startswith(field.name)
     # Shown uncommented, the file sets every key to its default.
@@ -44,8 +53,11 @@ def test_the_new_site_toml_explains_every_key(tmp_path: Path, run) -> None:
                                           (" = " in line or line.startswith("# [")) else line
                                           for line in lines))
     defaults = dataclasses.asdict(Config())
-    assert {key: value for key, value in uncommented.items() if key not in ("markdown", "deploy")} == \
-        {key: value for key, value in defaults.items() if key != "markdown"}
+    assert {key: value for key, value in uncommented.items() if key not in ("markdown", "deploy", "menu")} == \
+        {key: value for key, value in defaults.items() if key not in ("markdown", "menu")}
+    # The example menu is one the build takes.
+    menu, problems = menu_table(uncommented["menu"], text)
+    assert problems == [] and [item.url for item in menu] == ["", "about/"]
     assert uncommented["markdown"]["engine"] == Config().markdown.engine
     # The example destination is one `deploy` takes, with the default max_deletes.
     destinations, problems = read_destinations(uncommented["deploy"], text)

@@ -222,6 +222,32 @@ def test_objects_are_served_with_their_type_and_cache_rules(make_site, run, dest
 
 
 @pytest.mark.parametrize("destination", ["s3"], indirect=True)
+def test_an_aliass_page_redirects_by_itself_on_s3(make_site, run, destination) -> None:
+    files = articles(2)
+    files["content/articles/2024/01/story-0.md"] = article(
+        "Story 0", "2024-01-10", "Body.", aliases='["/2023/12/31/old-story/", "/news/story-0.html"]')
+    root = make_deployable(make_site, destination, files)
+    rebuild(run, root)
+    deploy(run, root)
+    client, bucket = destination.extra["server"].client(), destination.extra["bucket"]
+    # The site's path on its host comes from base_url (https://example.org/archive/).
+    for alias in ("2023/12/31/old-story/index.html", "news/story-0.html"):
+        head = client.head_object(Bucket=bucket, Key=f"archive/{alias}")
+        assert head["WebsiteRedirectLocation"] == "/archive/2024/01/10/story-0/", alias
+    head = client.head_object(Bucket=bucket, Key="archive/2024/01/10/story-0/index.html")
+    assert "WebsiteRedirectLocation" not in head
+    # The alias moved to another article: its object is sent again with the new location.
+    files["content/articles/2024/01/story-0.md"] = article("Story 0", "2024-01-10", "Body.")
+    files["content/articles/2024/02/story-1.md"] = article(
+        "Story 1", "2024-02-11", "Body.", aliases='["/2023/12/31/old-story/"]')
+    write_files(root, files)
+    rebuild(run, root)
+    deploy(run, root)
+    head = client.head_object(Bucket=bucket, Key="archive/2023/12/31/old-story/index.html")
+    assert head["WebsiteRedirectLocation"] == "/archive/2024/02/11/story-1/"
+
+
+@pytest.mark.parametrize("destination", ["s3"], indirect=True)
 def test_changed_cache_rules_upload_again_and_the_endpoint_may_come_from_the_environment(
         make_site, run, destination, monkeypatch) -> None:
     table = destination.table.replace(f'endpoint_url = "{destination.extra["server"].endpoint}"', "")
