@@ -1,0 +1,27 @@
+"""words: how pages write a day, a span of days and a count ("7 August 2016", "24 May – 7 August
+2016", "1 article")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def format_date(moment: dt.date) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def date_range(first: dt.date, last: dt.date) -> str:
+    """The days from `first` to `last`, each part written once: "3–17 May 2016", "24 May –
+    7 August 2016", "24 December 2015 – 7 January 2016"; one day is that day."""
+    if first == last:
+        return format_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{format_date(last)}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {format_date(last)}"
+    return f"{format_date(first)} – {format_date(last)}"
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 article', '2 articles', '1,005 articles'."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
