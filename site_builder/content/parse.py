@@ -12,7 +12,7 @@ from typing import Any
 from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
 from site_builder.content.front_matter import split_front_matter
-from site_builder.content.markup import is_safe_url, render_markdown
+from site_builder.content.markup import is_safe_url, render_markdown, smarten
 from site_builder.errors import Problem
 from site_builder.model import Article, ArticleFile, Image
 from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
@@ -80,7 +80,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         agency=fields.get("source"),
         byline=fields.get("byline"),
         image=fields.get("image"),
-        analysis=fields.get("analysis", ()),
+        analysis=tuple(map(smarten, fields.get("analysis", ()))),  # quotes and dashes as the body's
         draft=fields.get("draft", False),
         extra={k: v for k, v in front.values.items() if k not in _KNOWN},
     )

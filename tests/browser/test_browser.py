@@ -35,6 +35,8 @@ def test_pages_work_under_a_subpath_on_phone_and_desktop(make_site, run, serve_d
         page.wait_for_url("**/2025/05/05/parliament-votes-on-budget-round-5/")
         assert page.locator("h1").inner_text() == "Parliament votes on budget, round 5"
         assert page.locator(".analysis").is_visible()
+        # Earlier coverage: a date never wraps over two lines ("4 / December 2024").
+        assert page.evaluate("getComputedStyle(document.querySelector('.related time')).whiteSpace") == "nowrap"
         # The stylesheet loaded: the masthead uses the theme's layout, not browser defaults.
         assert page.evaluate("getComputedStyle(document.querySelector('.site-nav ul')).display") == "flex"
         assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -48,8 +50,12 @@ def test_a_local_build_browses_from_disk(make_site, run, page_at) -> None:
     root = sample_site(make_site, run, "--local")
     page = page_at(DESKTOP)
     page.goto((root / "output/index.html").as_uri())
-    page.get_by_role("link", name="Older →").click()  # 3 a page: the oldest three, newest first
-    page.wait_for_url("**/output/page/1/index.html")
+    page.get_by_role("link", name="Archive", exact=True).first.click()
+    page.wait_for_url("**/output/archive/index.html")
+    page.get_by_role("link", name="2025").click()
+    page.wait_for_url("**/output/archive/2025/index.html")
+    page.get_by_role("link", name="January").click()
+    page.wait_for_url("**/output/archive/2025/01/index.html")
     page.get_by_role("link", name="Parliament votes on budget, round 1").click()
     page.wait_for_url("**/parliament-votes-on-budget-round-1/index.html")
     assert page.locator("h1").inner_text() == "Parliament votes on budget, round 1"
@@ -67,3 +73,43 @@ def test_dark_mode_follows_the_reader_preference(make_site, run, serve_dir, page
         page.goto(base)
         backgrounds.append(page.evaluate("getComputedStyle(document.body).backgroundColor"))
     assert backgrounds[0] != backgrounds[1]
+
+
+def test_the_dark_mode_toggle_remembers_the_choice(make_site, run, serve_dir, page_at) -> None:
+    root = sample_site(make_site, run)
+    base = serve_dir(root / "output")
+    page = page_at(DESKTOP, "light")
+    page.goto(base)
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    toggle = page.get_by_role("button", name="Dark mode")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert dark != light and toggle.get_attribute("aria-pressed") == "true"
+    # Another page opens dark, before its scripts run: no flash of the light scheme.
+    page.goto(base + "topics/elections/", wait_until="commit")
+    page.wait_for_selector("body")
+    assert page.evaluate("document.documentElement.dataset.scheme") == "dark"
+    page.wait_for_load_state()
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
+    # Back to the system's scheme: the choice is forgotten, and the page follows the system.
+    page.get_by_role("button", name="Dark mode").click()
+    assert page.evaluate("localStorage.getItem('colour-scheme')") is None
+    page.emulate_media(color_scheme="dark")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
+    assert page.get_by_role("button", name="Dark mode").get_attribute("aria-pressed") == "true"
+    assert page.errors == []
+
+
+def test_print_shows_the_articles_address_and_leaves_out_the_navigation(make_site, run, serve_dir, page_at) -> None:
+    root = sample_site(make_site, run)
+    page = page_at(DESKTOP, "dark")
+    page.goto(serve_dir(root / "output") + "2025/05/05/parliament-votes-on-budget-round-5/")
+    assert not page.locator(".print-url").is_visible()
+    page.emulate_media(media="print")
+    address = page.locator(".print-url")
+    assert address.is_visible()
+    assert address.inner_text() == "https://example.org/archive/2025/05/05/parliament-votes-on-budget-round-5/"
+    assert not page.locator(".site-nav").is_visible() and not page.locator(".scheme-toggle").is_visible()
+    # On paper in the light scheme, whatever the screen's.
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
