@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from operator import attrgetter
+from collections.abc import Iterable, Iterator
 
 from site_builder.config import Config
-from site_builder.model import Article, Page, Site, Taxonomy, Term
+from site_builder.model import Article, Page, Site, Term
 from site_builder.pages.archive import archive_pages
-from site_builder.pages.listing import (
-    archive_jump,
-    jump_inputs,
-    listing_pages,
-    month_pages,
-    teasers,
-    term_jump,
-)
+from site_builder.pages.listing import archive_jump, jump_inputs, listing_pages, teasers
 from site_builder.pages.sitemaps import plan_sitemaps
-from site_builder.pages.widgets.countries import group_by_world_region
+from site_builder.pages.terms import biggest, feed, taxonomy_pages
 from site_builder.search import SEARCH_DIR, shard_names
-
-_MONTH = attrgetter("date.year", "date.month")
-FEED_SIZE = 20
 
 
 def plan_pages(site: Site, config: Config) -> Iterator[Page]:
     """Every page, the home page first: the dev server draws the pages open in a browser as
     soon as they are planned (output.render_first)."""
-    top_topics, top_regions = _biggest(site.taxonomy("topics")), _biggest(site.taxonomy("regions"))
+    top_topics, top_regions = biggest(site.taxonomy("topics").terms, 8), biggest(site.taxonomy("regions").terms, 8)
     pages: list[Page] = []
     for page in _pages(site, config, top_topics, top_regions):
         pages.append(page)
@@ -43,9 +31,9 @@ def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list
                              first_page={"top_topics": top_topics, "top_regions": top_regions, "jump": jump},
                              inputs=(*_term_counts(top_topics + top_regions), *jump_inputs(jump)))
     yield from _article_pages(site)
-    yield from _feed("feed.xml", config.title, "", site.articles)
+    yield from feed("feed.xml", config.title, "", site.articles)
     for taxonomy in site.taxonomies:
-        yield from _taxonomy_pages(taxonomy, config)
+        yield from taxonomy_pages(taxonomy, config)
     yield from archive_pages(site, config)
     # The search page merges the shards' indexes, newest first (see search.py).
     shards = tuple(shard_names(len(site.articles), config.search_shard_size))
@@ -74,39 +62,6 @@ def article_page(site: Site, article: Article, newer: Article | None, older: Art
                         *teasers(related), *links),
                 searchable=(article.fingerprint, *links), kind="article", year=article.date.year,
                 modified=article.modified)
-
-
-def _feed(url: str, title: str, alternate: str, articles: Sequence[Article]) -> Iterator[Page]:
-    latest = tuple(articles[:FEED_SIZE])
-    updated = max((a.modified for a in latest), default=None)
-    yield Page(url, "atom.xml", {"title": title, "alternate": alternate, "articles": latest,
-                                 "updated": updated},
-               inputs=(title, alternate, *(a.fingerprint for a in latest)), kind="feed")
-
-
-def _taxonomy_pages(taxonomy: Taxonomy, config: Config) -> Iterator[Page]:
-    groups = group_by_world_region(taxonomy.terms, lambda t: t.name) if taxonomy.key == "regions" else None
-    listed = tuple(f"{t.token}>{len(t.articles)}" if t.has_page
-                   else f"{t.token}>{'|'.join(teasers(t.articles))}" for t in taxonomy.terms)
-    yield Page(taxonomy.url, "terms.html", {"title": taxonomy.title, "taxonomy": taxonomy,
-                                            "groups": groups}, inputs=listed, kind="terms")
-    for term in taxonomy.terms:
-        if term.has_page:
-            # Term pages show the count and may picture the term over time, month by month.
-            months = Counter(map(_MONTH, term.articles))
-            jump = term_jump(term, config.articles_per_page)
-            yield from listing_pages(term.articles, config, term.url, "term.html", term.name, kind="term",
-                                     first_page={"jump": jump, "month_pages": month_pages(jump)},
-                                     inputs=(str(len(term.articles)),
-                                             *(f"{y}-{m}:{n}" for (y, m), n in sorted(months.items())),
-                                             *jump_inputs(jump)),
-                                     taxonomy=taxonomy, term=term)
-            yield from _feed(term.feed_url, f"{term.name} · {config.title}", term.url, term.articles)
-
-
-def _biggest(taxonomy: Taxonomy, count: int = 8) -> list[Term]:
-    terms = [t for t in taxonomy.terms if t.has_page]
-    return sorted(terms, key=lambda t: (-len(t.articles), t.name))[:count]
 
 
 def _term_counts(terms: Iterable[Term]) -> tuple[str, ...]:

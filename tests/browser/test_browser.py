@@ -1,8 +1,9 @@
 """The built site in a real browser: served over HTTP under a subpath, and from disk."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.support.sites import article
+from tests.support.sites import SITE_TOML, article
 
 pytestmark = pytest.mark.slow  # a real browser
 
@@ -113,3 +114,29 @@ def test_print_shows_the_articles_address_and_leaves_out_the_navigation(make_sit
     assert not page.locator(".site-nav").is_visible() and not page.locator(".scheme-toggle").is_visible()
     # On paper in the light scheme, whatever the screen's.
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+
+
+def test_the_tags_index_filters_thousands_of_tags(make_site, run, serve_dir, page_at) -> None:
+    # 3,000 tags of one article each, listed on the index with their article (no pages).
+    files = {f"content/articles/{n}.md": article(
+        f"Story {n}", f"2024-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+        tags="[" + ", ".join(f"'Person {n * 20 + k}'" for k in range(20)) + (", Zürich]" if n == 7 else "]"))
+        for n in range(150)}
+    root = make_site(files, SITE_TOML.replace("articles_per_page = 3", "min_articles_for_tag_page = 1000"))
+    assert run(root, "build")[0] == 0
+    page = page_at(PHONE)
+    page.goto(serve_dir(root / "output") + "tags/")
+    assert page.locator(".term-list > li").count() == 3001
+    box = page.get_by_label("Find a tag")
+    box.fill("person 2999")
+    expect(page.get_by_role("status")).to_have_text("1 tag matches “person 2999”.")
+    assert page.locator(".term-list > li:visible").all_inner_texts() == ["Person 2999: Story 149"]
+    assert not page.locator(".most-used").is_visible() and not page.locator(".az").is_visible()
+    box.fill("zurich")  # accents aside
+    assert page.locator(".term-list > li:visible").all_inner_texts() == ["Zürich: Story 7"]
+    assert page.locator("section.letter:visible h2").all_inner_texts() == ["Z"]
+    box.fill("nobody")
+    expect(page.get_by_role("status")).to_have_text("No tag matches “nobody”.")
+    box.fill("")
+    assert page.locator(".term-list > li:visible").count() == 3001 and page.locator(".most-used").is_visible()
+    assert page.errors == []

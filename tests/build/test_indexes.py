@@ -254,3 +254,24 @@ def test_day_and_year_pages_link_the_ones_before_and_after(big_site: Path) -> No
         last_day = month.read_text().rsplit('<section class="archive-day"', 1)[1]
         newest = re.search(r'<li><a href="[^"]+">([^<]+)</a></li>', last_day)[1]
         assert f">{newest}</a>" in year
+
+
+def test_a_big_tags_index_shows_the_most_used_first_then_a_to_z(make_site, run) -> None:
+    """The walkthrough's 302 tags made a flat list 10,000 px tall on a phone."""
+    names = ["Élysée", "ankara", "Zelensky", "3M", "Москва", *(f"Tag {n:02d}" for n in range(30))]
+    files = {f"content/articles/{i}.md": article(f"Story {i}", f"2024-01-{i % 28 + 1:02d}",
+                                                 tags=f"['{name}'" + (", 'Busy']" if i % 2 else "]"))
+             for i, name in enumerate(names)}
+    root = make_site(files)
+    run(root, "build")
+    html = (root / "output/tags/index.html").read_text()
+    most = re.search(r'<section class="most-used".*?</section>', html, re.S)[0]
+    assert re.findall(r'<a href="([^"]+)">', most)[0] == "busy/"  # 17 articles, the rest one each
+    letters = re.findall(r'<h2 id="letter_\d+_title">([^<]+)</h2>', html)
+    assert letters == ["#", "A", "B", "E", "T", "Z", "М"]  # digits first, accents aside, other scripts last
+    az = re.search(r'<nav class="az".*?</nav>', html, re.S)[0]
+    assert re.findall(r'<a href="#(letter_\d+)">', az) == [f"letter_{n}" for n in range(1, 8)]
+    assert 'id="term-filter"' in html and "filter." in html
+    # A small index stays a plain list.
+    topics = (root / "output/topics/index.html").read_text()
+    assert 'class="most-used"' not in topics and 'id="term-filter"' not in topics
