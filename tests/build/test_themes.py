@@ -145,7 +145,7 @@ def test_compact_extends_default_and_assets_are_fingerprinted(make_site, run) ->
                      SITE_TOML + 'theme = "compact"\n')
     theme = load_theme(root, "compact")
     assert [folder.name for folder in theme.chain] == ["compact", "default"]
-    assert set(theme.assets) == {"compact.css", "favicon.svg", "scheme.js", "search.js", "style.css"}
+    assert set(theme.assets) == {"compact.css", "favicon.svg", "filter.js", "scheme.js", "search.js", "style.css"}
     assert theme.static_files[theme.assets["favicon.svg"]].parent.parent.name == "compact"
     assert all(re.fullmatch(r"static/[a-z]+\.[0-9a-f]{10}\.(css|js|svg)", p) for p in theme.assets.values())
     assert run(root, "build")[0] == 0
