@@ -232,8 +232,11 @@ def _index(content: Content, env: jinja2.Environment, options: BuildOptions, con
 
 
 def _search_mode(options: BuildOptions, config: Config) -> SearchMode:
-    # The dev server keeps the index it has; a site with search turned off has none.
-    return ("build" if options.search else "keep") if config.search else "drop"
+    # The dev server keeps the index it has; a site with search turned off has none, and so
+    # has a copy made to be opened from disk, where browsers refuse Pagefind's module scripts.
+    if not config.search or config.local:
+        return "drop"
+    return "build" if options.search else "keep"
 
 
 def _nothing_changed(cache: BuildCache, options: BuildOptions, folder: OutputFolder, started: float) -> BuildReport:
