@@ -48,7 +48,7 @@ def find_broken_links(site: Path) -> Iterator[BrokenLink]:
     for page in sorted(site.rglob("*.html")):
         relpage = page.relative_to(site).as_posix()
         links, base = page_links(page.read_text(encoding="utf-8"))
-        # A page with <base> (the 404 page) resolves its links from the site root.
+        # A page with <base> (a template of the site's own may set one) resolves its links from the site root.
         folder = "" if base else posixpath.dirname(relpage)
         for link in links:
             if not _resolves(site, folder, link):

@@ -21,6 +21,7 @@ def plan_pages(site: Site, config: Config) -> Iterator[Page]:
     for page in _pages(site, config, top_topics, top_regions):
         pages.append(page)
         yield page
+    yield _not_found(pages)
     yield from plan_sitemaps([p for p in pages if (p.url.endswith("/") or p.url == "") and p.kind != "forward"])
     yield Page("robots.txt", "robots.txt", {}, kind="robots")
 
@@ -39,7 +40,16 @@ def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list
     shards = tuple(shard_names(len(site.articles), config.search_shard_size))
     yield Page("search/", "search.html", {"title": "Search", "index_dir": SEARCH_DIR, "shards": shards},
                inputs=shards, kind="search")
-    yield Page("404.html", "404.html", {"title": "Page not found"}, kind="404")
+
+
+def _not_found(pages: list[Page]) -> Page:
+    """The page a host serves for any missing address, at any depth: it finds the site's root
+    from its own address, as the part before the first of the site's top folders (see
+    404.html); years go by their digits."""
+    top = sorted({page.url.split("/")[0] for page in pages if not page.url[:4].isdigit()} - {""}
+                 | {"static", SEARCH_DIR})
+    return Page("404.html", "404.html", {"title": "Page not found", "top_folders": top},
+                inputs=tuple(top), kind="404")
 
 
 def _article_pages(site: Site) -> Iterator[Page]:

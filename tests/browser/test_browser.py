@@ -140,3 +140,32 @@ def test_the_tags_index_filters_thousands_of_tags(make_site, run, serve_dir, pag
     box.fill("")
     assert page.locator(".term-list > li:visible").count() == 3001 and page.locator(".most-used").is_visible()
     assert page.errors == []
+
+
+@pytest.mark.parametrize("base_url", ["http://localhost:8000/", "https://example.org/archive/"])
+def test_the_404_page_works_from_any_host_and_subpath(make_site, run, serve_dir, page_at, base_url) -> None:
+    """The walkthrough's 404 page carried <base href=base_url>: with base_url left at
+    localhost, on a real host it had no stylesheet and every link led to localhost."""
+    root = sample_site(make_site, run)
+    (root / "site.toml").write_text(SITE_TOML.replace("https://example.org/archive/", base_url))
+    assert run(root, "build")[0] == 0
+    assert "<base" not in (root / "output/404.html").read_text()
+    served = serve_dir(root, not_found=root / "output/404.html")  # the site under /output/
+    page = page_at(PHONE)
+    for missing in ("output/2025/05/05/no-such-story/", "output/topics/no-such-topic/",
+                    "output/no-such-page", "output/archive/2031/"):
+        response = page.goto(served + missing)
+        assert response.status == 404 and page.locator("h1").inner_text() == "Page not found"
+        # The stylesheet loaded: the navigation is the theme's, not a browser's list.
+        assert page.evaluate("getComputedStyle(document.querySelector('.site-nav ul')).display") == "flex", missing
+        page.get_by_role("link", name="Go to the latest articles").click()
+        page.wait_for_url(served + "output/")
+        assert page.locator("h1").inner_text() == "Latest"
+    # At a domain's root as well.
+    at_root = serve_dir(root / "output", not_found=root / "output/404.html")
+    page.goto(at_root + "2025/05/05/no-such-story/")
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-nav ul')).display") == "flex"
+    page.get_by_role("link", name="search the archive").click()
+    page.wait_for_url(at_root + "search/")
+    # The only errors: the browser's note of each 404 answer.
+    assert all("404" in error for error in page.errors), page.errors
