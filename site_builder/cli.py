@@ -13,6 +13,7 @@ from site_builder import __version__
 from site_builder.commands import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from site_builder.commands.building import run_build, run_check, run_serve
 from site_builder.commands.deploying import run_deploy
+from site_builder.commands.drafts import run_list_drafts
 from site_builder.commands.importing import run_import
 from site_builder.commands.project import (
     run_init,
@@ -22,6 +23,7 @@ from site_builder.commands.project import (
 )
 from site_builder.config import SCHEDULER
 from site_builder.errors import ContentError, DeployError, UsageError
+from site_builder.project import find_project
 
 
 def run() -> None:
@@ -49,6 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return EXIT_USAGE
+    if args.run is not run_init and not getattr(args, "explain", False):
+        # Every command but init works on a project: the one the folder is in. (`import
+        # --explain` only reads the files it is given and writes nothing: it may look at dumps
+        # before there is an archive.)
+        project = find_project(args.root)
+        if project is None:
+            print(f"site-builder: no site.toml in {args.root.resolve()} or its parents; "
+                  "run 'site-builder init' to start an archive", file=sys.stderr)
+            return EXIT_USAGE
+        args.root = project
     try:
         return args.run(args)
     except ContentError as err:
@@ -109,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("folder", nargs="?", type=Path, help="where (made if missing)")
     p.add_argument("--force", action="store_true", help="add the archive's files to a folder that is not empty")
     p.set_defaults(run=run_init)
+
+    p = commands.add_parser("list", help="list the drafts (list drafts)")
+    lists = p.add_subparsers(title="what to list", metavar="WHAT", required=True)
+    t = lists.add_parser("drafts", help="every article marked draft: its file, date (or 'undated') and title")
+    t.set_defaults(run=run_list_drafts)
 
     p = commands.add_parser("theme", help="list the themes, or copy one to customise it")
     themes = p.add_subparsers(title="theme commands", metavar="ACTION", required=True)

@@ -15,6 +15,18 @@ CACHE_DIR = ".site-builder-cache"
 THEME_NAME = re.compile(r"[A-Za-z0-9_-]+")  # a theme's folder name, under themes/
 
 
+def find_project(start: Path) -> Path | None:
+    """The folder of the project `start` is in: `start` itself if it holds a site.toml (as
+    given, so messages keep its short form), else the nearest parent that does (as git finds
+    its repository); None outside any project."""
+    if (start / CONFIG_FILE).is_file():
+        return start
+    for folder in start.resolve().parents:
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    return None
+
+
 def cache_file(root: Path, kind: str, out: Path, suffix: str) -> Path:
     """The cache file of `kind` ('pages', 'outcome', 'deploy-stamps', ...) kept for the output
     folder `out`: one per folder, named by its resolved path."""

@@ -86,3 +86,41 @@ def test_new_scaffolds_a_draft_that_builds(make_site, run) -> None:
     code, out, _ = run(root, "new", "Talks resume in Muscat")
     assert out.strip().endswith("talks-resume-in-muscat-2.md")
     assert run(root, "build", "--drafts")[0] == 0
+
+
+@pytest.mark.parametrize("command", [["build"], ["serve", "--port", "0"], ["new", "A story"], ["check"],
+                                     ["deploy"], ["theme", "list"], ["import", "dump.txt"], ["list", "drafts"]])
+def test_outside_a_project_every_command_but_init_refuses(tmp_path, run, command) -> None:
+    """The walkthrough's `build` in an empty folder (and in content/) made output/ and a cache
+    there and said "Built 12 pages from 0 articles"; `new` made content/ wherever it ran."""
+    folder = tmp_path / "not-an-archive"
+    folder.mkdir()
+    code, out, err = run(folder, *command)
+    assert (code, out) == (2, "")
+    assert err == (f"site-builder: no site.toml in {folder} or its parents; "
+                   "run 'site-builder init' to start an archive\n")
+    assert list(folder.iterdir()) == []
+
+
+def test_a_command_run_inside_a_project_works_on_the_whole_project(make_site, run) -> None:
+    root = make_site({"content/articles/a.md": article("Fine")})
+    code, out, _ = run(root / "content" / "articles", "build")
+    assert code == 0 and (root / "output/index.html").is_file()
+    assert not (root / "content/articles/output").exists() and not (root / "content/articles/.site-builder-cache").exists()
+    code, out, _ = run(root / "content", "new", "From inside")
+    assert code == 0 and list((root / "content/articles").rglob("from-inside.md"))
+
+
+def test_list_drafts_names_each_with_its_date_or_undated(make_site, run) -> None:
+    root = make_site({"content/articles/2024/12/ready.md": article("Ready"),
+                      "content/articles/2024/12/later.md": article("Not yet", "2024-12-05", draft="true"),
+                      "content/articles/undated/found.md": article("Found in a dump", None, draft="true")})
+    code, out, _ = run(root, "list", "drafts")
+    assert code == 0
+    assert out.splitlines() == [
+        "content/articles/2024/12/later.md  2024-12-05  Not yet",
+        "content/articles/undated/found.md  undated     Found in a dump",
+        "2 drafts; `site-builder build --drafts` builds them, removing `draft: true` publishes one."]
+    (root / "content/articles/2024/12/later.md").unlink()
+    (root / "content/articles/undated/found.md").unlink()
+    assert run(root, "list", "drafts")[1] == "No drafts.\n"
