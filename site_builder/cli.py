@@ -70,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(err.problems)} {noun} found; nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as err:
-        print(err, file=sys.stderr)
+        # deploy names itself in every message of its own, as it does its DeployErrors.
+        prefix = "site-builder deploy: " if args.run is run_deploy else ""
+        print(f"{prefix}{err}", file=sys.stderr)
         return EXIT_USAGE
     except DeployError as err:
         # From `deploy`, or from the upload that ends `build --out s3://...`.
@@ -117,8 +119,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("title", help="the headline")
     p.set_defaults(run=run_new)
 
-    p = commands.add_parser("init", help="start a new archive in FOLDER (default: the --root folder)")
+    p = commands.add_parser("init", help="start a new archive in FOLDER (default: the --root folder)",
+                            description="Start a new archive: site.toml, content/articles/ (with an example "
+                                        "article), content/raw/ and a .gitignore. On a terminal it asks for "
+                                        "the title, the site's address and the time zone, unless given.")
     p.add_argument("folder", nargs="?", type=Path, help="where (made if missing)")
+    p.add_argument("--title", help="the archive's name, in every page's header (default: News Archive)")
+    p.add_argument("--base-url", metavar="URL", help="where the site will be published, e.g. "
+                   "https://news.example.org/ (feeds, sitemaps and canonical links use it)")
+    p.add_argument("--timezone", metavar="ZONE", help="the IANA time zone of dates written without one, "
+                   "e.g. Europe/London (default: UTC)")
     p.add_argument("--force", action="store_true", help="add the archive's files to a folder that is not empty")
     p.set_defaults(run=run_init)
 

@@ -7,6 +7,8 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 import sys
 
+from site_builder.config import is_local_address
+
 
 def progress_bar(stage: str, done: int, total: int) -> None:
     """One line redrawn in place on a terminal; a log or a pipe gets only the summary."""
@@ -16,3 +18,12 @@ def progress_bar(stage: str, done: int, total: int) -> None:
     end = "\n" if done == total else ""
     print(f"\r{stage:>7} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end,
           file=sys.stderr, flush=True)
+
+
+def warn_if_local_address(base_url: str) -> None:
+    """One line while base_url names this machine: a published site's canonical links, feeds,
+    sitemaps and structured data would lead there."""
+    if is_local_address(base_url):
+        print(f"site-builder: warning: base_url is {base_url}: canonical links, feeds, sitemaps and "
+              "social cards will point at this machine; set the site's address in site.toml "
+              "before publishing (a build for opening from disk: --local)", file=sys.stderr)

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.build import BuildReport, build
-from site_builder.commands import EXIT_CONTENT, EXIT_OK, progress_bar
+from site_builder.commands import EXIT_CONTENT, EXIT_OK, progress_bar, warn_if_local_address
 from site_builder.commands.deploying import print_deployed
-from site_builder.config import load_config
+from site_builder.config import Config, load_config
 from site_builder.errors import ContentError, UsageError
 from site_builder.links import find_broken_links
 from site_builder.options import BuildOptions
@@ -35,7 +35,8 @@ def build_options(args: argparse.Namespace) -> BuildOptions:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    scheduler = args.scheduler or _configured_scheduler(args.root)
+    config = _config_if_valid(args.root)
+    scheduler = args.scheduler or (config.build.scheduler if config else "")
     options = build_options(args)
     with _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
         if cluster is not None:
@@ -43,18 +44,21 @@ def run_build(args: argparse.Namespace) -> int:
             options = dataclasses.replace(options, root=options.root.resolve(), runner=cluster.run)
         report = build(options)
         code = _print_report(report, uploading=isinstance(args.out, str))
+        # About a site made for publishing: not one that failed, nor one for opening from disk.
+        if config is not None and not (args.local if args.local is not None else config.local):
+            warn_if_local_address(config.base_url)
         if code == EXIT_OK and isinstance(args.out, str):
             _upload_build(options.root, args.out, report.out, cluster)
     return code
 
 
-def _configured_scheduler(root: Path) -> str:
-    """site.toml's [build] scheduler; a site.toml with problems builds here, and the build
-    reports every one of them."""
+def _config_if_valid(root: Path) -> Config | None:
+    """site.toml, for what the command decides before building (the scheduler, a warning);
+    a site.toml with problems is the build's to report, every one of them."""
     try:
-        return load_config(root).build.scheduler
+        return load_config(root)
     except ContentError:
-        return ""
+        return None
 
 
 def _print_report(report: BuildReport, uploading: bool) -> int:

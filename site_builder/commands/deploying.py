@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from site_builder.commands import EXIT_OK, progress_bar
+from site_builder.commands import EXIT_OK, progress_bar, warn_if_local_address
 
 if TYPE_CHECKING:
     from site_builder.deploy.publish import DeployReport
@@ -21,7 +21,11 @@ def run_deploy(args: argparse.Namespace) -> int:
         report_of,
     )
 
-    deployment = prepare(args.root, choose_destination(args.root, args.name), args.root / "output")
+    from site_builder.config import load_config
+
+    destination = choose_destination(args.root, args.name)
+    warn_if_local_address(load_config(args.root).base_url)
+    deployment = prepare(args.root, destination, args.root / "output")
     try:
         if args.dry_run:
             for path in deployment.changes.uploads:
