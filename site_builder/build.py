@@ -66,6 +66,7 @@ class BuildReport:
     undated_drafts: tuple[Path, ...] = ()  # not built: they have no date, so no URL
     problems: tuple[Problem, ...] = ()  # with keep_going: what was left out
     notes: tuple[str, ...] = ()  # one line each, e.g. why search was not built
+    pages_written: int = 0  # of the files written, pages (the rest: static files, the search index)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
         articles=len(site.articles), pages=len(pages), rendered=written.rendered,
         written=written.written, unchanged=written.unchanged, removed=written.removed,
         seconds=time.perf_counter() - started, out=options.out,
-        undated_drafts=content.undated_drafts, problems=problems, notes=written.notes)
+        undated_drafts=content.undated_drafts, problems=problems, notes=written.notes,
+        pages_written=written.pages_written)
     return report, dataclasses.replace(warm, built=Built(config, site, pages, renderer))
 
 

@@ -23,6 +23,7 @@ from site_builder.commands.project import (
 )
 from site_builder.config import SCHEDULER
 from site_builder.errors import ContentError, DeployError, UsageError
+from site_builder.pages.words import counted
 from site_builder.project import find_project
 
 
@@ -66,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        noun = "problem" if len(err.problems) == 1 else "problems"
-        print(f"{len(err.problems)} {noun} found; nothing was written.", file=sys.stderr)
+        print(f"{counted(len(err.problems), 'problem')} found; nothing was written.", file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as err:
         # deploy names itself in every message of its own, as it does its DeployErrors.
@@ -92,14 +92,31 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="site-builder", description="Build a news archive site.")
+    parser = argparse.ArgumentParser(
+        prog="site-builder", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="A static site generator for news archives: raw news text in, a themed, searchable "
+                    "static site out.",
+        epilog="examples:\n"
+               "  site-builder init my-archive             start an archive (asks for its title and address)\n"
+               "  site-builder import content/raw/*.txt    raw dumps -> articles\n"
+               "  site-builder serve                       preview at http://127.0.0.1:8000/, reloads on save\n"
+               "  site-builder build                       the site, into output/\n"
+               "  site-builder deploy                      publish what changed\n\n"
+               "Each command has its own --help; README.md says more.")
     parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
-    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
-    parser.add_argument("--debug", action="store_true", help="log every stage")
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the project folder, or a folder inside it (default: the current one); "
+                             "commands look for site.toml there and in its parents")
+    parser.add_argument("--debug", action="store_true",
+                        help="log each stage and its time, and show the traceback of an internal error")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = commands.add_parser("build", help="content + theme -> output/")
     _add_build_options(p)
+    p.add_argument("--out", type=_out, help="output folder (default: output/ in the project), or a destination "
+                   "such as s3://bucket/path/: built in the project's cache, then what changed uploaded")
+    p.add_argument("--local", action="store_true", default=None,
+                   help="links end in index.html, so the site works opened from disk (no search index)")
     p.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
                    help="parse and render on a Dask cluster: its scheduler (tcp://host:8786), or "
                         "'local' to start one here with --jobs workers (default: site.toml's [build])")
@@ -112,10 +129,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="write nothing; print where each article's fields came from (line and rule)")
     p.set_defaults(run=run_import)
 
-    p = commands.add_parser("check", help="validate content without writing the site")
+    p = commands.add_parser(
+        "check", help="validate every article and follow every internal link; output/ is not touched",
+        description="Validate every article and site.toml (every problem, as path:line: message), build the site "
+                    "into a folder of .site-builder-cache/ kept for check (so a second check redoes only what "
+                    "changed), and follow every internal link of every page: each broken one is listed as "
+                    "'page: broken link -> target'. output/ is not touched. Exit 1 on any problem.")
+    p.add_argument("--drafts", action="store_true", help="check the drafts too")
     p.set_defaults(run=run_check)
 
-    p = commands.add_parser("new", help="scaffold an article")
+    p = commands.add_parser(
+        "new", help="scaffold an article: a draft dated today",
+        description="Create a draft dated today, content/articles/YYYY/MM/<slug>.md (draft: true), with "
+                    "the headline and empty topics, tags and regions to fill in. Drafts are built only with "
+                    "build --drafts (site-builder list drafts lists them); remove draft: true to publish it.")
     p.add_argument("title", help="the headline")
     p.set_defaults(run=run_new)
 
@@ -154,6 +181,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
     _add_build_options(p)
+    p.add_argument("--out", type=_out, help="the folder it builds into and serves (default: output/ in the project)")
+    p.set_defaults(local=None)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.set_defaults(run=run_serve)
@@ -161,11 +190,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_build_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=_out, help="output folder (default: output/ in the project); for build, also a "
-                   "destination such as s3://bucket/path/: built in the project's cache, what changed uploaded")
     p.add_argument("--drafts", action="store_true", help="include articles marked draft")
-    p.add_argument("--local", action="store_true", default=None,
-                   help="links end in index.html, so the site works opened from disk")
     p.add_argument("--jobs", "-j", type=int, metavar="N",
                    help="worker processes for parsing and rendering (default: one per core)")
     p.add_argument("--keep-going", action="store_true",

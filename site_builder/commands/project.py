@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.commands import EXIT_OK
-from site_builder.config import Config
-from site_builder.errors import UsageError
+from site_builder.config import Config, load_config
+from site_builder.errors import ContentError, UsageError
 
 if TYPE_CHECKING:
     from site_builder.scaffold import SiteSettings
@@ -89,12 +89,15 @@ def _ask(question: str, default: str, problem: Callable[[str], str | None]) -> s
 def run_theme_list(args: argparse.Namespace) -> int:
     from site_builder.pages.theme import bundled_themes
 
+    try:
+        in_use = load_config(args.root).theme
+    except ContentError:  # a site.toml with problems: `build` says which
+        in_use = None
     own = sorted(p.parent.name for p in (args.root / "themes").glob("*/templates") if p.is_dir())
-    for name in own:
-        print(f"{name}  (themes/{name})")
-    for name in bundled_themes():
-        if name not in own:
-            print(f"{name}  (bundled)")
+    found = [(name, f"themes/{name}") for name in own]
+    found += [(name, "bundled") for name in bundled_themes() if name not in own]
+    for name, where in found:
+        print(f"{name}  ({where}{', in use' if name == in_use else ''})")
     return EXIT_OK
 
 

@@ -25,7 +25,7 @@ def test_init_makes_an_archive_that_builds(tmp_path: Path, run) -> None:
         ["site-builder", "import"], ["site-builder", "build"], ["site-builder", "serve"]]
     assert load_config(folder) == Config()  # the file states the defaults
     code, out, _ = run(folder, "build")
-    assert code == 0 and "from 1 articles" in out
+    assert code == 0 and "from 1 article into" in out
     date = post["date"]
     page = folder / "output" / f"{date:%Y/%m/%d}" / "welcome-to-your-news-archive" / "index.html"
     assert "Welcome to your news archive" in page.read_text()
@@ -80,7 +80,7 @@ def test_a_copied_theme_is_the_one_used_and_can_be_edited(make_site, run) -> Non
     code, _, err = run(root, "theme", "copy", "default", "mine")
     assert code == 2 and err.strip() == "themes/mine: already exists; choose another name"
     code, out, _ = run(root, "theme", "list")
-    assert out.splitlines() == ["mine  (themes/mine)", "compact  (bundled)", "default  (bundled)"]
+    assert out.splitlines() == ["mine  (themes/mine, in use)", "compact  (bundled)", "default  (bundled)"]
 
 
 def test_version_comes_from_the_package_metadata(run, tmp_path: Path, capsys) -> None:

@@ -307,6 +307,9 @@ def test_which_destination_and_usage_errors(make_site, run, tmp_path) -> None:
     (root / "site.toml").write_text(f'{SITE_TOML}[deploy.here]\nurl = "file://{root}"\n')
     code, _, err = run(root, "deploy")
     assert code == 2 and "holds the project or its output/" in err
+    # A folder's plain path, as file:// would name it (the walkthrough's url = "/srv/www").
+    (root / "site.toml").write_text(f'{SITE_TOML}[deploy.www]\nurl = "{tmp_path}/www"\n')
+    assert deploy(run, root)[0] > 0 and (tmp_path / "www" / "index.html").is_file()
 
 
 def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
@@ -342,7 +345,7 @@ def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
         "site.toml:18: 'deploy.mirror.endpoint_url' is for s3:// destinations only",
         "site.toml:19: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, url)",
         "site.toml:21: 'deploy.mirror2.url': 'ftp://example.org/' is not a destination: use s3://, sftp://, "
-        "file:// or git+REMOTE#branch",
+        "file://, git+REMOTE#branch or a folder's absolute path",
         "site.toml:22: 'deploy.mirror2.cache_control': '(' is not a regular expression "
         "(missing ), unterminated subpattern at position 0)",
     ]

@@ -1,0 +1,204 @@
+// search.js: the search page on Pagefind's JS API. The query and filters live in the URL
+// (?q=...&region=...), so a search can be linked, reloaded and reached with the back button.
+const form = document.getElementById("search");
+const input = document.getElementById("search-query");
+const fieldset = form.querySelector(".search-filters");
+const selects = [...form.querySelectorAll("select")];
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const narrow = document.getElementById("search-narrow");
+const none = document.getElementById("search-none");
+const unfilter = document.getElementById("search-unfilter");
+const PAGE = 10; // each shown result costs one fragment request
+let pagefind = null;
+let found = [];
+let shown = 0;
+let generation = 0; // a newer search makes older, slower answers stale
+let counts = null; // each filter value's count within the current results; null: no search yet
+
+function unavailable() {
+  status.textContent = "Search is not available for this copy of the site.";
+  form.querySelector(".search-row button").disabled = true;
+}
+
+async function load() {
+  // Relative URLs from the template, resolved against this page: works under any subpath.
+  const here = document.baseURI;
+  try {
+    // One index per shard of the archive, newest first: the first is loaded, the others
+    // merged into it. Their pages' URLs are the site's, so each is told where the site is.
+    const root = new URL(form.dataset.root, here);
+    const shards = form.dataset.shards.split(" ").filter(Boolean);
+    if (!shards.length) throw new Error("no articles, so no index");
+    const bundle = (shard) => new URL(`${shard}/`, new URL(form.dataset.index, here)).href;
+    const pages = { baseUrl: root.pathname };
+    pagefind = await import(`${bundle(shards[0])}pagefind.js`);
+    await pagefind.options(pages);
+    await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(bundle(shard), pages)));
+    // The filters' lists grow with the archive (a megabyte at 100,000 articles): they are
+    // fetched when the reader asks to narrow the results, or comes with a narrowed search.
+    const params = new URLSearchParams(location.search);
+    if (selects.some((select) => params.get(select.name))) await loadFilters();
+    else narrow.hidden = false;
+  } catch (error) {
+    pagefind = null;
+    unavailable();
+    return;
+  }
+  search();
+}
+
+async function loadFilters() {
+  if (!fieldset.hidden) return;
+  fillFilters(await pagefind.filters());
+  narrow.hidden = true;
+  // The query box was filled from the URL at once (the reader may have typed since);
+  // the filters' options exist only now.
+  const params = new URLSearchParams(location.search);
+  for (const select of selects) select.value = params.get(select.name) || "";
+}
+
+function fillFilters(filters) {
+  for (const select of selects) {
+    const values = filters[select.name] || {};
+    const names = Object.keys(values).sort((a, b) => select.name === "year" ? b.localeCompare(a) : a.localeCompare(b));
+    for (const name of names) select.add(new Option(name, name));
+  }
+  fieldset.hidden = false;
+  showCounts();
+}
+
+// Each option says how many of the results it would keep (Pagefind's counts within the
+// results, not the archive's totals); one that would keep none is offered only when chosen.
+function showCounts() {
+  if (!counts || fieldset.hidden) return;
+  for (const select of selects) {
+    const within = counts[select.name]; // missing until the filters' lists are loaded
+    for (const option of [...select.options].slice(1)) {
+      const count = within ? within[option.value] || 0 : null;
+      option.textContent = count === null ? option.value : `${option.value} (${count})`;
+      option.disabled = count === 0 && option.value !== select.value;
+    }
+  }
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const select of selects) select.value = params.get(select.name) || "";
+}
+
+function writeUrl(push) {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const select of selects) if (select.value) params.set(select.name, select.value);
+  const query = params.toString();
+  const target = query ? `?${query}` : location.pathname;
+  if (target === location.search) return;
+  history[push ? "pushState" : "replaceState"](null, "", target);
+}
+
+async function search() {
+  if (!pagefind) return;
+  const mine = ++generation;
+  const query = input.value.trim();
+  const filters = {};
+  for (const select of selects) if (select.value) filters[select.name] = select.value;
+  if (!query && !Object.keys(filters).length) {
+    found = [];
+    counts = fieldset.hidden ? null : await pagefind.filters(); // no search: the archive's totals
+    if (mine !== generation) return;
+    showCounts();
+    render(mine, "");
+    return;
+  }
+  // A null query with filters lists every article that matches the filters.
+  const answer = await pagefind.search(query || null, { filters });
+  if (mine !== generation || !answer) return;
+  found = answer.results;
+  counts = answer.filters;
+  showCounts();
+  const what = query ? ` for “${query}”` : "";
+  const narrowed = Object.keys(filters).length ? " with these filters" : "";
+  render(mine, found.length ? `${found.length} ${found.length === 1 ? "result" : "results"}${what}`
+    : `No articles found${what}${narrowed}.`);
+  // Nothing found: what to try next, and the way out of the filters if they are the cause.
+  none.hidden = found.length > 0;
+  none.querySelector(".when-filtered").hidden = !narrowed;
+}
+
+async function render(mine, message) {
+  none.hidden = true;
+  list.replaceChildren();
+  shown = 0;
+  await showMore(mine);
+  status.textContent = message;
+}
+
+async function showMore(mine) {
+  const next = found.slice(shown, shown + PAGE);
+  const data = await Promise.all(next.map((result) => result.data()));
+  if (mine !== generation) return;
+  list.append(...data.map(item));
+  shown += next.length;
+  more.hidden = shown >= found.length;
+}
+
+function item(data) {
+  const li = document.createElement("li");
+  const heading = li.appendChild(document.createElement("h2"));
+  const link = heading.appendChild(document.createElement("a"));
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  const meta = li.appendChild(document.createElement("p"));
+  meta.className = "meta";
+  for (const text of [data.meta.date, ...(data.filters.source || [])]) {
+    if (text) meta.appendChild(document.createElement("span")).textContent = text;
+  }
+  const excerpt = li.appendChild(document.createElement("p"));
+  excerpt.className = "summary";
+  // Matches in context when the query found words; the article's summary for filters alone.
+  const marked = highlighted(data.excerpt);
+  if (marked.some((node) => node.nodeName === "MARK") || !data.meta.summary) excerpt.append(...marked);
+  else excerpt.textContent = data.meta.summary;
+  return li;
+}
+
+// Pagefind marks matches with <mark>; everything else is kept as plain text, never as HTML.
+function highlighted(html) {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  return [...doc.body.firstChild.childNodes].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+let typing = 0;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => { writeUrl(false); search(); }, 150);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  writeUrl(true);
+  search();
+});
+for (const select of selects) select.addEventListener("change", () => { writeUrl(true); search(); });
+more.addEventListener("click", () => showMore(generation));
+unfilter.addEventListener("click", () => {
+  for (const select of selects) select.value = "";
+  writeUrl(true);
+  search();
+});
+narrow.addEventListener("click", async () => {
+  await loadFilters();
+  selects[0].focus();
+  search(); // again, now that the filters are loaded: their counts within the results
+});
+window.addEventListener("popstate", () => { readUrl(); search(); });
+input.value = new URLSearchParams(location.search).get("q") || "";
+load();
