@@ -152,10 +152,15 @@ def test_the_404_page_works_from_any_host_and_subpath(make_site, run, serve_dir,
     assert "<base" not in (root / "output/404.html").read_text()
     served = serve_dir(root, not_found=root / "output/404.html")  # the site under /output/
     page = page_at(PHONE)
+    misses: list[str] = []  # every address answered 404: the missing page alone, never its stylesheet
+    page.on("response", lambda response: misses.append(response.url) if response.status == 404 else None)
     for missing in ("output/2025/05/05/no-such-story/", "output/topics/no-such-topic/",
                     "output/no-such-page", "output/archive/2031/"):
+        misses.clear()
         response = page.goto(served + missing)
         assert response.status == 404 and page.locator("h1").inner_text() == "Page not found"
+        page.wait_for_load_state("networkidle")
+        assert misses == [served + missing]
         # The stylesheet loaded: the navigation is the theme's, not a browser's list.
         assert page.evaluate("getComputedStyle(document.querySelector('.site-nav ul')).display") == "flex", missing
         page.get_by_role("link", name="Go to the latest articles").click()
