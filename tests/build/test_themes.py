@@ -216,6 +216,12 @@ def test_a_chart_labels_each_year_where_it_starts_and_never_clips_one(make_site)
     # Ten years: every full year labelled, none crowding the next.
     decade = chart_of(make_site, [f"{year}-{month:02d}-01" for year in range(2015, 2025) for month in (1, 12)])
     assert re.findall(r">(\d{4})</li>", decade) == [str(year) for year in range(2015, 2025)]
+    # Twelve years: a phone has room for every other label (the rest are "minor", hidden
+    # there by the stylesheet), a desktop for all.
+    twelve = chart_of(make_site, [f"{year}-{month:02d}-01" for year in range(2014, 2026) for month in (1, 12)])
+    labels = re.findall(r'<li class="year( minor)?"[^>]*>(\d{4})</li>', twelve)
+    assert [year for _, year in labels] == [str(year) for year in range(2014, 2026)]
+    assert [year for minor, year in labels if minor] == [str(year) for year in range(2015, 2026, 2)]
 
 
 def test_the_world_map_links_known_countries_only(make_site) -> None:

@@ -15,9 +15,11 @@ from site_builder.pages.widgets import svg_number
 
 _YEAR_MONTH = attrgetter("date.year", "date.month")
 MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-# A year label needs about an eleventh of the narrowest chart (a phone's): a year with fewer months
-# than that is left unlabelled rather than have its label run into the next.
-LABEL_SHARE = 11
+# A year label needs about an eleventh of a phone's chart, a twenty-first of a desktop's: years
+# are labelled where their labels cannot run into each other, and those a phone has no room for
+# are "minor" (style.css hides them there).
+PHONE_SHARE, DESKTOP_SHARE = 11, 21
+DENSE = 48  # months from which bars touch
 
 Link = Callable[[dt.date], "str | None"]  # a month's first day -> the URL of its coverage
 
@@ -48,7 +50,8 @@ def month_chart(term: Term, link: Link) -> Markup:
     summary = (f"Articles per month about {term.name}, {first:%B %Y} to {last:%B %Y}; "
                f"at most {peak} in a month")
     return Markup("".join([
-        f'<div class="month-chart" style="--months: {len(months)}">',
+        # Dense: too many months for a gap between bars, which would leave no bar on a phone.
+        f'<div class="month-chart{" dense" if len(months) > DENSE else ""}" style="--months: {len(months)}">',
         f'<p class="visually-hidden">{escape(summary)}</p>',
         f'<div class="chart-scale" aria-hidden="true"><span>{peak}</span><span>0</span></div>',
         '<ol class="chart-bars" aria-hidden="true">', *_bars(months, peak, link), "</ol>",
@@ -74,21 +77,38 @@ def _bars(months: list[tuple[dt.date, int]], peak: int, link: Link) -> list[str]
 
 def _labels(months: list[tuple[dt.date, int]]) -> list[str]:
     """Under a year or less, each month's name and the year where it starts; under more, each
-    year where it starts, spanning its months, when it has room."""
+    year where it starts, spanning its months, where its label has room."""
     labels = []
     if len(months) <= 12:
         labels += [f'<li style="grid-area: 1 / {i + 1}">{MONTH_ABBR[m.month - 1]}</li>'
                    for i, (m, _) in enumerate(months)]
-    room = 1 if len(months) <= 12 else -(-len(months) // LABEL_SHARE)
-    row = 2 if len(months) <= 12 else 1
-    last_start = None
+        row, phone, desktop = 2, set(range(len(months))), set(range(len(months)))
+    else:
+        row = 1
+        phone = _labelled(months, -(-len(months) // PHONE_SHARE))
+        desktop = _labelled(months, -(-len(months) // DESKTOP_SHARE)) | phone
     for start, span, year in _years(months):
-        if span < room or (last_start is not None and start - last_start < room):
-            continue
-        labels.append(f'<li class="year" style="grid-area: {row} / {start + 1} / {row + 1} / span {span}">'
-                      f"{year}</li>")
-        last_start = start
+        if start in desktop:
+            minor = "" if start in phone else " minor"
+            labels.append(f'<li class="year{minor}" style="grid-area: {row} / {start + 1} / {row + 1} / span {span}">'
+                          f"{year}</li>")
     return labels
+
+
+def _labelled(months: list[tuple[dt.date, int]], room: int) -> set[int]:
+    """The first columns of the years to label when a label needs `room` months: each at least
+    that far from the last one labelled and from the chart's end; a partial first year only if
+    its months give it the room (else the next year, a whole one, has it)."""
+    chosen: set[int] = set()
+    last = None
+    for start, span, _ in _years(months):
+        partial_first = start == 0 and months[0][0].month != 1
+        if len(months) - start < room or (partial_first and span < room):
+            continue
+        if last is None or start - last >= room:
+            chosen.add(start)
+            last = start
+    return chosen
 
 
 def _years(months: list[tuple[dt.date, int]]) -> list[tuple[int, int, int]]:
