@@ -335,3 +335,18 @@ def test_from_disk_the_search_page_says_it_needs_a_server(tmp_path, page_at) -> 
     expect(page.locator("#search-offline")).to_contain_text("needs a web server")
     expect(page.locator("#search")).to_be_hidden()
     assert errors(page) == []
+
+
+def test_the_page_holds_still_as_the_results_come(archive, serve_dir, page_at) -> None:
+    """Lighthouse's performance score of a search with a query and filters was 0.77: the
+    footer jumped down as the results came, a layout shift of most of the screen."""
+    page = page_at(DESKTOP)
+    page.add_init_script("""window.shifted = 0; new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifted += entry.value;
+    }).observe({type: "layout-shift", buffered: true});""")
+    page.goto(serve_dir(archive) + "output/search/?q=ceasefire&region=Japan")
+    expect(page.locator("#search-status")).to_contain_text("for “ceasefire”")
+    expect(page.locator("#search-results li").first).to_be_visible()
+    page.wait_for_timeout(300)  # any shift after the results is counted too
+    assert page.evaluate("window.shifted") < 0.01
+    assert errors(page) == []

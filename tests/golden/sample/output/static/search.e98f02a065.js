@@ -16,9 +16,11 @@ let found = [];
 let shown = 0;
 let generation = 0; // a newer search makes older, slower answers stale
 let counts = null; // each filter value's count within the current results; null: no search yet
+let filtersLoaded = false; // the filters' lists, fetched when the reader first narrows
 
 function unavailable() {
   status.textContent = "Search is not available for this copy of the site.";
+  fieldset.hidden = narrow.hidden = true;
   form.querySelector(".search-row button").disabled = true;
 }
 
@@ -50,7 +52,8 @@ async function load() {
 }
 
 async function loadFilters() {
-  if (!fieldset.hidden) return;
+  if (filtersLoaded) return;
+  filtersLoaded = true;
   fillFilters(await pagefind.filters());
   narrow.hidden = true;
   // The query box was filled from the URL at once (the reader may have typed since);
@@ -72,7 +75,7 @@ function fillFilters(filters) {
 // Each option says how many of the results it would keep (Pagefind's counts within the
 // results, not the archive's totals); one that would keep none is offered only when chosen.
 function showCounts() {
-  if (!counts || fieldset.hidden) return;
+  if (!counts || !filtersLoaded) return;
   for (const select of selects) {
     const within = counts[select.name]; // missing until the filters' lists are loaded
     for (const option of [...select.options].slice(1)) {
@@ -107,7 +110,7 @@ async function search() {
   for (const select of selects) if (select.value) filters[select.name] = select.value;
   if (!query && !Object.keys(filters).length) {
     found = [];
-    counts = fieldset.hidden ? null : await pagefind.filters(); // no search: the archive's totals
+    counts = filtersLoaded ? await pagefind.filters() : null; // no search: the archive's totals
     if (mine !== generation) return;
     showCounts();
     render(mine, "");
@@ -200,5 +203,4 @@ narrow.addEventListener("click", async () => {
   search(); // again, now that the filters are loaded: their counts within the results
 });
 window.addEventListener("popstate", () => { readUrl(); search(); });
-input.value = new URLSearchParams(location.search).get("q") || "";
-load();
+load(); // the query box was filled from the URL before the first paint (search.html)
