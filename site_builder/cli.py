@@ -110,7 +110,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="log each stage and its time, and show the traceback of an internal error")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_site_commands(commands)
+    _add_project_commands(commands)
+    return parser
 
+
+def _add_site_commands(commands: argparse._SubParsersAction) -> None:
+    """build, check, serve, deploy: the site made, checked, previewed and published."""
     p = commands.add_parser("build", help="content + theme -> output/")
     _add_build_options(p)
     p.add_argument("--out", type=_out, help="output folder (default: output/ in the project), or a destination "
@@ -122,13 +128,6 @@ def _parser() -> argparse.ArgumentParser:
                         "'local' to start one here with --jobs workers (default: site.toml's [build])")
     p.set_defaults(run=run_build)
 
-    p = commands.add_parser("import", help="raw dumps -> content/articles/**.md")
-    p.add_argument("dumps", nargs="+", type=Path, help="raw .txt dumps, e.g. content/raw/*.txt")
-    p.add_argument("--force", action="store_true", help="overwrite hand-edited articles (keeps a backup)")
-    p.add_argument("--explain", action="store_true",
-                   help="write nothing; print where each article's fields came from (line and rule)")
-    p.set_defaults(run=run_import)
-
     p = commands.add_parser(
         "check", help="validate every article and follow every internal link; output/ is not touched",
         description="Validate every article and site.toml (every problem, as path:line: message), build the site "
@@ -137,6 +136,29 @@ def _parser() -> argparse.ArgumentParser:
                     "'page: broken link -> target'. output/ is not touched. Exit 1 on any problem.")
     p.add_argument("--drafts", action="store_true", help="check the drafts too")
     p.set_defaults(run=run_check)
+
+    p = commands.add_parser("deploy", help="publish output/ to a destination in site.toml, uploading what changed")
+    p.add_argument("name", nargs="?", help="the [deploy.NAME] table (may be left out when there is one)")
+    p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted; change nothing")
+    p.add_argument("--force", action="store_true", help="delete files even beyond the destination's max_deletes")
+    p.set_defaults(run=run_deploy)
+
+    p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    _add_build_options(p)
+    p.add_argument("--out", type=_out, help="the folder it builds into and serves (default: output/ in the project)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.set_defaults(run=run_serve, local=None)
+
+
+def _add_project_commands(commands: argparse._SubParsersAction) -> None:
+    """import, new, init, list, theme: the archive, its articles and its theme."""
+    p = commands.add_parser("import", help="raw dumps -> content/articles/**.md")
+    p.add_argument("dumps", nargs="+", type=Path, help="raw .txt dumps, e.g. content/raw/*.txt")
+    p.add_argument("--force", action="store_true", help="overwrite hand-edited articles (keeps a backup)")
+    p.add_argument("--explain", action="store_true",
+                   help="write nothing; print where each article's fields came from (line and rule)")
+    p.set_defaults(run=run_import)
 
     p = commands.add_parser(
         "new", help="scaffold an article: a draft dated today",
@@ -172,21 +194,6 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("name", help="the theme to copy, e.g. default")
     t.add_argument("new_name", metavar="new", help="the copy's name, e.g. my-theme")
     t.set_defaults(run=run_theme_copy)
-
-    p = commands.add_parser("deploy", help="publish output/ to a destination in site.toml, uploading what changed")
-    p.add_argument("name", nargs="?", help="the [deploy.NAME] table (may be left out when there is one)")
-    p.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted; change nothing")
-    p.add_argument("--force", action="store_true", help="delete files even beyond the destination's max_deletes")
-    p.set_defaults(run=run_deploy)
-
-    p = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
-    _add_build_options(p)
-    p.add_argument("--out", type=_out, help="the folder it builds into and serves (default: output/ in the project)")
-    p.set_defaults(local=None)
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.set_defaults(run=run_serve)
-    return parser
 
 
 def _add_build_options(p: argparse.ArgumentParser) -> None:
