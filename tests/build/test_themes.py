@@ -40,9 +40,11 @@ def pages_of(out: Path) -> dict[str, str]:
     """One page of each kind, by name -> site-relative URL."""
     story = next(out.glob("20*/*/*/story-*/index.html")).parent.relative_to(out).as_posix()
     month = next(out.glob("archive/20*/*/index.html")).parent.relative_to(out).as_posix()
+    day = next(out.glob("archive/20*/*/*/index.html")).parent.relative_to(out).as_posix()
     return {"home": "", "article": f"{story}/", "topic": "topics/elections/",
             "region": "regions/russia/", "regions": "regions/", "archive": f"{month}/",
-            "search": "search/?q=ceasefire"}
+            "year": f"{month[:12]}/", "day": f"{day}/", "tags": "tags/", "numbered": "page/3/",
+            "search": "search/?q=ceasefire&region=Japan", "not found": "2015/01/01/no-such-story/"}
 
 
 @pytest.mark.slow
@@ -52,6 +54,8 @@ def test_pages_render_cleanly_on_phone_and_desktop(built, serve_dir, page_at) ->
     for width in (PHONE, DESKTOP):
         page = page_at(width)
         for name, url in pages_of(out).items():
+            if name == "not found":  # tests/browser/test_browser.py serves it for missing pages
+                continue
             page.goto(base + url)
             assert page.locator("h1").count() == 1, (name, width)
             assert page.evaluate("document.documentElement.scrollWidth") <= width, (theme, name, width)
@@ -116,7 +120,8 @@ def test_the_chart_and_the_map_have_names_and_the_map_links_regions(built, serve
     assert [e for e in page.errors if not re.match(r"failed: .*/favicon\.", e)] == []
 
 
-AUDITED = ["home", "article", "topic", "region", "archive", "search"]
+AUDITED = ["home", "article", "topic", "region", "archive", "year", "day", "tags", "numbered", "search",
+           "not found"]
 
 
 @pytest.mark.slow
@@ -124,7 +129,7 @@ def test_axe_finds_no_serious_problems(built, serve_dir, page_at) -> None:
     axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
     axe = axe_playwright.Axe()
     theme, out = built
-    base = serve_dir(out)
+    base = serve_dir(out, not_found=out / "404.html")
     pages = pages_of(out)
     for scheme in ("light", "dark"):
         page = page_at(DESKTOP, scheme)
