@@ -72,6 +72,7 @@ class BuildReport:
     # One line each: an article whose URL moved since the last build, a profile or a story's
     # introduction that nothing names.
     warnings: tuple[str, ...] = ()
+    pages_written: int = 0  # of the files written, pages (the rest: static files, the search index)
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
         written=written.written, unchanged=written.unchanged, removed=written.removed,
         seconds=time.perf_counter() - started, out=options.out,
         undated_drafts=content.undated_drafts, problems=problems, notes=written.notes,
-        warnings=warnings)
+        warnings=warnings, pages_written=written.pages_written)
     return report, dataclasses.replace(warm, built=Built(config, site, pages, renderer))
 
 
@@ -289,8 +290,11 @@ def _check_articles_folder(root: Path, folder: OutputFolder) -> None:
 
 
 def _search_mode(options: BuildOptions, config: Config) -> SearchMode:
-    # The dev server keeps the index it has; a site with search turned off has none.
-    return ("build" if options.search else "keep") if config.search else "drop"
+    # The dev server keeps the index it has; a site with search turned off has none, and so
+    # has a copy made to be opened from disk, where browsers refuse Pagefind's module scripts.
+    if not config.search or config.local:
+        return "drop"
+    return "build" if options.search else "keep"
 
 
 def _nothing_changed(cache: BuildCache, options: BuildOptions, folder: OutputFolder, started: float) -> BuildReport:

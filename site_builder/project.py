@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,12 +16,26 @@ NOTE_DIRS = (PAGES_DIR, AUTHORS_DIR, STORIES_DIR)  # Markdown files besides the 
 STATIC_DIR = "static"  # the site's own files, copied to the output folder's root as they are
 SITE_TEMPLATES = "templates"  # the site's own template overrides
 CACHE_DIR = ".site-builder-cache"
-SITE_STATIC = "static"  # the site's own static files
 # The folders the site is made from: no build writes into them, nor below them.
-SOURCE_DIRS = ("content", "themes", SITE_TEMPLATES, SITE_STATIC)
-# In the cache, the folders sites are built into for a destination (`build --out s3://...`).
+SOURCE_DIRS = ("content", "themes", SITE_TEMPLATES, STATIC_DIR)
+# In the cache, the folders sites are built into for a destination (`build --out s3://...`),
+# and for `check` (with and without drafts).
 BUILT_FOR = "site-for-"
+CHECK_DIRS = {False: "check", True: "check-drafts"}
 THEME_NAME = re.compile(r"[A-Za-z0-9_-]+")  # a theme's folder name, under themes/
+
+
+def find_project(start: Path) -> Path | None:
+    """The folder of the project `start` is in: `start` itself if it holds a site.toml (as
+    given, so messages keep its short form), else the nearest parent that does (as git finds
+    its repository); None outside any project. A site.toml that is not a file (a folder, a
+    pipe, a dangling link) still marks the project: reading it says what is wrong with it."""
+    if os.path.lexists(start / CONFIG_FILE):
+        return start
+    for folder in start.resolve().parents:
+        if os.path.lexists(folder / CONFIG_FILE):
+            return folder
+    return None
 
 
 def cache_file(root: Path, kind: str, out: Path, suffix: str) -> Path:

@@ -7,6 +7,7 @@ import argparse
 import sys
 from contextlib import AbstractContextManager
 
+from site_builder.config import is_local_address
 from site_builder.lock import Holder, project_lock
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -32,3 +33,12 @@ def holding_project(args: argparse.Namespace, command: str) -> AbstractContextMa
 def say_waiting(holder: Holder | None) -> None:
     who = str(holder) if holder is not None else "another site-builder command"
     print(f"site-builder: waiting for {who} to end (Ctrl-C to stop)", file=sys.stderr, flush=True)
+
+
+def warn_if_local_address(base_url: str) -> None:
+    """One line while base_url names this machine: a published site's canonical links, feeds,
+    sitemaps and structured data would lead there."""
+    if is_local_address(base_url):
+        print(f"site-builder: warning: base_url is {base_url}: canonical links, feeds, sitemaps and "
+              "social cards will point at this machine; set the site's address in site.toml "
+              "before publishing (a build for opening from disk: --local)", file=sys.stderr)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from site_builder.config.source import line_matching, problem, read_site_toml
 from site_builder.errors import ContentError
@@ -78,7 +78,20 @@ def read_destinations(raw: Any, text: str) -> tuple[dict[str, Destination], list
 
 
 def kind_of(url: str) -> str:
+    if is_folder_path(url):
+        return "file"
     return "git" if url.startswith("git+") else urlsplit(url).scheme
+
+
+def is_folder_path(url: str) -> bool:
+    """A folder on this machine written as a path ("/srv/www", "~/www", "C:\\www"), as file://
+    would name it."""
+    return url.startswith(("/", "~")) or re.match(r"[A-Za-z]:[\\/]", url) is not None
+
+
+def folder_of(url: str) -> Path:
+    """The folder a file:// url or a folder path names."""
+    return Path(url).expanduser() if is_folder_path(url) else Path(unquote(urlsplit(url).path))
 
 
 def _table_problems(name: str, table: Mapping[str, Any]) -> list[tuple[str | None, str]]:
@@ -116,7 +129,8 @@ def url_problems(url: str) -> list[str]:
     remote, _, branch = url[len("git+"):].partition("#") if kind == "git" else (url, "", "")
     parts = urlsplit(remote)
     if kind not in KINDS:
-        return [f"'{url}' is not a destination: use s3://, sftp://, file:// or git+REMOTE#branch"]
+        return [f"'{url}' is not a destination: use s3://, sftp://, file://, git+REMOTE#branch or a "
+                "folder's absolute path"]
     # A token given as the user of an https remote is a credential too.
     if parts.password or (kind == "git" and (re.match(r"[^/@]+:[^/@]+@", remote.split("://")[-1])
                                              or (parts.scheme in ("http", "https") and parts.username))):
@@ -126,8 +140,10 @@ def url_problems(url: str) -> list[str]:
         return ["an s3:// url names a bucket: s3://bucket/path/"]
     if kind == "sftp" and (not parts.hostname or parts.path in ("", "/")):
         return ["an sftp:// url names a host and a folder: sftp://user@host/srv/www"]
+    if kind == "file" and is_folder_path(url):
+        return [] if folder_of(url).parent != folder_of(url) else ["a folder, not the filesystem's root"]
     if kind == "file" and (parts.netloc not in ("", "localhost") or parts.path in ("", "/")):
-        return ["a file:// url names a folder on this machine: file:///srv/www"]
+        return ["a file:// url names a folder on this machine: file:///srv/www (or the folder's path: /srv/www)"]
     if kind == "git" and (not remote or not re.fullmatch(r"[A-Za-z0-9._/-]+", branch) or ".." in branch):
         return ["a git url names a remote and a branch: git+REMOTE#branch, e.g. "
                 "git+git@github.com:me/archive.git#gh-pages"]

@@ -14,7 +14,7 @@ from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
 from site_builder.content.fields import read_aliases, read_authors, read_corrections, read_story
 from site_builder.content.front_matter import split_front_matter
-from site_builder.content.markup import is_safe_url, render_markdown
+from site_builder.content.markup import is_safe_url, render_markdown, smarten
 from site_builder.content.markup.limits import TooComplex
 from site_builder.errors import Problem
 from site_builder.model import Article, ArticleFile, Image
@@ -97,7 +97,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         timed=fields.get("timed", False),
         updated_timed=fields.get("updated_timed", False),
         **newsroom,
-        analysis=fields.get("analysis", ()),
+        analysis=tuple(map(smarten, fields.get("analysis", ()))),  # quotes and dashes as the body's
         draft=fields.get("draft", False),
         extra={k: v for k, v in front.values.items() if k not in _KNOWN},
     )

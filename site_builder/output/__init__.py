@@ -42,7 +42,8 @@ IN_PLACE = ("note: {out} cannot be swapped for a new site whole ({why}): built i
 class Written:
     trees: Mapping[str, Tree]  # what the output folder and the kept previous site now hold
     rendered: int = 0
-    written: int = 0
+    written: int = 0  # files whose bytes changed: pages, static files, search index files
+    pages_written: int = 0  # of those, pages
     unchanged: int = 0
     removed: int = 0
     notes: tuple[str, ...] = ()
@@ -112,6 +113,7 @@ def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, fol
     # An index file made again at its old path was replaced, not removed.
     return Written({key: tree for key, tree in known.items() if key in present},
                    rendered=len(to_render) + len(drawn), written=changed, unchanged=len(files) - changed,
+                   pages_written=written + sum(drawn.values()),
                    removed=len(plan.removed - files.keys()), notes=(*notes, *failed), fragments=fragments)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.errors import OutputError
-from site_builder.project import BUILT_FOR, CACHE_DIR, SOURCE_DIRS
+from site_builder.project import BUILT_FOR, CACHE_DIR, CHECK_DIRS, SOURCE_DIRS
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
 MARKER = ".site-builder-output"
@@ -85,7 +85,8 @@ def check_output_dir(out: Path, root: Path) -> None:
             raise OutputError(f"{out}: refusing to build inside the project's {source}/, which the site is "
                               "made from; choose an output folder outside it")
     cache = root / CACHE_DIR
-    if out.is_relative_to(cache) and not (out.parent == cache and out.name.startswith(BUILT_FOR)):
+    ours = out.parent == cache and (out.name.startswith(BUILT_FOR) or out.name in CHECK_DIRS.values())
+    if out.is_relative_to(cache) and not ours:
         raise OutputError(f"{out}: refusing to build inside the project's cache ({CACHE_DIR}/), which holds "
                           "every article parsed, drafts too; choose an output folder outside it")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():

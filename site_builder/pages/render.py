@@ -20,6 +20,7 @@ from site_builder.pages.fingerprint import untracked_reads
 from site_builder.pages.theme import MAP_GEOMETRY, Theme, make_environment
 from site_builder.pages.widgets.charts import month_chart, month_counts
 from site_builder.pages.widgets.metadata import image_url, news_article, person
+from site_builder.pages.words import counted, date_range, format_date, ordinal
 from site_builder.pages.widgets.worldmap import world_map as draw_world_map
 
 # While a shared fragment is drawn (see `article_partial`), the page it will go into is not
@@ -39,24 +40,6 @@ def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
     if local and link.endswith("/"):
         link += "index.html"  # file:// has no directory index
     return f"{link}#{fragment}" if fragment else link
-
-
-def format_date(moment: dt.date, with_time: bool = False) -> str:
-    """'8 February 2026'; `with_time` (a datetime written with its time of day): '8 February
-    2026, 14:05 GMT', in the time zone the moment is in (the site's)."""
-    day = f"{moment.day} {moment:%B %Y}"
-    if not with_time or not isinstance(moment, dt.datetime):
-        return day
-    zone = moment.strftime("%Z")
-    if zone[:1] in "+-":  # a zone without a name ('+03') is told by its offset
-        zone = f"UTC{zone}"
-    return f"{day}, {moment:%H:%M} {zone}".rstrip()
-
-
-def ordinal(number: int) -> str:
-    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 23 -> '23rd'."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 RenderedFragments = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
@@ -129,6 +112,15 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
             return Markup("")
         return draw_world_map(taxonomy, geometry, lambda target: url(context, target))
 
+    @jinja2.pass_context
+    def term_chart(context: jinja2.runtime.Context, term, month_pages: Mapping[str, str]) -> Markup:
+        """`month_pages`: '2016-08' -> the URL of that month's coverage, each bar's link."""
+        def link(month: dt.date) -> str | None:
+            target = month_pages.get(f"{month:%Y-%m}")
+            return None if target is None else url(context, target)
+
+        return month_chart(term, link)
+
     def absolute_url(target: str) -> str:
         return config.base_url + target
 
@@ -142,11 +134,13 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         news_article=lambda article: news_article(article, config, site.authors),
         person=lambda term, profile: person(term, profile, config),
         image_url=lambda image: image_url(image, config),
-        month_chart=month_chart, month_counts=month_counts, world_map=world_map,
+        month_chart=term_chart, month_counts=month_counts, world_map=world_map,
         article_partial=article_partial,
     )
     env.filters["date"] = format_date
     env.filters["ordinal"] = ordinal
+    env.filters["counted"] = counted  # {{ n | counted("article") }}: "1 article", "2 articles"
+    env.filters["date_range"] = lambda dates: date_range(*dates)
     env.filters["isodate"] = lambda moment: moment.isoformat()
     # JSON for <script type="application/ld+json">: '<' escaped so text cannot close the script.
     # Compact: indenting would take json's pure-Python encoder, several times slower.

@@ -87,8 +87,8 @@ class Rebuilds:
             if late := {page for waiter, page in ReloadSocket.pages().items() if waiter not in known}:
                 self.reload(late)
         if report is not None:
-            noun = "page" if report.written == 1 else "pages"
-            self.say(f"{what}: {report.written} {noun} in {time.perf_counter() - started:.2f} s", False)
+            noun = "page" if report.pages_written == 1 else "pages"
+            self.say(f"{what}: {report.pages_written} {noun} in {time.perf_counter() - started:.2f} s", False)
             for warning in report.warnings:
                 self.say(warning, False)
 
@@ -142,6 +142,9 @@ def describe(changed: set[Path], root: Path, known: set[str]) -> str:
         gone = [path for path in changed if not path.exists()]
         if len(gone) == 1:
             (there,) = changed - set(gone)
+            # An editor's save: a temporary file renamed over the one the last build read.
+            if names[there] in known:
+                return f"edited {_short(names[there])}"
             return f"moved {_short(names[gone[0]])} to {_short(names[there])}"
     if len(changed) != 1:
         return f"{len(changed)} files changed"

@@ -52,7 +52,7 @@ def test_a_newsrooms_archive_shows_each_thing_where_it_belongs(newsroom: Path, r
     for width in (480, 960, 1600):
         with Image.open(out / "media" / f"{name}-{width}.webp") as made:
             assert made.size == (width, round(1300 * width / 2000)) and made.format == "WEBP"
-    lead = re.search(r'<figure class="lead-image">(.*?)</figure>', page, re.S)[1]
+    lead = re.search(r'<figure class="lead-image"[^>]*>(.*?)</figure>', page, re.S)[1]
     assert f'srcset="../../../../media/{name}-480.webp 480w, ../../../../media/{name}-960.webp 960w, ' \
            f'../../../../media/{name}-1600.webp 1600w"' in lead
     assert 'width="1600" height="1040"' in lead and 'sizes="' in lead

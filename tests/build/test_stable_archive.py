@@ -80,6 +80,7 @@ def test_a_days_news_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> Non
 
     shown = {f"{day:%Y/%m/%d}/story-{n}/index.html" for n in range(150, 157)}
     expected = {*shown, f"{newest}index.html",  # the article before the news: its "Next" link
+                f"archive/{newest[:10]}/index.html",  # and its day: its "next day" link
                 f"archive/{day:%Y/%m/%d}/index.html", f"archive/{day:%Y/%m}/index.html",
                 f"archive/{day:%Y}/index.html", "archive/index.html",
                 *(f"{folder}/index.html" for folder in TAXONOMIES.values()),  # their counts
@@ -99,7 +100,8 @@ def test_a_days_news_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> Non
     told = [p for p in older if "Japan budget</a>, the" in (tmp_path / "output" / p).read_text()]
     assert len(told) >= len(old_story) - 1
     on_home = titles(tmp_path / "output/index.html")
-    assert sum(title.endswith(tuple(f" {n}" for n in range(150, 157))) for title in on_home) == 5
+    # 157 articles, 5 a page: the block filling (2) and the newest full one (5), all news.
+    assert len(on_home) == 7 and all(title.endswith(tuple(f" {n}" for n in range(150, 157))) for title in on_home)
 
 
 def test_an_article_dated_in_the_past_moves_only_pages_from_its_place_on(tmp_path: Path) -> None:

@@ -324,15 +324,18 @@ def test_which_destination_and_usage_errors(make_site, run, tmp_path) -> None:
     root = make_site(articles(1))
     rebuild(run, root)
     code, _, err = run(root, "deploy")
-    assert code == 2 and err.startswith("site.toml has no [deploy.NAME] table")
+    assert code == 2 and err.startswith("site-builder deploy: site.toml has no [deploy.NAME] table")
     (root / "site.toml").write_text(f'{SITE_TOML}[deploy.a]\nurl = "file://{tmp_path}/a"\n'
                                     f'[deploy.b]\nurl = "file://{tmp_path}/b"\n')
-    assert run(root, "deploy") == (2, "", "name the destination: a, b\n")
-    assert run(root, "deploy", "c") == (2, "", "no destination 'c' in site.toml (known: a, b)\n")
+    assert run(root, "deploy") == (2, "", "site-builder deploy: name the destination: a, b\n")
+    assert run(root, "deploy", "c") == (2, "", "site-builder deploy: no destination 'c' in site.toml (known: a, b)\n")
     assert deploy(run, root, "b")[0] > 0 and (tmp_path / "b" / "index.html").is_file()
     (root / "site.toml").write_text(f'{SITE_TOML}[deploy.here]\nurl = "file://{root}"\n')
     code, _, err = run(root, "deploy")
     assert code == 2 and "holds the project or its output/" in err
+    # A folder's plain path, as file:// would name it (the walkthrough's url = "/srv/www").
+    (root / "site.toml").write_text(f'{SITE_TOML}[deploy.www]\nurl = "{tmp_path}/www"\n')
+    assert deploy(run, root)[0] > 0 and (tmp_path / "www" / "index.html").is_file()
 
 
 def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
@@ -368,7 +371,7 @@ def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
         "site.toml:18: 'deploy.mirror.endpoint_url' is for s3:// destinations only",
         "site.toml:19: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, timeout, url)",
         "site.toml:21: 'deploy.mirror2.url': 'ftp://example.org/' is not a destination: use s3://, sftp://, "
-        "file:// or git+REMOTE#branch",
+        "file://, git+REMOTE#branch or a folder's absolute path",
         "site.toml:22: 'deploy.mirror2.cache_control': '(' is not a regular expression "
         "(missing ), unterminated subpattern at position 0)",
     ]

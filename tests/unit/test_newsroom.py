@@ -16,7 +16,7 @@ from site_builder.content.imaging import widths_for
 from site_builder.content.photos import locate
 from site_builder.model import Article, Page
 from site_builder.pages.clashes import url_clashes
-from site_builder.pages.render import format_date, ordinal
+from site_builder.pages.words import format_date, ordinal
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

@@ -12,8 +12,10 @@ _NOT_IN_IDS = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 # script, to the wrong element, and make the page invalid HTML. A test checks that this names
 # every id the bundled themes write (tests/reliability/test_themes.py).
 THEME_IDS = frozenset({
-    "analysis-title", "header-q", "latest-title", "main", "related-title", "search", "search-more",
-    "search-narrow", "search-query", "search-results", "search-status"})
+    "analysis-title", "header-q", "jump-title", "latest-title", "main", "most-used-title", "related-title",
+    "search", "search-more", "search-narrow", "search-none", "search-offline", "search-query",
+    "search-results", "search-status", "search-unfilter", "site-assets", "site-root", "term-filter",
+    "term-filter-status", "terms-az"})
 # An id attribute in a tag, however it is quoted (raw HTML a site trusts keeps its own quoting).
 _ID_ATTRIBUTE = re.compile(r"""(<[A-Za-z][^<>]*?\sid=)("[^"]*"|'[^']*'|[^\s"'<>=`]+)""")
 
