@@ -56,7 +56,9 @@ def new_site(folder: Path, today: dt.date, force: bool = False,
         Path(PAGES_DIR) / "about.md": (SKELETON / "about.md").read_text(encoding="utf-8"),
         Path(AUTHORS_DIR) / "README.txt": (SKELETON / "authors.txt").read_text(encoding="utf-8"),
         Path(STORIES_DIR) / "README.txt": (SKELETON / "stories.txt").read_text(encoding="utf-8"),
-        Path(STATIC_DIR) / ".gitkeep": "",  # git keeps no empty folder; the build copies no .gitkeep
+        Path(STATIC_DIR) / ".gitkeep": "",
+        # The importer's topics and the words that signal them, to edit (see README, "Importing").
+        Path("content/vocabulary.toml"): (SKELETON / "vocabulary.toml").read_text(encoding="utf-8"),  # git keeps no empty folder; the build copies no .gitkeep
     }
     (folder / RAW_DIR).mkdir(parents=True, exist_ok=True)
     made = []

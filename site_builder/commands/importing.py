@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder.commands import EXIT_CONTENT, EXIT_OK
 from site_builder.pages.words import counted
+
+if TYPE_CHECKING:
+    from site_builder.importer.report import ImportedArticle
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -23,22 +28,36 @@ def run_import(args: argparse.Namespace) -> int:
     except ImportProblem as problem:  # the import record or the vocabulary: "path: message", nothing written
         print(problem, file=sys.stderr)
         return EXIT_CONTENT
-    rows = [("file", "#", "headline", "date", "source", "regions", "status")]
+    rows = [("file", "#", "headline", "date", "source", "topics", "regions", "status")]
     found = {dump: sum(1 for a in report.articles if a.dump == dump) for dump in args.dumps}
     for a in report.articles:
         rows.append((a.dump.name, str(found.get(a.dump, "")), _clip(a.headline, 48),
                      a.date.isoformat() if a.date else "none: draft", a.source or "-",
-                     ", ".join(a.regions) or "-", a.status))
+                     ", ".join(a.topics) or "-", ", ".join(a.regions) or "-", a.status))
     _print_table(rows)
     for article in report.articles:
         for note in article.notes:
             print(f"{article.path}: {note}")
     for failure in report.failures:
         print(f"{failure.dump}: {failure.message}", file=sys.stderr)
+    _say_topicless(report.articles, vocabulary, args.root)
     unread = len(report.failures)
     print(f"{counted(len(report.articles), 'article')} from {counted(len(args.dumps) - unread, 'file')}"
           + (f"; {counted(unread, 'file')} could not be read." if unread else "."))
     return EXIT_CONTENT if report.failures else EXIT_OK
+
+
+def _say_topicless(articles: Sequence[ImportedArticle], vocabulary: Path, root: Path) -> None:
+    """Topics come from the vocabulary's keywords: say which articles found none, and where
+    the topics are listed, rather than leave the Topics index empty without a word."""
+    topicless = [a for a in articles if not a.topics]
+    if not topicless:
+        return
+    shown = vocabulary.relative_to(root)
+    where = (f"{shown} lists the topics and the words that signal them: add some"
+             if vocabulary.exists() else f"there is no {shown} to suggest topics from: "
+             "`site-builder init --force` adds one to edit")
+    print(f"{counted(len(topicless), 'article')} without a topic ({where}).")
 
 
 def _explain_import(args: argparse.Namespace, vocabulary: Path | None) -> int:

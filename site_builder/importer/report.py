@@ -22,6 +22,7 @@ class ImportedArticle:
     date: datetime.date | None
     source: str | None
     regions: tuple[str, ...]
+    topics: tuple[str, ...]
     path: Path
     status: str
     notes: tuple[str, ...]

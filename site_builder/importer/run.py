@@ -125,7 +125,7 @@ def _store(run: _Run, dump: Path, article: Article, key: str, origin: str, diges
     data = render(article, origin, digest)
     status = _write(run, rel, key, data)
     return ImportedArticle(dump=dump, headline=article.title, date=article.date, source=article.source,
-                           regions=article.regions, path=run.articles_dir / rel, status=status, notes=article.notes)
+                           regions=article.regions, topics=article.topics, path=run.articles_dir / rel, status=status, notes=article.notes)
 
 
 def _new_location(run: _Run, article: Article, origin: str, digest: str) -> str:

@@ -185,3 +185,31 @@ def test_a_build_for_publishing_warns_while_base_url_is_localhost(tmp_path: Path
     text = (folder / "site.toml").read_text().replace("http://localhost:8000/", "https://news.example.org/")
     (folder / "site.toml").write_text(text)
     assert run(folder, "build")[2] == ""
+
+
+def test_a_new_archive_suggests_topics_on_import_and_says_when_it_found_none(tmp_path: Path, run) -> None:
+    """The walkthrough's Topics index held only the example article's "Archive", which also
+    clashed with the navigation's Archive: imports into a new archive found no topic at all."""
+    folder = tmp_path / "archive"
+    assert run(tmp_path, "init", str(folder))[0] == 0
+    vocabulary = tomllib.loads((folder / "content/vocabulary.toml").read_text())
+    assert {"Politics", "Elections", "Economy"} <= set(vocabulary["topics"])
+    [example] = (folder / "content/articles").rglob("*.md")
+    assert frontmatter.load(example)["topics"] == ["Site news"]  # no clash with the navigation
+    dumps = Path(__file__).resolve().parents[2] / "content" / "raw"
+    code, out, err = run(folder, "import", *map(str, sorted(dumps.glob("*.txt"))))
+    assert code == 0, err
+    imported = [frontmatter.load(p) for p in (folder / "content/articles").rglob("*.md") if p != example]
+    assert imported and all(post["topics"] for post in imported), [(p["title"], p["topics"]) for p in imported]
+    assert "Elections" in {topic for post in imported for topic in post["topics"]}
+    assert "topics" in out.splitlines()[0]  # the summary's table shows them
+    assert "without a topic" not in out
+    # With the vocabulary's topics all gone, the summary says so and where to add them.
+    (folder / "content/vocabulary.toml").write_text("[topics]\n")
+    for path in (folder / "content/articles").rglob("*.md"):
+        if path != example:
+            path.unlink()
+    (folder / "content/articles/.imported.json").unlink()
+    code, out, _ = run(folder, "import", *map(str, sorted(dumps.glob("*.txt"))))
+    assert code == 0
+    assert f"{len(imported)} articles without a topic (content/vocabulary.toml lists the topics" in out
