@@ -123,7 +123,7 @@ def test_m2_control_characters_never_reach_the_feeds(make_site, run) -> None:
 
 
 def test_m2_a_yaml_anchor_bomb_is_cleaned_without_expanding(make_site, run) -> None:
-    levels = [f'l0: &l0 ["\\e", "x"]'] + [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 11)]
+    levels = ['l0: &l0 ["\\e", "x"]'] + [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 11)]
     root = make_site({NEW: "---\ntitle: Bomb\ndate: 2024-12-05\n" + "\n".join(levels) + "\n---\nText.\n"})
     code, _, err = run(root, "build")  # 9^10 leaves if walked one by one: it would never end
     assert code == 0, err
