@@ -33,12 +33,8 @@ from site_builder.model import Article, Page, Site
 from site_builder.options import BuildOptions, FirstPages
 from site_builder.outcome import Outcome, record_outcome
 from site_builder.output import render_first, write_site
-from site_builder.output.folder import (
-    OutputFolder,
-    check_output_dir,
-    read_output_folder,
-    tree_id,
-)
+from site_builder.output.folder import (OutputFolder, check_articles_folder, check_output_dir,
+                                        read_output_folder, tree_id)
 from site_builder.pages.clashes import url_clashes
 from site_builder.pages.fingerprint import (
     References,
@@ -50,7 +46,7 @@ from site_builder.pages.plan import plan_pages
 from site_builder.pages.render import Fragments, Renderer
 from site_builder.pages.theme import Theme, load_theme, make_environment
 from site_builder.pool import default_jobs
-from site_builder.project import ARTICLES_DIR, Edits
+from site_builder.project import Edits
 from site_builder.search import SearchMode, plan_search
 
 log = logging.getLogger(__name__)
@@ -172,7 +168,7 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     folder = read_output_folder(options.out, cache.trees)
     warm = Warm(cache, cache_for, loaded, theme_for, discovery, warm.built if warm else None, site_files)
     lap("config, theme, discover")
-    _check_articles_folder(options.root, folder)
+    check_articles_folder(options.root, folder)
     # A file that cannot be read is in no key: the build goes on to report it.
     if inputs == cache.last_build.inputs and folder.listed and not folder.missing and not unreadable:
         cache.vouch(stamps)
@@ -186,7 +182,10 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))
     pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
     copies = _copies(options.root, site_files, extras)
-    _check_urls(pages, site_files, loaded.theme, problems)
+    # Two things at one URL (an alias or a page on a page of the site's, a static file on a
+    # generated one) are problems, raised with any left out by --keep-going.
+    if clashes := url_clashes(pages, site_files.static(), loaded.theme.static_files):
+        raise ContentError([*problems, *clashes])
     lap("index, plan")
     # A shard with a file deleted by hand is indexed again: a search index is whole or useless.
     searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.present,
@@ -270,23 +269,6 @@ def _copies(root: Path, files: SiteFiles, extras: Extras) -> dict[str, tuple[Pat
     copies = {path: (root / key, f"static:{files.hashes[key]}") for path, key in files.static().items()}
     copies.update({path: (source, f"media:{extras.media_key}") for path, source in (extras.media or {}).items()})
     return copies
-
-
-def _check_urls(pages: list[Page], files: SiteFiles, theme: Theme, problems: tuple[Problem, ...]) -> None:
-    """Two things at one URL (an alias or a standalone page on a page of the site's, a static
-    file on a generated one) are problems, raised with any left out by --keep-going."""
-    clashes = url_clashes(pages, files.static(), theme.static_files)
-    if clashes:
-        raise ContentError([*problems, *clashes])
-
-
-def _check_articles_folder(root: Path, folder: OutputFolder) -> None:
-    """No articles folder at all where a site was built before is a wrong checkout, a failed
-    fetch or a mistyped --root, not an archive emptied on purpose: built, the empty site would
-    replace the old one, and the next deploy would delete every page."""
-    if folder.listed and not (root / ARTICLES_DIR).is_dir():
-        raise ContentError([Problem(ARTICLES_DIR, None, f"no such folder, yet {folder.path} holds a site built "
-                                    "from articles: restore it, or delete that site to build an empty one")])
 
 
 def _search_mode(options: BuildOptions, config: Config) -> SearchMode:

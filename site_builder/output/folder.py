@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_builder.errors import OutputError
-from site_builder.project import BUILT_FOR, CACHE_DIR, CHECK_DIRS, SOURCE_DIRS
+from site_builder.errors import ContentError, OutputError, Problem
+from site_builder.project import ARTICLES_DIR, BUILT_FOR, CACHE_DIR, CHECK_DIRS, SOURCE_DIRS
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
 MARKER = ".site-builder-output"
@@ -93,6 +93,15 @@ def check_output_dir(out: Path, root: Path) -> None:
         raise OutputError(f"{out}: not empty and not built by site-builder; choose another --out")
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
+
+
+def check_articles_folder(root: Path, folder: OutputFolder) -> None:
+    """No articles folder at all where a site was built before is a wrong checkout, a failed
+    fetch or a mistyped --root, not an archive emptied on purpose: built, the empty site would
+    replace the old one, and the next deploy would delete every page."""
+    if folder.listed and not (root / ARTICLES_DIR).is_dir():
+        raise ContentError([Problem(ARTICLES_DIR, None, f"no such folder, yet {folder.path} holds a site built "
+                                    "from articles: restore it, or delete that site to build an empty one")])
 
 
 def is_site_path(relpath: str) -> bool:
