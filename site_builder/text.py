@@ -11,6 +11,21 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKUP = re.compile(r"<[^>]+>|[*_`#>]|!?\[([^\]]*)\]\([^)]*\)")
 
 
+# Characters no XML document (a feed, a sitemap) may hold and HTML calls errors: C0 and C1
+# controls but tab, newline and carriage return, the non-characters U+FFFE and U+FFFF, and lone
+# surrogates (which a YAML escape can make). Pasted wire copy carries them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# A form feed or vertical tab (an old wire service's page break) separates words.
+_SPACED = str.maketrans({"\x0b": " ", "\x0c": " "})
+
+
+def without_controls(text: str) -> str:
+    """`text` without control characters (form feeds and vertical tabs become spaces)."""
+    if not _CONTROLS.search(text):  # nearly always: one scan in C
+        return text
+    return _CONTROLS.sub("", text.translate(_SPACED))
+
+
 # Letters that Unicode does not decompose into an ASCII letter and a mark.
 _TRANSLITERATE = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
 

@@ -23,6 +23,11 @@ def build_taxonomies(articles: tuple[Article, ...], min_articles_for_tag_page: i
                  for key, title, folder in TAXONOMIES)
 
 
+def build_authors(articles: tuple[Article, ...]) -> Taxonomy:
+    """Bylines as a taxonomy of their own (`/authors/`, `/authors/<slug>/`), every author paged."""
+    return _taxonomy("authors", "Authors", "authors", articles, 1)
+
+
 def _taxonomy(key: str, title: str, folder: str, articles: tuple[Article, ...],
               min_for_page: int) -> Taxonomy:
     by_slug: dict[str, list[Article]] = defaultdict(list)

@@ -19,7 +19,8 @@ from site_builder.model import TEASER_FIELDS, TEASER_READS, Article, Page, Site
 from site_builder.pages.fingerprint import untracked_reads
 from site_builder.pages.theme import MAP_GEOMETRY, Theme, make_environment
 from site_builder.pages.widgets.charts import month_chart, month_counts
-from site_builder.pages.widgets.metadata import absolute, news_article
+from site_builder.pages.widgets.metadata import image_url, news_article, person
+from site_builder.pages.words import counted, date_range, format_date, ordinal
 from site_builder.pages.widgets.worldmap import world_map as draw_world_map
 
 # While a shared fragment is drawn (see `article_partial`), the page it will go into is not
@@ -39,10 +40,6 @@ def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
     if local and link.endswith("/"):
         link += "index.html"  # file:// has no directory index
     return f"{link}#{fragment}" if fragment else link
-
-
-def format_date(moment: dt.date) -> str:
-    return f"{moment.day} {moment:%B %Y}"
 
 
 RenderedFragments = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
@@ -115,6 +112,15 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
             return Markup("")
         return draw_world_map(taxonomy, geometry, lambda target: url(context, target))
 
+    @jinja2.pass_context
+    def term_chart(context: jinja2.runtime.Context, term, month_pages: Mapping[str, str]) -> Markup:
+        """`month_pages`: '2016-08' -> the URL of that month's coverage, each bar's link."""
+        def link(month: dt.date) -> str | None:
+            target = month_pages.get(f"{month:%Y-%m}")
+            return None if target is None else url(context, target)
+
+        return month_chart(term, link)
+
     def absolute_url(target: str) -> str:
         return config.base_url + target
 
@@ -125,12 +131,16 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     env.filters["asset"] = asset
     env.globals.update(
         absolute_url=absolute_url, config=config, taxonomies=site.taxonomies,
-        news_article=lambda article: news_article(article, config),
-        absolute_image=lambda src: absolute(src, config),
-        month_chart=month_chart, month_counts=month_counts, world_map=world_map,
+        news_article=lambda article: news_article(article, config, site.authors),
+        person=lambda term, profile: person(term, profile, config),
+        image_url=lambda image: image_url(image, config),
+        month_chart=term_chart, month_counts=month_counts, world_map=world_map,
         article_partial=article_partial,
     )
     env.filters["date"] = format_date
+    env.filters["ordinal"] = ordinal
+    env.filters["counted"] = counted  # {{ n | counted("article") }}: "1 article", "2 articles"
+    env.filters["date_range"] = lambda dates: date_range(*dates)
     env.filters["isodate"] = lambda moment: moment.isoformat()
     # JSON for <script type="application/ld+json">: '<' escaped so text cannot close the script.
     # Compact: indenting would take json's pure-Python encoder, several times slower.
