@@ -190,14 +190,14 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     lap("index, plan")
     # A shard with a file deleted by hand is indexed again: a search index is whole or useless.
     searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.present,
-                           folder.held_files, config.search_shard_size)
+                           folder.held_files, config.search_shard_size, cache.search_records)
     written = write_site(options, pages, renderer, loaded.hashes, folder, searched, drawn, copies)
     lap("write site (output/)")
     # Before the cache forgets the last build's URLs.
     warnings = (*moved_urls(cache.last_build.urls, site.articles), *unused_notes(site, extras.intros))
     cache.record(articles=content.parsed, stamps={**stamps, **site_files.stamps}, templates=loaded.references,
                  fragments=renderer.kept_fragments(site.articles, {**fragments, **written.fragments}),
-                 related=related, trees=written.trees,
+                 related=related, trees=written.trees, search_records=written.search_records,
                  last_build=LastBuild(inputs, len(pages), len(site.articles), problems, content.undated_drafts,
                                       {a.path: a.url for a in site.articles}))
     report = BuildReport(

@@ -30,7 +30,7 @@ from site_builder.pages.fingerprint import ThemeHashes, page_fingerprint
 from site_builder.pages.loops import template_loop
 from site_builder.pages.render import RenderedFragments, Renderer
 from site_builder.pool import counted, run_all
-from site_builder.search import SEARCH_DIR, SearchPlan, build_shards
+from site_builder.search import OVERLAY, SEARCH_DIR, SearchPlan, ShardRecord, build_shards
 
 log = logging.getLogger(__name__)
 LINK_CHUNK = 1000  # files carried over per task
@@ -48,6 +48,8 @@ class Written:
     removed: int = 0
     notes: tuple[str, ...] = ()
     fragments: RenderedFragments = field(default_factory=dict)  # article fragments first drawn by this build
+    # What each search shard of the site is made of, by key (search/overlay.py).
+    search_records: Mapping[str, ShardRecord] = field(default_factory=dict)
 
 
 def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
@@ -67,8 +69,8 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
     plan = plan_output(wanted, folder, search)
     lap("fingerprints")
     if folder.listed and not plan.changes:
-        return Written(folder.trees, unchanged=len(plan.files))
-    carry_out = partial(_carry_out, options, pages, renderer, folder, plan, drawn, copies)
+        return Written(folder.trees, unchanged=len(plan.files), search_records=search.records)
+    carry_out = partial(_carry_out, options, pages, renderer, folder, plan, search, drawn, copies)
     if not (options.atomic or not folder.listed):
         return carry_out(InPlace(folder))
     if folder.mounted:
@@ -84,7 +86,7 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
 
 
 def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, folder: OutputFolder,
-               plan: OutputPlan, drawn: Mapping[str, bool], copies: Mapping[str, tuple[Path, str]],
+               plan: OutputPlan, search: SearchPlan, drawn: Mapping[str, bool], copies: Mapping[str, tuple[Path, str]],
                target: Output, notes: tuple[str, ...] = ()) -> Written:
     """The plan, carried out in `target`: carried over, copied, drawn, indexed, committed."""
     lap = Laps(log)
@@ -98,7 +100,7 @@ def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, fol
         to_render = [page for page in pages if page.output_path in plan.fresh and page.output_path not in drawn]
         written, fragments = _render_pages(options, renderer, target, to_render)
         lap("render, write")
-        failed, index_files, changed = _update_search(target, plan, options.jobs or 1)
+        failed, index_files, changed, records = _update_search(target, plan, search, options.jobs or 1)
         files = {**plan.files, **index_files}
         log.debug("every file in place, committing")
         target.commit(files)
@@ -114,7 +116,8 @@ def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, fol
     return Written({key: tree for key, tree in known.items() if key in present},
                    rendered=len(to_render) + len(drawn), written=changed, unchanged=len(files) - changed,
                    pages_written=written + sum(drawn.values()),
-                   removed=len(plan.removed - files.keys()), notes=(*notes, *failed), fragments=fragments)
+                   removed=len(plan.removed - files.keys()), notes=(*notes, *failed), fragments=fragments,
+                   search_records=records)
 
 
 def render_first(options: BuildOptions, first: FirstPages | None, planned: Iterable[Page], renderer: Renderer,
@@ -170,19 +173,30 @@ def _render_pages(options: BuildOptions, renderer: Renderer, target: Output, pag
     return sum(written for written, _, _ in results), fragments
 
 
-def _update_search(target: Output, plan: OutputPlan, jobs: int) -> tuple[tuple[str, ...], dict[str, str], int]:
-    """Index the plan's shards in the folder being written: the notes of what failed, the index
-    files made with their shard's key (no key if Pagefind failed, so that the next build tries
-    again), and how many of them changed. A file made with the bytes it had in the old site
-    (most of a shard's fragments) is that file again, not a new one."""
-    failures = build_shards(target.path, plan.shards, jobs) if plan.shards else {}
+def _update_search(target: Output, plan: OutputPlan, search: SearchPlan, jobs: int
+                   ) -> tuple[tuple[str, ...], dict[str, str], int, dict[str, ShardRecord]]:
+    """Index the plan's shards in the folder being written, then write the overlay's manifest:
+    the notes of what failed, the index files made with their shard's key (no key if Pagefind
+    failed, so that the next build tries again), how many of them changed, and what each
+    shard of the new site is made of. A file made with the bytes it had in the old site (most
+    of a shard's fragments) is that file again, not a new one."""
+    done = build_shards(target.path, plan.shards, jobs) if plan.shards else {}
     files: dict[str, str] = {}
+    records = dict(search.records)
     changed = 0
-    for name, failure in failures.items():
+    for name, (failure, hits) in done.items():
         made = files_below(target.path, f"{SEARCH_DIR}/{name}")
         files.update(dict.fromkeys(made, "" if failure else plan.shard_keys[name]))
         changed += sum(target.keep_if_unchanged(path) is False for path in made)
-    return tuple(dict.fromkeys(note for note in failures.values() if note)), files, changed
+        if not failure and name != OVERLAY:
+            pages = tuple((path, search.fingerprints[path]) for path in plan.shards[name])
+            records[plan.shard_keys[name]] = ShardRecord(pages, tuple(hits.get(path, "") for path, _ in pages))
+    failed = tuple(dict.fromkeys(indexed.failure for indexed in done.values() if indexed.failure))
+    # After the overlay it names: a reader never fetches an overlay that is not there yet.
+    for path, (data, key) in plan.writes.items():
+        changed += target.write(path, data)
+        files[path] = "" if failed else key
+    return failed, files, changed, records
 
 
 def _render_nth(renderer: Renderer, target: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, RenderedFragments]:

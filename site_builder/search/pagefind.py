@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
+import zlib
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from site_builder.search.shards import SEARCH_DIR
 
@@ -17,15 +21,40 @@ log = logging.getLogger(__name__)
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
-def build_shards(site: Path, shards: Mapping[str, list[str]], jobs: int = 1) -> dict[str, str | None]:
+# The start of a page's fragment, once inflated: its URL comes first.
+FRAGMENT_URL = re.compile(rb'^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")')
+
+
+class Indexed(NamedTuple):
+    """A shard indexed: None, or a one-line reason the search was not built; and the id of the
+    hit of each page found in its index, by output path."""
+
+    failure: str | None
+    hits: Mapping[str, str]
+
+
+def build_shards(site: Path, shards: Mapping[str, list[str]], jobs: int = 1) -> dict[str, Indexed]:
     """Index the article pages of each shard into pagefind/<name>/ of `site`, `jobs` at a time.
-    Name -> None when done, else a one-line reason the search was not built (the build still
-    succeeds, and the search page says search is unavailable)."""
+    A failure still lets the build succeed, and the search page says search is unavailable."""
     executable = _pagefind()
     if executable is None:
-        return dict.fromkeys(shards, "search not built: Pagefind is not installed (pip install 'pagefind[bin]')")
+        return dict.fromkeys(shards, Indexed("search not built: Pagefind is not installed (pip install 'pagefind[bin]')", {}))
     with ThreadPoolExecutor(max(1, jobs)) as pool:  # each shard is a Pagefind process of its own
         return dict(zip(shards, pool.map(lambda name: _index_shard(executable, site, name, shards[name]), shards)))
+
+
+def page_hits(bundle: Path, pages: list[str]) -> dict[str, str]:
+    """Output path -> the id Pagefind gives its hit (its fragment's name), for the `pages` the
+    index at `bundle` holds: only the head of each fragment is inflated, where its URL is."""
+    by_url = {"/" + (path[:-len("index.html")] if path.endswith("index.html") else path): path for path in pages}
+    hits = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        head = zlib.decompressobj(wbits=31).decompress(fragment.read_bytes(), 4096)
+        found = FRAGMENT_URL.match(head)
+        path = by_url.get(json.loads(found[1])) if found else None
+        if path is not None:
+            hits[path] = fragment.name[: -len(".pf_fragment")]
+    return hits
 
 
 def _pagefind() -> str | None:
@@ -39,7 +68,7 @@ def _pagefind() -> str | None:
     return str(found) if found is not None else None
 
 
-def _index_shard(executable: str, site: Path, name: str, pages: list[str]) -> str | None:
+def _index_shard(executable: str, site: Path, name: str, pages: list[str]) -> Indexed:
     bundle = site / SEARCH_DIR / name
     shutil.rmtree(bundle, ignore_errors=True)  # an older index of that shard
     # Pagefind indexes a folder: the shard's pages are linked into one of their own, at their
@@ -58,14 +87,14 @@ def _index_shard(executable: str, site: Path, name: str, pages: list[str]) -> st
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as err:
-        return f"search not built: Pagefind could not run ({err})"
+        return Indexed(f"search not built: Pagefind could not run ({err})", {})
     finally:
         shutil.rmtree(pages_dir, ignore_errors=True)
     if done.returncode != 0:
         last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        return f"search not built: Pagefind failed ({last[0]})"
+        return Indexed(f"search not built: Pagefind failed ({last[0]})", {})
     log.debug("pagefind %s: %s", name, done.stdout.strip().splitlines()[-4:])
     for unused in UNUSED:  # Pagefind's own search interfaces: the theme brings its own
         for path in bundle.glob(unused):
             path.unlink()
-    return None
+    return Indexed(None, page_hits(bundle, pages))

@@ -17,6 +17,7 @@ let shown = 0;
 let generation = 0; // a newer search makes older, slower answers stale
 let counts = null; // each filter value's count within the current results; null: no search yet
 let filtersLoaded = false; // the filters' lists, fetched when the reader first narrows
+let stale = new Set(); // hits of the sealed shards for articles edited since: the overlay has them
 
 function unavailable() {
   status.textContent = "Search is not available for this copy of the site.";
@@ -35,8 +36,15 @@ async function load() {
     if (!shards.length) throw new Error("no articles, so no index");
     const bundle = (shard) => new URL(`${shard}/`, new URL(form.dataset.index, here)).href;
     const pages = { baseUrl: root.pathname };
+    // The overlay: articles edited after their shard was indexed, and the stale hits of the
+    // shards it replaces. A site without one (an older build) searches its shards alone.
+    const overlay = fetch(new URL("recent.json", new URL(form.dataset.index, here)))
+      .then((answer) => answer.ok ? answer.json() : {}).catch(() => ({}));
     pagefind = await import(`${bundle(shards[0])}pagefind.js`);
     await pagefind.options(pages);
+    const { index, stale: superseded } = await overlay;
+    if (index) shards.push(index);
+    stale = new Set(superseded || []);
     await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(bundle(shard), pages)));
     // The filters' lists grow with the archive (a megabyte at 100,000 articles): they are
     // fetched when the reader asks to narrow the results, or comes with a narrowed search.
@@ -119,7 +127,7 @@ async function search() {
   // A null query with filters lists every article that matches the filters.
   const answer = await pagefind.search(query || null, { filters });
   if (mine !== generation || !answer) return;
-  found = answer.results;
+  found = answer.results.filter((result) => !stale.has(result.id));
   counts = answer.filters;
   showCounts();
   const what = query ? ` for “${query}”` : "";
