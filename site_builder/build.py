@@ -101,7 +101,8 @@ class Warm:
     cache: BuildCache
     cache_for: str  # the output folder and configuration the cache belongs to
     theme: LoadedTheme
-    theme_for: tuple[str, bool]  # the theme's name, and whether its files' names carry hashes
+    # The theme's name, whether its files' names carry hashes, and the names pinned.
+    theme_for: tuple[str, bool, tuple[tuple[str, str], ...]]
     discovery: Discovery
     built: Built | None  # None until a build draws the site
     files: SiteFiles | None = None  # the project's other files (content/files.py)
@@ -219,12 +220,12 @@ def _cache(options: BuildOptions, config: Config, warm: Warm | None) -> tuple[Bu
 
 
 def _theme(options: BuildOptions, config: Config, cache: BuildCache, warm: Warm | None,
-           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool]]:
+           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool, tuple[tuple[str, str], ...]]]:
     """The theme the last build loaded, unless something outside content/ changed since."""
-    made_for = (config.theme, options.fingerprint_assets)
+    made_for = (config.theme, options.fingerprint_assets, options.pinned_assets)
     if warm is not None and edits is not None and not edits.others and warm.theme_for == made_for:
         return warm.theme, made_for
-    theme = load_theme(options.root, config.theme, options.fingerprint_assets)
+    theme = load_theme(options.root, config.theme, options.fingerprint_assets, dict(options.pinned_assets))
     env = make_environment(theme)
     return LoadedTheme(theme, env, *hash_theme(theme, env, cache.templates)), made_for
 
