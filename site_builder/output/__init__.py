@@ -31,6 +31,7 @@ from site_builder.pages.loops import template_loop
 from site_builder.pages.render import RenderedFragments, Renderer
 from site_builder.pool import counted, run_all
 from site_builder.search import OVERLAY, SEARCH_DIR, SearchPlan, ShardRecord, build_shards
+from site_builder.search.overlay import MANIFEST, with_stale_filters
 
 log = logging.getLogger(__name__)
 LINK_CHUNK = 1000  # files carried over per task
@@ -194,7 +195,7 @@ def _update_search(target: Output, plan: OutputPlan, search: SearchPlan, jobs: i
     failed = tuple(dict.fromkeys(indexed.failure for indexed in done.values() if indexed.failure))
     # After the overlay it names: a reader never fetches an overlay that is not there yet.
     for path, (data, key) in plan.writes.items():
-        changed += target.write(path, data)
+        changed += target.write(path, with_stale_filters(data, target.path) if path == MANIFEST else data)
         files[path] = "" if failed else key
     return failed, files, changed, records
 

@@ -11,14 +11,19 @@ covers are indexed again, once, and it is empty.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from site_builder.search.shards import SEARCH_DIR
 
+log = logging.getLogger(__name__)
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # before the JSON of each of Pagefind's fragments, inflated
 OVERLAY = "recent"  # the overlay's index: pagefind/recent/
 MANIFEST = f"{SEARCH_DIR}/{OVERLAY}.json"  # its manifest, read by the search page
 # Pages in the overlay before it is folded back into the sealed shards: each page of it is
@@ -87,6 +92,22 @@ def plan_overlay(todo: Iterable[str], planned: Mapping[str, Sequence[tuple[str, 
         sealed, edited, stale = {}, [], []
     manifest = {"index": OVERLAY if edited else None, "stale": sorted(stale)}
     return Overlay(sealed, tuple(sorted(edited)), json.dumps(manifest, separators=(",", ":")).encode())
+
+
+def with_stale_filters(manifest: bytes, site: Path) -> bytes:
+    """The overlay's manifest with the filters of each stale hit (topic, region, ...), read
+    from its fragment in `site`: the search page takes them off its counts, which Pagefind
+    makes with the stale hits among the others. A fragment it cannot read adds none."""
+    found = json.loads(manifest)
+    filters = {}
+    for hit in found["stale"]:
+        fragment = next(site.glob(f"{SEARCH_DIR}/*/fragment/{hit}.pf_fragment"), None)
+        try:
+            inflated = gzip.decompress(fragment.read_bytes()) if fragment else b""
+            filters[hit] = json.loads(inflated[len(FRAGMENT_SIGNATURE):])["filters"]
+        except (OSError, ValueError, KeyError, EOFError) as err:
+            log.debug("stale hit %s: no filters (%s)", hit, err)
+    return json.dumps({**found, "filters": filters}, separators=(",", ":"), sort_keys=True).encode()
 
 
 def _edited_in_place(name: str, now: Sequence[tuple[str, str]], record: ShardRecord, present: frozenset[str]

@@ -406,6 +406,17 @@ def test_an_edit_to_an_old_article_searches_as_a_fresh_build_does(tmp_path, serv
         page.goto(serve_dir(site) + "search/")
         answers.append({query: results(page, query) for query in queries})
         assert errors(page) == []
+    # And the filters count what a fresh build counts: the stale hit is not counted twice.
+    source = re.search(r"^source: (.*)$", old.read_text(), re.M)[1].strip('"')
+    counts = []
+    for site in (out, fresh / "output"):
+        page = page_at(DESKTOP)
+        page.goto(serve_dir(site) + f"search/?q=ceasefire&source={source.replace(' ', '+')}")
+        expect(page.locator("#search-status")).to_contain_text("“ceasefire”")
+        expect(page.locator("#filter-topic option").nth(1)).to_contain_text("(")
+        counts.append({name: page.locator(f"#filter-{name} option").all_inner_texts()
+                       for name in ("topic", "region", "source", "year")})
+    assert counts[0] == counts[1]
     incremental, from_scratch = answers
     assert incremental == from_scratch
     assert incremental[WORD][0] == f"1 result for “{WORD}”"  # the edit took it out of one of two
