@@ -30,11 +30,18 @@ from site_builder.pages.fingerprint import ThemeHashes, page_fingerprint
 from site_builder.pages.loops import template_loop
 from site_builder.pages.render import RenderedFragments, Renderer
 from site_builder.pool import counted, run_all
-from site_builder.search import OVERLAY, SEARCH_DIR, SearchPlan, ShardRecord, build_shards
+from site_builder.search import (
+    OVERLAY,
+    SEARCH_DIR,
+    SearchPlan,
+    ShardRecord,
+    build_shards,
+)
 from site_builder.search.overlay import MANIFEST, with_stale_filters
 
 log = logging.getLogger(__name__)
 LINK_CHUNK = 1000  # files carried over per task
+SMALL_CHANGE = 4  # a build changing at most one file in four of the site's is written in place
 IN_PLACE = ("note: {out} cannot be swapped for a new site whole ({why}): built in place, file by file, "
             "so a reader may see old and new pages side by side for a moment")
 
@@ -76,6 +83,8 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
         return carry_out(InPlace(folder))
     if folder.mounted:
         return carry_out(InPlace(folder), (IN_PLACE.format(out=folder.path, why="it is a mount point"),))
+    if _small_change(folder, plan):
+        return carry_out(InPlace(folder))
     try:
         return carry_out(StagedSite(folder))
     except OSError as err:
@@ -86,23 +95,44 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
         return carry_out(InPlace(folder), (IN_PLACE.format(out=folder.path, why=err.strerror),))
 
 
+def _small_change(folder: OutputFolder, plan: OutputPlan) -> bool:
+    """Whether a build changes so little of a site the cache knows (a day's news, a correction)
+    that it is written in place, in an order that keeps every link and stylesheet of the site
+    resolving at every moment, rather than staged beside it and swapped in whole: the swap
+    would cost every unchanged file of the site a link. A first build, a theme change (every
+    page drawn again) or a folder the cache does not know is staged and swapped."""
+    index = f"{SEARCH_DIR}/"  # a shard indexed again is rewritten whole either way
+    changed = sum(not path.startswith(index) for path in (*plan.fresh, *plan.removed))
+    return folder.held is not None and changed * SMALL_CHANGE <= sum(not p.startswith(index) for p in plan.files)
+
+
 def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, folder: OutputFolder,
                plan: OutputPlan, search: SearchPlan, drawn: Mapping[str, bool], copies: Mapping[str, tuple[Path, str]],
                target: Output, notes: tuple[str, ...] = ()) -> Written:
-    """The plan, carried out in `target`: carried over, copied, drawn, indexed, committed."""
+    """The plan, carried out in `target`: carried over, copied, drawn, indexed, committed. In
+    an order that keeps every link and stylesheet resolving when written in place: files
+    linked to (static files, photos, new pages) before the pages that link them, and removals
+    last."""
     lap = Laps(log)
     try:
-        target.remove(plan.removed)
+        target.begin([*plan.fresh, *plan.removed, *plan.writes, *(f"{SEARCH_DIR}/{name}/" for name in plan.shards)])
         _link_unchanged(target, plan, options.jobs or 1)
         static = {**renderer.theme.static_files, **{path: source for path, (source, _) in copies.items()}}
         statuses = [target.copy(path, static[path]) for path in static if path in plan.fresh]
         statuses += drawn.values()
         lap("link unchanged files")
         to_render = [page for page in pages if page.output_path in plan.fresh and page.output_path not in drawn]
-        written, fragments = _render_pages(options, renderer, target, to_render)
-        lap("render, write")
+        # New pages first, then the pages that link to them.
+        written, fragments = 0, {}
+        for batch in ([p for p in to_render if p.output_path not in folder.present],
+                      [p for p in to_render if p.output_path in folder.present]):
+            if batch:
+                count, drawn_fragments = _render_pages(options, renderer, target, batch)
+                written, fragments = written + count, {**fragments, **drawn_fragments}
+                lap("render, write")
         failed, index_files, changed, records = _update_search(target, plan, search, options.jobs or 1)
         files = {**plan.files, **index_files}
+        target.remove(plan.removed - files.keys())
         log.debug("every file in place, committing")
         target.commit(files)
         lap(f"search index ({len(plan.shards)} shards), swap")

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from site_builder.model import Page
-from site_builder.search.overlay import MANIFEST, OVERLAY, OVERLAY_LIMIT, ShardRecord, plan_overlay, shard_keys
+from site_builder.search.overlay import (
+    MANIFEST,
+    OVERLAY,
+    OVERLAY_LIMIT,
+    ShardRecord,
+    plan_overlay,
+    shard_keys,
+)
 from site_builder.search.pagefind import build_shards
 from site_builder.search.shards import (
     SEARCH_DIR,
