@@ -211,14 +211,14 @@ def _update_search(target: Output, plan: OutputPlan, search: SearchPlan, jobs: i
     failed, so that the next build tries again), how many of them changed, and what each
     shard of the new site is made of. A file made with the bytes it had in the old site (most
     of a shard's fragments) is that file again, not a new one."""
-    done = build_shards(target.path, plan.shards, jobs) if plan.shards else {}
+    done = build_shards(target.path, plan.shards, jobs, in_place=isinstance(target, InPlace)) if plan.shards else {}
     files: dict[str, str] = {}
     records = dict(search.records)
     changed = 0
-    for name, (failure, hits) in done.items():
+    for name, (failure, hits, kept) in done.items():
         made = files_below(target.path, f"{SEARCH_DIR}/{name}")
         files.update(dict.fromkeys(made, "" if failure else plan.shard_keys[name]))
-        changed += sum(target.keep_if_unchanged(path) is False for path in made)
+        changed += sum(path not in kept and target.keep_if_unchanged(path) is False for path in made)
         if not failure and name != OVERLAY:
             pages = tuple((path, search.fingerprints[path]) for path in plan.shards[name])
             records[plan.shard_keys[name]] = ShardRecord(pages, tuple(hits.get(path, "") for path, _ in pages))

@@ -69,9 +69,15 @@ def debug_build(root: Path, kill_at: int | None = None) -> list[str]:
 def test_a_days_news_is_written_in_place_and_not_swapped(built: Path, tmp_path: Path) -> None:
     root = with_a_days_news(built, tmp_path / "project")
     folder = os.stat(root / "output").st_ino
+    index = {p: p.stat().st_ino for p in (root / "output/pagefind").rglob("*") if p.is_file()}
     report = build(BuildOptions(root=root, out=root / "output"))
     assert os.stat(root / "output").st_ino == folder  # the same folder, not one swapped in
     assert 0 < report.rendered < report.pages / 4
+    # The shards after the article taken down are indexed again (their articles moved up), yet
+    # most of their files come out with the bytes they had, and stay the files they were.
+    after = {p: p.stat().st_ino for p in (root / "output/pagefind").rglob("*") if p.is_file()}
+    assert sum(index.get(p) == ino for p, ino in after.items()) > len(after) / 2
+    assert not list((root / "output/pagefind").glob(".*"))  # no folder of the indexing left
     assert list(find_broken_links(root / "output")) == []
     fresh = tmp_path / "fresh"
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("output", ".output.staging", ".site-builder-cache"))
