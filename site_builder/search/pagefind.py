@@ -52,7 +52,7 @@ def build_shards(site: Path, shards: Mapping[str, list[str]], jobs: int = 1, in_
 def page_hits(bundle: Path, pages: list[str]) -> dict[str, str]:
     """Output path -> the id Pagefind gives its hit (its fragment's name), for the `pages` the
     index at `bundle` holds: only the head of each fragment is inflated, where its URL is."""
-    by_url = {"/" + (path[:-len("index.html")] if path.endswith("index.html") else path): path for path in pages}
+    by_url = {"/" + path.removesuffix("index.html"): path for path in pages}
     hits = {}
     for fragment in (bundle / "fragment").glob("*.pf_fragment"):
         head = zlib.decompressobj(wbits=31).decompress(fragment.read_bytes(), 4096)
