@@ -97,7 +97,8 @@ class Warm:
     cache: BuildCache
     cache_for: str  # the output folder and configuration the cache belongs to
     theme: LoadedTheme
-    theme_for: tuple[str, bool]  # the theme's name, and whether its files' names carry hashes
+    # The theme's name, whether its files' names carry hashes, and the names pinned.
+    theme_for: tuple[str, bool, tuple[tuple[str, str], ...]]
     discovery: Discovery
     built: Built | None  # None until a build draws the site
     files: SiteFiles | None = None  # the project's other files (content/files.py)
@@ -189,14 +190,14 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     lap("index, plan")
     # A shard with a file deleted by hand is indexed again: a search index is whole or useless.
     searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.present,
-                           folder.held_files, config.search_shard_size)
+                           folder.held_files, config.search_shard_size, cache.search_records)
     written = write_site(options, pages, renderer, loaded.hashes, folder, searched, drawn, copies)
     lap("write site (output/)")
     # Before the cache forgets the last build's URLs.
     warnings = (*moved_urls(cache.last_build.urls, site.articles), *unused_notes(site, extras.intros))
     cache.record(articles=content.parsed, stamps={**stamps, **site_files.stamps}, templates=loaded.references,
                  fragments=renderer.kept_fragments(site.articles, {**fragments, **written.fragments}),
-                 related=related, trees=written.trees,
+                 related=related, trees=written.trees, search_records=written.search_records,
                  last_build=LastBuild(inputs, len(pages), len(site.articles), problems, content.undated_drafts,
                                       {a.path: a.url for a in site.articles}))
     report = BuildReport(
@@ -218,12 +219,12 @@ def _cache(options: BuildOptions, config: Config, warm: Warm | None) -> tuple[Bu
 
 
 def _theme(options: BuildOptions, config: Config, cache: BuildCache, warm: Warm | None,
-           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool]]:
+           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool, tuple[tuple[str, str], ...]]]:
     """The theme the last build loaded, unless something outside content/ changed since."""
-    made_for = (config.theme, options.fingerprint_assets)
+    made_for = (config.theme, options.fingerprint_assets, options.pinned_assets)
     if warm is not None and edits is not None and not edits.others and warm.theme_for == made_for:
         return warm.theme, made_for
-    theme = load_theme(options.root, config.theme, options.fingerprint_assets)
+    theme = load_theme(options.root, config.theme, options.fingerprint_assets, dict(options.pinned_assets))
     env = make_environment(theme)
     return LoadedTheme(theme, env, *hash_theme(theme, env, cache.templates)), made_for
 

@@ -30,6 +30,7 @@ from site_builder.model import Article
 from site_builder.output.folder import Tree
 from site_builder.pages.fingerprint import References
 from site_builder.project import CACHE_DIR, cache_file
+from site_builder.search import ShardRecord
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +61,14 @@ class BuildCache:
     def __init__(self, root: Path, out: Path, config: Config):
         self.root, self.out = root, out
         self.key = f"{code_key()}|{config.cache_key()}"
-        trees, stamps, templates, last_build = (
-            _load(cache_file(root, "pages", out, ".pickle"), self.key, (dict, dict, dict, LastBuild))
-            or ({}, {}, {}, LastBuild()))
+        trees, stamps, templates, last_build, search_records = (
+            _load(cache_file(root, "pages", out, ".pickle"), self.key, (dict, dict, dict, LastBuild, dict))
+            or ({}, {}, {}, LastBuild(), {}))
         self.trees: Mapping[str, Tree] = trees  # what the output folder and the kept previous site hold, by id
         self.stamps: Mapping[str, FileStamp] = stamps  # article file -> size, time, fingerprint
         self.templates: References = templates  # what each template draws (fingerprint.py)
         self.last_build: LastBuild = last_build
+        self.search_records: Mapping[str, ShardRecord] = search_records  # what each search shard is made of, by key
         self._articles: dict[str, Article] | None = None  # fingerprint -> article
         # The articles file on disk: its id, and the keys of the articles and fragments it holds.
         # Most builds add a few articles to thousands, so those, and their fragments, go to a
@@ -100,12 +102,14 @@ class BuildCache:
 
     def record(self, *, articles: Iterable[Article], stamps: Mapping[str, FileStamp], templates: References,
                fragments: dict[tuple[str, str, str], str], related: dict[str, tuple[str, ...]],
-               trees: Mapping[str, Tree], last_build: LastBuild) -> None:
+               trees: Mapping[str, Tree], last_build: LastBuild,
+               search_records: Mapping[str, ShardRecord] | None = None) -> None:
         """What this build made, for the next one."""
         self._articles = {a.fingerprint: a for a in articles}
         self._related = related
         self.stamps, self.templates, self._fragments = stamps, templates, fragments
         self.trees, self.last_build = trees, last_build
+        self.search_records = search_records or {}
         self._unsaved = "all"
 
     def vouch(self, stamps: Mapping[str, FileStamp]) -> None:
@@ -123,7 +127,7 @@ class BuildCache:
             if self._unsaved == "all":
                 self._save_articles()
             _save(cache_file(self.root, "pages", self.out, ".pickle"), self.key,
-                  (self.trees, self.stamps, self.templates, self.last_build))
+                  (self.trees, self.stamps, self.templates, self.last_build, self.search_records))
             self._unsaved = None
         except OSError as err:  # a read-only project still builds, only slower next time
             log.warning("cache not saved: %s", err)

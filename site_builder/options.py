@@ -16,7 +16,7 @@ class BuildOptions:
     out: Path
     drafts: bool = False
     local: bool | None = None  # None: as site.toml says
-    base_url: str | None = None  # the dev server serves at its own address
+    base_url: str | None = None  # None: as site.toml says
     keep_going: bool = False  # build the valid articles even when others have problems
     jobs: int | None = None  # worker processes; None: one per core
     progress: Progress | None = None
@@ -28,6 +28,10 @@ class BuildOptions:
     # False keeps static files' names as they are, so a stylesheet edit changes no page: the
     # dev server's, whose browsers do not cache.
     fingerprint_assets: bool = True
+    # Static files' names kept as they were (name -> output path, 'style.css' ->
+    # 'static/style.<hash>.css'): the dev server's after its first build, so that a stylesheet
+    # edit changes no page, and the site stays the one `build` makes and keeps.
+    pinned_assets: tuple[tuple[str, str], ...] = ()
     # Where parse and render run: this machine's processes, or a cluster's workers (cluster/).
     runner: Runner = run_all
 

@@ -40,8 +40,10 @@ def find_project(start: Path) -> Path | None:
 
 def cache_file(root: Path, kind: str, out: Path, suffix: str) -> Path:
     """The cache file of `kind` ('pages', 'outcome', 'deploy-stamps', ...) kept for the output
-    folder `out`: one per folder, named by its resolved path."""
-    name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
+    folder `out`: one per folder, named by its path relative to the project, so that a project
+    moved or cloned elsewhere with its cache and output/ finds it again."""
+    where = os.path.relpath(out.resolve(), root.resolve())
+    name = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
     return root / CACHE_DIR / f"{kind}-{name}{suffix}"
 
 

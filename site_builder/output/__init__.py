@@ -30,10 +30,18 @@ from site_builder.pages.fingerprint import ThemeHashes, page_fingerprint
 from site_builder.pages.loops import template_loop
 from site_builder.pages.render import RenderedFragments, Renderer
 from site_builder.pool import counted, run_all
-from site_builder.search import SEARCH_DIR, SearchPlan, build_shards
+from site_builder.search import (
+    OVERLAY,
+    SEARCH_DIR,
+    SearchPlan,
+    ShardRecord,
+    build_shards,
+)
+from site_builder.search.overlay import MANIFEST, with_stale_filters
 
 log = logging.getLogger(__name__)
 LINK_CHUNK = 1000  # files carried over per task
+SMALL_CHANGE = 4  # a build changing at most one file in four of the site's is written in place
 IN_PLACE = ("note: {out} cannot be swapped for a new site whole ({why}): built in place, file by file, "
             "so a reader may see old and new pages side by side for a moment")
 
@@ -48,6 +56,8 @@ class Written:
     removed: int = 0
     notes: tuple[str, ...] = ()
     fragments: RenderedFragments = field(default_factory=dict)  # article fragments first drawn by this build
+    # What each search shard of the site is made of, by key (search/overlay.py).
+    search_records: Mapping[str, ShardRecord] = field(default_factory=dict)
 
 
 def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
@@ -67,12 +77,14 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
     plan = plan_output(wanted, folder, search)
     lap("fingerprints")
     if folder.listed and not plan.changes:
-        return Written(folder.trees, unchanged=len(plan.files))
-    carry_out = partial(_carry_out, options, pages, renderer, folder, plan, drawn, copies)
+        return Written(folder.trees, unchanged=len(plan.files), search_records=search.records)
+    carry_out = partial(_carry_out, options, pages, renderer, folder, plan, search, drawn, copies)
     if not (options.atomic or not folder.listed):
         return carry_out(InPlace(folder))
     if folder.mounted:
         return carry_out(InPlace(folder), (IN_PLACE.format(out=folder.path, why="it is a mount point"),))
+    if _small_change(folder, plan):
+        return carry_out(InPlace(folder))
     try:
         return carry_out(StagedSite(folder))
     except OSError as err:
@@ -83,23 +95,44 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
         return carry_out(InPlace(folder), (IN_PLACE.format(out=folder.path, why=err.strerror),))
 
 
+def _small_change(folder: OutputFolder, plan: OutputPlan) -> bool:
+    """Whether a build changes so little of a site the cache knows (a day's news, a correction)
+    that it is written in place, in an order that keeps every link and stylesheet of the site
+    resolving at every moment, rather than staged beside it and swapped in whole: the swap
+    would cost every unchanged file of the site a link. A first build, a theme change (every
+    page drawn again) or a folder the cache does not know is staged and swapped."""
+    index = f"{SEARCH_DIR}/"  # a shard indexed again is rewritten whole either way
+    changed = sum(not path.startswith(index) for path in (*plan.fresh, *plan.removed))
+    return folder.held is not None and changed * SMALL_CHANGE <= sum(not p.startswith(index) for p in plan.files)
+
+
 def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, folder: OutputFolder,
-               plan: OutputPlan, drawn: Mapping[str, bool], copies: Mapping[str, tuple[Path, str]],
+               plan: OutputPlan, search: SearchPlan, drawn: Mapping[str, bool], copies: Mapping[str, tuple[Path, str]],
                target: Output, notes: tuple[str, ...] = ()) -> Written:
-    """The plan, carried out in `target`: carried over, copied, drawn, indexed, committed."""
+    """The plan, carried out in `target`: carried over, copied, drawn, indexed, committed. In
+    an order that keeps every link and stylesheet resolving when written in place: files
+    linked to (static files, photos, new pages) before the pages that link them, and removals
+    last."""
     lap = Laps(log)
     try:
-        target.remove(plan.removed)
+        target.begin([*plan.fresh, *plan.removed, *plan.writes, *(f"{SEARCH_DIR}/{name}/" for name in plan.shards)])
         _link_unchanged(target, plan, options.jobs or 1)
         static = {**renderer.theme.static_files, **{path: source for path, (source, _) in copies.items()}}
         statuses = [target.copy(path, static[path]) for path in static if path in plan.fresh]
         statuses += drawn.values()
         lap("link unchanged files")
         to_render = [page for page in pages if page.output_path in plan.fresh and page.output_path not in drawn]
-        written, fragments = _render_pages(options, renderer, target, to_render)
-        lap("render, write")
-        failed, index_files, changed = _update_search(target, plan, options.jobs or 1)
+        # New pages first, then the pages that link to them.
+        written, fragments = 0, {}
+        for batch in ([p for p in to_render if p.output_path not in folder.present],
+                      [p for p in to_render if p.output_path in folder.present]):
+            if batch:
+                count, drawn_fragments = _render_pages(options, renderer, target, batch)
+                written, fragments = written + count, {**fragments, **drawn_fragments}
+                lap("render, write")
+        failed, index_files, changed, records = _update_search(target, plan, search, options.jobs or 1)
         files = {**plan.files, **index_files}
+        target.remove(plan.removed - files.keys())
         log.debug("every file in place, committing")
         target.commit(files)
         lap(f"search index ({len(plan.shards)} shards), swap")
@@ -114,7 +147,8 @@ def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, fol
     return Written({key: tree for key, tree in known.items() if key in present},
                    rendered=len(to_render) + len(drawn), written=changed, unchanged=len(files) - changed,
                    pages_written=written + sum(drawn.values()),
-                   removed=len(plan.removed - files.keys()), notes=(*notes, *failed), fragments=fragments)
+                   removed=len(plan.removed - files.keys()), notes=(*notes, *failed), fragments=fragments,
+                   search_records=records)
 
 
 def render_first(options: BuildOptions, first: FirstPages | None, planned: Iterable[Page], renderer: Renderer,
@@ -170,19 +204,30 @@ def _render_pages(options: BuildOptions, renderer: Renderer, target: Output, pag
     return sum(written for written, _, _ in results), fragments
 
 
-def _update_search(target: Output, plan: OutputPlan, jobs: int) -> tuple[tuple[str, ...], dict[str, str], int]:
-    """Index the plan's shards in the folder being written: the notes of what failed, the index
-    files made with their shard's key (no key if Pagefind failed, so that the next build tries
-    again), and how many of them changed. A file made with the bytes it had in the old site
-    (most of a shard's fragments) is that file again, not a new one."""
-    failures = build_shards(target.path, plan.shards, jobs) if plan.shards else {}
+def _update_search(target: Output, plan: OutputPlan, search: SearchPlan, jobs: int
+                   ) -> tuple[tuple[str, ...], dict[str, str], int, dict[str, ShardRecord]]:
+    """Index the plan's shards in the folder being written, then write the overlay's manifest:
+    the notes of what failed, the index files made with their shard's key (no key if Pagefind
+    failed, so that the next build tries again), how many of them changed, and what each
+    shard of the new site is made of. A file made with the bytes it had in the old site (most
+    of a shard's fragments) is that file again, not a new one."""
+    done = build_shards(target.path, plan.shards, jobs, in_place=isinstance(target, InPlace)) if plan.shards else {}
     files: dict[str, str] = {}
+    records = dict(search.records)
     changed = 0
-    for name, failure in failures.items():
+    for name, (failure, hits, kept) in done.items():
         made = files_below(target.path, f"{SEARCH_DIR}/{name}")
         files.update(dict.fromkeys(made, "" if failure else plan.shard_keys[name]))
-        changed += sum(target.keep_if_unchanged(path) is False for path in made)
-    return tuple(dict.fromkeys(note for note in failures.values() if note)), files, changed
+        changed += sum(path not in kept and target.keep_if_unchanged(path) is False for path in made)
+        if not failure and name != OVERLAY:
+            pages = tuple((path, search.fingerprints[path]) for path in plan.shards[name])
+            records[plan.shard_keys[name]] = ShardRecord(pages, tuple(hits.get(path, "") for path, _ in pages))
+    failed = tuple(dict.fromkeys(indexed.failure for indexed in done.values() if indexed.failure))
+    # After the overlay it names: a reader never fetches an overlay that is not there yet.
+    for path, (data, key) in plan.writes.items():
+        changed += target.write(path, with_stale_filters(data, target.path) if path == MANIFEST else data)
+        files[path] = "" if failed else key
+    return failed, files, changed, records
 
 
 def _render_nth(renderer: Renderer, target: Output, pages: list[Page], n: int) -> tuple[bool, Problem | None, RenderedFragments]:

@@ -16,6 +16,9 @@ from site_builder.project import ARTICLES_DIR, BUILT_FOR, CACHE_DIR, CHECK_DIRS,
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
 MARKER = ".site-builder-output"
+# A line of the marker naming a file (or a folder, ending in '/') that a build updating the
+# folder in place is about to change: if it is killed part-way, the next one draws them again.
+CHANGING = "# changing "
 
 
 @dataclass(frozen=True)
@@ -154,9 +157,10 @@ class OutputFolder:
 def read_output_folder(out: Path, trees: Mapping[str, Tree]) -> OutputFolder:
     """`out` as it is now; `trees`: what the cache knows of output folders, by id."""
     path = out.resolve()
-    folder_id, listed = _read_marker(path)
+    folder_id, listed, changing = _read_marker(path)
     top = os.fspath(path)
-    missing = frozenset(name for name in listed if not os.path.exists(f"{top}/{name}"))
+    listed, changing = _with_changing(listed, changing)
+    missing = frozenset(name for name in listed if name in changing or not os.path.exists(f"{top}/{name}"))
     spare_id = tree_id(staging_path(path))
     return OutputFolder(path, folder_id, listed, missing, trees.get(folder_id or ""),
                         spare_id, trees.get(spare_id or ""), is_mount_point(path))
@@ -178,11 +182,24 @@ def is_mount_point(path: Path) -> bool:
     return any(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), point) == target for point in points)
 
 
-def _read_marker(folder: Path) -> tuple[str | None, frozenset[str]]:
+def _read_marker(folder: Path) -> tuple[str | None, frozenset[str], frozenset[str]]:
+    """The id, the files listed, and those an unfinished build was changing."""
     try:
         lines = (folder / MARKER).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return None, frozenset()
+        return None, frozenset(), frozenset()
     first = lines[0] if lines else ""
     folder_id = first[len("# build "):].strip() if first.startswith("# build ") else None
-    return folder_id, frozenset(line for line in lines if not line.startswith("# "))
+    changing = frozenset(line[len(CHANGING):] for line in lines if line.startswith(CHANGING))
+    return folder_id, frozenset(line for line in lines if not line.startswith("# ")), changing
+
+
+def _with_changing(listed: frozenset[str], changing: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(The files listed and those an unfinished build was writing, which are ours too; of
+    those, the ones it may have changed: named, or in a folder named.)"""
+    if not changing:
+        return listed, changing
+    folders = tuple(path for path in changing if path.endswith("/"))
+    files = frozenset(path for path in changing if not path.endswith("/"))
+    listed = listed | files
+    return listed, files | frozenset(path for path in listed if path.startswith(folders))

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Protocol
 
 from site_builder.atomic import replacing
-from site_builder.output.folder import MARKER, OutputFolder, inside, staging_path
+from site_builder.output.folder import (
+    CHANGING,
+    MARKER,
+    OutputFolder,
+    inside,
+    staging_path,
+)
 from site_builder.output.foreign import carry_foreign, folder_times
 from site_builder.regular import read_regular
 
@@ -38,6 +44,7 @@ class Output(Protocol):
     foreign: frozenset[str]  # others' files (a CNAME) found in the output folder and kept
     folders: Mapping[str, int]  # the new site's folders' times (see Tree.folders)
 
+    def begin(self, changing: Iterable[str]) -> None: ...
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None: ...
     def write(self, relpath: str, data: bytes) -> bool: ...
     def copy(self, relpath: str, source: Path) -> bool: ...
@@ -73,6 +80,9 @@ class StagedSite:
             _remove_later(self.path)  # unknown, or a build was killed mid-way; it is ours
         self.path.mkdir(parents=True, exist_ok=True)
         self._made: set[Path] = {self.path}
+
+    def begin(self, changing: Iterable[str]) -> None:
+        pass  # readers see none of it before the swap
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         """Carry files over from the old site unchanged; skipped where this folder already
@@ -183,6 +193,16 @@ class InPlace:
         # Others' files, as the last build found them: still there.
         self.foreign = folder.held.foreign if folder.held is not None else frozenset()
         self.folders: Mapping[str, int] = {}  # not recorded: the site changes while it is read
+        self.old = folder
+
+    def begin(self, changing: Iterable[str]) -> None:
+        """Before any file changes, the marker names those about to (a folder: every file in
+        it), under the old site's id: a build killed part-way leaves them to the next, which
+        draws them again and removes those no longer wanted."""
+        lines = [f"# build {self.old.id or 'unfinished'}", *(f"{CHANGING}{path}" for path in sorted(changing)),
+                 *sorted(self.old.listed)]
+        with replacing(self.path / MARKER) as handle:
+            handle.write("".join(f"{line}\n" for line in lines).encode("utf-8"))
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         pass  # already there

@@ -129,7 +129,9 @@ def hash_theme(theme: Theme, env: jinja2.Environment, known: References) -> tupl
     templates, references = template_hashes(env, known)
     static = {path: file_hash(source) for path, source in theme.static_files.items()}
     geometry = theme.data_file(MAP_GEOMETRY)
-    linked = sorted(static.values()) if theme.fingerprinted else []  # in every page's links
+    # Every page links the theme's files by their output paths, which carry their hashes when
+    # fingerprinted (or were pinned by the dev server: then an edit changes no page).
+    linked = sorted(theme.static_files) if theme.fingerprinted else []
     site_key = "|".join([*linked, file_hash(geometry) if geometry else ""])
     return ThemeHashes(templates, static, site_key), references
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +14,12 @@ from jinja2.loaders import split_template_path
 
 from site_builder.config.source import line_of, read_site_toml
 from site_builder.errors import ContentError, Problem
-from site_builder.pages.theme_checks import THEME_TOML, file_problems, read_parent, shown
+from site_builder.pages.theme_checks import (
+    THEME_TOML,
+    file_problems,
+    read_parent,
+    shown,
+)
 from site_builder.project import CONFIG_FILE, SITE_TEMPLATES
 from site_builder.regular import read_regular
 
@@ -46,10 +51,11 @@ class Theme:
         return next((folder / name for folder in self.chain if (folder / name).is_file()), None)
 
 
-def load_theme(root: Path, name: str, fingerprint: bool = True) -> Theme:
+def load_theme(root: Path, name: str, fingerprint: bool = True, pinned: Mapping[str, str] | None = None) -> Theme:
     """`fingerprint=False` keeps static files' names ('static/style.css'), so that editing one
-    changes no page (the dev server, which tells browsers not to cache). Every problem of the
-    chain's theme.toml files and of the project's theme files is raised together."""
+    changes no page; `pinned` keeps the output paths of the files it names as they were (the
+    dev server, which tells browsers not to cache). Every problem of the chain's theme.toml
+    files and of the project's theme files is raised together."""
     chain, problems = _chain(root, name)
     site_templates = root / SITE_TEMPLATES
     template_dirs = ([site_templates] if site_templates.is_dir() else []) + [
@@ -60,7 +66,9 @@ def load_theme(root: Path, name: str, fingerprint: bool = True) -> Theme:
     if problems:
         raise ContentError(problems)
     sources = _static_sources(chain)
-    assets = {name: _output_path(name, path) if fingerprint else f"static/{name}" for name, path in sources.items()}
+    pinned = pinned or {}
+    assets = {name: pinned.get(name) or (_output_path(name, path) if fingerprint else f"static/{name}")
+              for name, path in sources.items()}
     static = {assets[name]: path for name, path in sources.items()}
     return Theme(chain[0].name, tuple(chain), tuple(template_dirs), static, assets, fingerprint)
 

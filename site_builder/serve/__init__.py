@@ -46,9 +46,9 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
               file=sys.stderr)
     port = sockets[0].getsockname()[1]  # the real one, when --port 0 let the system choose
     netloc = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    # Nobody but the editor reads this output, so static files keep their names, so that a
-    # stylesheet edit changes no page.
-    options = dataclasses.replace(options, base_url=f"http://{netloc}/", fingerprint_assets=False)
+    # The site is the one `build` makes, with the site's own base_url (its pages link each
+    # other by relative URLs): the server starts from a built site as it is, and `build`
+    # after it draws only what the editor changed.
     try:
         check_output_dir(options.out, options.root)  # a wrong --out is a usage error, not a page
         health, halt = Health(), threading.Event()
@@ -59,14 +59,17 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
         started = time.perf_counter()
         report = rebuilds.first()
         if report:
-            print(f"Built {report.pages} pages in {time.perf_counter() - started:.2f} s", flush=True)
+            print(f"Built {report.pages} pages in {time.perf_counter() - started:.2f} s ({report.rendered} drawn, "
+                  f"the others as the last build left them)", flush=True)
             for warning in report.warnings:
                 print(warning, flush=True)
-        print(f"Serving {options.base_url} (Ctrl-C to stop)", flush=True)
+        print(f"Serving http://{netloc}/ (Ctrl-C to stop)", flush=True)
         # An edit touches a few pages: no worker processes to fork beside the server's threads,
         # and the search index of the first build is kept rather than rebuilt on every save.
-        # The output is updated in place, not swapped whole.
-        rebuilds.options = dataclasses.replace(options, jobs=1, search=False, atomic=False)
+        # The output is updated in place, not swapped whole. Static files keep the names of the
+        # first build, so that a stylesheet edit changes no page (the server says not to cache).
+        pinned = tuple(sorted(rebuilds.warm.theme.theme.assets.items())) if rebuilds.warm else ()
+        rebuilds.options = dataclasses.replace(options, jobs=1, search=False, atomic=False, pinned_assets=pinned)
         asyncio.run(_serve_until_stopped(rebuilds, sockets, edits, halt, host))
     except KeyboardInterrupt:
         pass  # Ctrl-C during the first build

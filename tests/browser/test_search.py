@@ -170,7 +170,7 @@ def test_one_query_on_a_thousand_articles_fetches_little(tmp_path, serve_dir, pa
     assert not [url for url in fetched if "/filter/" in url]
 
 
-def test_an_edit_or_a_days_news_indexes_only_its_shard_again(tmp_path) -> None:
+def test_an_edit_goes_to_the_overlay_and_a_days_news_indexes_only_its_shard(tmp_path) -> None:
     root = corpus_site(tmp_path, 60)
     (root / "site.toml").write_text((root / "site.toml").read_text() + "search_shard_size = 10\n")
     out = root / "output"
@@ -188,13 +188,15 @@ def test_an_edit_or_a_days_news_indexes_only_its_shard_again(tmp_path) -> None:
     story.write_text(story.read_text() + f"\nA late detail about {WORD}.\n")
     build(BuildOptions(root=root, out=out))
     edited = entries()
-    assert {name for name in first if edited[name] != first[name]} == {"0+40"}
-    fragments = (out / "pagefind" / "0+40" / "fragment").iterdir()
+    # The sealed shard keeps its index; the edited article is indexed in the overlay.
+    assert {name for name in first if edited[name] != first[name]} == set()
+    assert sorted(edited) == ["0+40", "40+10", "50+10", "recent"]
+    fragments = (out / "pagefind" / "recent" / "fragment").iterdir()
     assert any(WORD.encode() in gzip.decompress(f.read_bytes()) for f in fragments)
     write_corpus(root, 3, seed=5, first=900, day=START + dt.timedelta(days=DAYS))
     report = build(BuildOptions(root=root, out=out))
     news = entries()
-    assert sorted(news) == ["0+40", "40+10", "50+10", "60+10"]
+    assert sorted(news) == ["0+40", "40+10", "50+10", "60+10", "recent"]
     assert {name for name in edited if news[name] != edited[name]} == set()
     # Written: the pages that show the news, and the new shard's index; no other index file.
     assert report.written <= report.rendered + len(list((out / "pagefind" / "60+10").rglob("*.*")))
@@ -236,8 +238,8 @@ def test_search_finds_todays_news_and_an_article_from_ten_years_ago(tmp_path, se
 
 
 def test_the_kept_previous_site_gets_the_index_of_every_shard_changed_since(tmp_path) -> None:
-    # The third build brings the site of the first up to date: the shards edited in the
-    # second build and in the third are both indexed anew there, and nothing else is left.
+    # The third build brings the site of the first up to date: the overlay holds the articles
+    # edited in the second build and in the third, and nothing else is left.
     root = corpus_site(tmp_path, 60)
     (root / "site.toml").write_text((root / "site.toml").read_text() + "search_shard_size = 10\n")
     out = root / "output"
@@ -248,9 +250,9 @@ def test_the_kept_previous_site_gets_the_index_of_every_shard_changed_since(tmp_
     for story, word in ((first, WORD), (second, "quokkalite")):
         story.write_text(story.read_text() + f"\nA late detail about {word}.\n")
         build(BuildOptions(root=root, out=out))
-    for shard, word in (("0+40", WORD), ("50+10", "quokkalite")):
-        fragments = (out / "pagefind" / shard / "fragment").iterdir()
-        assert any(word.encode() in gzip.decompress(f.read_bytes()) for f in fragments), shard
+    for word in (WORD, "quokkalite"):
+        fragments = (out / "pagefind" / "recent" / "fragment").iterdir()
+        assert any(word.encode() in gzip.decompress(f.read_bytes()) for f in fragments), word
     index = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
     assert index == {p for p in previous_files(out) if p.startswith("pagefind/")}
 
@@ -350,3 +352,72 @@ def test_the_page_holds_still_as_the_results_come(archive, serve_dir, page_at) -
     page.wait_for_timeout(300)  # any shift after the results is counted too
     assert page.evaluate("window.shifted") < 0.01
     assert errors(page) == []
+
+
+def results(page, query: str) -> tuple[str, set[str]]:
+    """The status line and every result's link for `query`, all pages of them."""
+    page.get_by_label("Search the archive").fill(query)
+    status = page.locator("#search-status")
+    expect(status).not_to_have_text("")
+    expect(status).to_contain_text(f"“{query}”")
+    more = page.locator("#search-more")
+    while more.is_visible():
+        count = page.locator("#search-results li").count()
+        more.click()
+        expect(page.locator("#search-results li")).not_to_have_count(count)
+    links = page.locator("#search-results h2 a")
+    return status.inner_text(), {link.get_attribute("href") for link in links.all()}
+
+
+def test_an_edit_to_an_old_article_searches_as_a_fresh_build_does(tmp_path, serve_dir, page_at) -> None:
+    """Edits to articles of sealed shards go to the overlay: the shards keep their index, and the
+    search page drops their stale hits. The same queries give the same results as a fresh build
+    of the edited archive, for a word the edit removed and a word it added."""
+    root = corpus_site(tmp_path / "project", 60)
+    (root / "site.toml").write_text((root / "site.toml").read_text() + "search_shard_size = 10\n")
+    by_date = sorted((re.search(r"^date: (\S+)", story.read_text(), re.M)[1], story)
+                     for story in (root / "content/articles").rglob("story-*.md"))
+    (_, old), (_, kept), (_, recent) = by_date[2], by_date[5], by_date[45]  # shards 0+40, 0+40, 40+10
+    old.write_text(old.read_text() + f"\nA detail about {WORD} and the ceasefire.\n")
+    kept.write_text(kept.read_text() + f"\nAnother mention of {WORD}.\n")
+    out = root / "output"
+    build(BuildOptions(root=root, out=out))
+    sealed = {p.name: p.stat().st_ino for p in (out / "pagefind/0+40/fragment").iterdir()}
+
+    old.write_text(old.read_text().replace(f"about {WORD}", "about quokkalite"))  # one word out, one in
+    recent.write_text(recent.read_text() + "\nA late correction about quokkalite.\n")
+    build(BuildOptions(root=root, out=out))
+    assert {p.name: p.stat().st_ino for p in (out / "pagefind/0+40/fragment").iterdir()} == sealed
+    assert sorted(p.name for p in (out / "pagefind").iterdir()) == [
+        "0+40", "40+10", "50+10", "recent", "recent.json"]
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("output", ".output.staging", ".site-builder-cache"))
+    build(BuildOptions(root=fresh, out=fresh / "output"))
+    assert sorted(p.name for p in (fresh / "output/pagefind").iterdir()) == ["0+40", "40+10", "50+10", "recent.json"]
+
+    # Words alone: a query of several words is matched index by index by Pagefind (every word
+    # where a page of the index has them all, else any), so its results depend on which index
+    # holds a page, in a fresh build's shards as in the overlay.
+    queries = (WORD, "quokkalite", "ceasefire", "budget", "correction", "zanzib")
+    answers = []
+    for site in (out, fresh / "output"):
+        page = page_at(DESKTOP)
+        page.goto(serve_dir(site) + "search/")
+        answers.append({query: results(page, query) for query in queries})
+        assert errors(page) == []
+    # And the filters count what a fresh build counts: the stale hit is not counted twice.
+    source = re.search(r"^source: (.*)$", old.read_text(), re.M)[1].strip('"')
+    counts = []
+    for site in (out, fresh / "output"):
+        page = page_at(DESKTOP)
+        page.goto(serve_dir(site) + f"search/?q=ceasefire&source={source.replace(' ', '+')}")
+        expect(page.locator("#search-status")).to_contain_text("“ceasefire”")
+        expect(page.locator("#filter-topic option").nth(1)).to_contain_text("(")
+        counts.append({name: page.locator(f"#filter-{name} option").all_inner_texts()
+                       for name in ("topic", "region", "source", "year")})
+    assert counts[0] == counts[1]
+    incremental, from_scratch = answers
+    assert incremental == from_scratch
+    assert incremental[WORD][0] == f"1 result for “{WORD}”"  # the edit took it out of one of two
+    assert incremental["quokkalite"][0] == "2 results for “quokkalite”"

@@ -147,7 +147,9 @@ def test_a_stylesheet_edit_restyles_the_open_page_without_reloading_it(start_ser
     _save(page, stylesheet, stylesheet.read_text() + "\nbody { outline: 7px solid rgb(1, 2, 3); }\n")
     expect(page.locator("body")).to_have_css("outline-color", "rgb(1, 2, 3)", timeout=TIMEOUT * 1000)
     assert page.evaluate("window.keptAcrossReloads === true")
-    assert (server.root / "output/static/style.css").read_text().endswith("rgb(1, 2, 3); }\n")
+    # Under the name it had when the server started: no page changed.
+    [served] = (server.root / "output/static").glob("style.*.css")
+    assert served.read_text().endswith("rgb(1, 2, 3); }\n")
 
 
 def test_missing_paths_get_the_sites_404_page_with_the_reload_script(start_server) -> None:
@@ -334,3 +336,34 @@ def test_watch_tells_of_a_pause_once(tmp_path: Path) -> None:
     finally:
         stop.set()
         guard.cancel()
+
+
+def test_serve_starts_from_a_built_site_and_build_after_it_draws_nothing_again(make_site, run, tmp_path) -> None:
+    """The dev server's site is the one `build` makes: it starts from it without drawing a page,
+    and the build after it (a clean stop saves its cache) has nothing left to draw."""
+    root = make_site({STORY: story("Old headline"),
+                      **{f"content/articles/2024/11/n{n}.md": article(f"Story {n}", f"2024-11-{n:02d}", "Text.")
+                         for n in range(1, 9)}})
+    assert run(root, "build")[0] == 0
+    out = root / "output"
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*")}
+    port, log = free_port(), tmp_path / "serve.log"
+    proc = subprocess.Popen([sys.executable, "-m", "site_builder", "--root", str(root), "serve", "--port", str(port)],
+                            cwd=REPO, stdout=log.open("w"), stderr=log.with_suffix(".err").open("w"))
+    try:
+        server = Server(root, port, proc, log)
+        _wait_until_ready(server)
+        assert "(0 drawn," in log.read_text()
+        assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*")} == before  # not touched
+        (root / STORY).write_text(story("New headline"))
+        deadline = time.monotonic() + TIMEOUT
+        while "New headline" not in server.get("/" + STORY_URL)[1]:
+            assert time.monotonic() < deadline, server.stderr()
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=TIMEOUT) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+    code, said, _ = run(root, "build")
+    assert code == 0 and said.startswith("Nothing changed"), said

@@ -22,8 +22,8 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, STX
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import ETX, STX, AtomicString
 from pymdownx.tilde import DeleteSubExtension
 
 from site_builder.content.markup.headings import HeadingIds, heading_id
@@ -64,11 +64,48 @@ class _Headings(Treeprocessor):
                 element.set("id", ids.unique(heading_id(_PLACEHOLDER.sub("", "".join(element.itertext())))))
 
 
+# Where each inline pattern of Python-Markdown and of the default extensions can begin: text
+# with none of these has nothing for the inline pass to do.
+_PATTERN_STARTS = {
+    "backtick": r"`", "escape": r"\\", "reference": r"\[", "link": r"\[", "short_reference": r"\[",
+    "footnote": r"\[", "image_link": r"!", "image_reference": r"!", "short_image_ref": r"!",
+    "autolink": r"<", "automail": r"<", "html": r"<", "entity": r"&", "linebreak": r"  \n",
+    "em_strong": r"[*_]", "em_strong2": r"_", "not_strong": r"[*_]", "strong": r"[*_]", "emphasis": r"[*_]",
+    "delimiter": r"~",
+}
+
+
+class _QuickInline(InlineProcessor):
+    """Python-Markdown's inline pass, which tries every pattern on every run of text: here a
+    run in which no pattern can begin (most of a news article's prose) is left as it is, with
+    no pattern tried. Only when every pattern is one whose beginnings are known."""
+
+    def __init__(self, md: markdown.Markdown, starts: re.Pattern[str]):
+        super().__init__(md)
+        self._starts = starts
+
+    # Python-Markdown calls its own private method by its mangled name; this takes its place.
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
+        if patternIndex == 0 and not isinstance(data, AtomicString) and not self._starts.search(data):
+            return data
+        return InlineProcessor._InlineProcessor__handleInline(self, data, patternIndex)  # type: ignore[attr-defined]
+
+
 class _HeadingsExtension(Extension):
+    def __init__(self, quick: bool = False):
+        super().__init__()
+        self.quick = quick  # the default extensions alone: their inline patterns are known
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After the inline patterns (20), so a heading's text is whole; before `toc` (5), so
         # its table of contents and permalinks use these levels and ids.
         md.treeprocessors.register(_Headings(md), "headings", 6)
+        # Registered last, so every extension's patterns are known by now. A site's own
+        # extension may add a pattern or change one: then every run of text is tried.
+        names = list(md.inlinePatterns._data)  # noqa: SLF001 (no public list of names)
+        if self.quick and all(name in _PATTERN_STARTS for name in names):
+            starts = re.compile("|".join(dict.fromkeys(_PATTERN_STARTS[name] for name in names)))
+            md.treeprocessors.register(_QuickInline(md, starts), "inline", 20)
 
 
 def extension_names(settings: MarkdownSettings) -> tuple[str, ...]:
@@ -90,7 +127,8 @@ def _instance(settings: MarkdownSettings) -> markdown.Markdown:
     configs = _configs(settings)
     extensions = [DEFAULTS[name](**configs[name]) if name in DEFAULTS else name
                   for name in extension_names(settings)]
-    return markdown.Markdown(extensions=[*extensions, _HeadingsExtension()],
+    quick = extension_names(settings) == DEFAULT_EXTENSIONS and not settings.extension_configs
+    return markdown.Markdown(extensions=[*extensions, _HeadingsExtension(quick)],
                              extension_configs={n: c for n, c in configs.items() if n not in DEFAULTS},
                              output_format="html")
 

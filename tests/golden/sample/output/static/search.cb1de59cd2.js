@@ -17,6 +17,7 @@ let shown = 0;
 let generation = 0; // a newer search makes older, slower answers stale
 let counts = null; // each filter value's count within the current results; null: no search yet
 let filtersLoaded = false; // the filters' lists, fetched when the reader first narrows
+let stale = new Map(); // id -> filters of the sealed shards' hits of articles edited since: the overlay has them
 
 function unavailable() {
   status.textContent = "Search is not available for this copy of the site.";
@@ -35,8 +36,15 @@ async function load() {
     if (!shards.length) throw new Error("no articles, so no index");
     const bundle = (shard) => new URL(`${shard}/`, new URL(form.dataset.index, here)).href;
     const pages = { baseUrl: root.pathname };
+    // The overlay: articles edited after their shard was indexed, and the stale hits of the
+    // shards it replaces. A site without one (an older build) searches its shards alone.
+    const overlay = fetch(new URL("recent.json", new URL(form.dataset.index, here)))
+      .then((answer) => answer.ok ? answer.json() : {}).catch(() => ({}));
     pagefind = await import(`${bundle(shards[0])}pagefind.js`);
     await pagefind.options(pages);
+    const { index, stale: superseded = [], filters: staleFilters = {} } = await overlay;
+    if (index) shards.push(index);
+    stale = new Map(superseded.map((id) => [id, staleFilters[id] || {}]));
     await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(bundle(shard), pages)));
     // The filters' lists grow with the archive (a megabyte at 100,000 articles): they are
     // fetched when the reader asks to narrow the results, or comes with a narrowed search.
@@ -86,6 +94,17 @@ function showCounts() {
   }
 }
 
+// Pagefind's counts, less the stale hits' filter values (they are counted with the overlay's).
+function uncounted(filters, ids) {
+  const counts = structuredClone(filters);
+  for (const id of ids) {
+    for (const [name, values] of Object.entries(stale.get(id) || {})) {
+      for (const value of values) if (counts[name] && counts[name][value]) counts[name][value] -= 1;
+    }
+  }
+  return counts;
+}
+
 function readUrl() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
@@ -110,7 +129,7 @@ async function search() {
   for (const select of selects) if (select.value) filters[select.name] = select.value;
   if (!query && !Object.keys(filters).length) {
     found = [];
-    counts = filtersLoaded ? await pagefind.filters() : null; // no search: the archive's totals
+    counts = filtersLoaded ? uncounted(await pagefind.filters(), [...stale.keys()]) : null; // the archive's totals
     if (mine !== generation) return;
     showCounts();
     render(mine, "");
@@ -119,8 +138,15 @@ async function search() {
   // A null query with filters lists every article that matches the filters.
   const answer = await pagefind.search(query || null, { filters });
   if (mine !== generation || !answer) return;
-  found = answer.results;
-  counts = answer.filters;
+  const dropped = new Set();
+  // Each stale hit once: an edit that left the indexed text as it was has the same id in the
+  // overlay, and one of the two stays.
+  found = answer.results.filter((result) => {
+    if (!stale.has(result.id) || dropped.has(result.id)) return true;
+    dropped.add(result.id);
+    return false;
+  });
+  counts = uncounted(answer.filters, [...dropped]);
   showCounts();
   const what = query ? ` for “${query}”` : "";
   const narrowed = Object.keys(filters).length ? " with these filters" : "";
