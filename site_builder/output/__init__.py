@@ -25,7 +25,8 @@ from site_builder.model import Page
 from site_builder.options import BuildOptions, FirstPages
 from site_builder.output.folder import OutputFolder, Tree, staging_path, tree_id
 from site_builder.output.plan import OutputPlan, plan_output
-from site_builder.output.staging import InPlace, Output, StagedSite
+from site_builder.output.in_place import InPlace
+from site_builder.output.staging import Output, StagedSite
 from site_builder.pages.fingerprint import ThemeHashes, page_fingerprint
 from site_builder.pages.loops import template_loop
 from site_builder.pages.render import RenderedFragments, Renderer
