@@ -228,7 +228,7 @@ def _index(content: Content, env: jinja2.Environment, options: BuildOptions, con
         raise ContentError(list(problems))
     broken = {p.path.as_posix() for p in problems}
     published = [a for a in content.articles if a.path not in broken and (options.drafts or not a.draft)]
-    return (*index_articles(published, config.min_articles_for_tag_page, cache.related, jobs), problems)
+    return (*index_articles(published, config, cache.related, jobs), problems)
 
 
 def _search_mode(options: BuildOptions, config: Config) -> SearchMode:

@@ -24,6 +24,7 @@ from site_builder.config.markdown import (
 from site_builder.config.source import line_of, problem, read_site_toml
 from site_builder.errors import ContentError, Problem
 from site_builder.project import THEME_NAME
+from site_builder.text import SLUG_STYLES
 
 __all__ = ["SCHEDULER", "BuildSettings", "Config", "MarkdownSettings", "load_config"]
 
@@ -44,6 +45,9 @@ class Config:
     # Articles in the smallest search shard (see search/): bigger, fewer downloads per query;
     # smaller, less to index again after a day's news or an edit.
     search_shard_size: int = 250
+    # How a slug is made from a headline or a term's name: "ascii" transliterates any script
+    # (Москва -> moskva), "unicode" keeps it (москва; links percent-encode it).
+    slugs: str = "ascii"
     markdown: MarkdownSettings = MarkdownSettings()
     # How the site is built, not what it is: left out of the cache's key.
     build: BuildSettings = field(default=BuildSettings())
@@ -120,6 +124,8 @@ def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
             found.append((key, f"'{key}' must be at least 1"))
     if "base_url" in values and not re.match(r"https?://[^/]+", values["base_url"]):
         found.append(("base_url", "'base_url' must start with http:// or https:// and a host"))
+    if "slugs" in values and values["slugs"] not in SLUG_STYLES:
+        found.append(("slugs", f"'slugs' must be one of {', '.join(SLUG_STYLES)}"))
     if "theme" in values and not THEME_NAME.fullmatch(values["theme"]):
         found.append(("theme", "'theme' must be a folder name under themes/"))
     return found

@@ -15,7 +15,7 @@ from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown
 from site_builder.errors import Problem
 from site_builder.model import Article, ArticleFile, Image
-from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
+from site_builder.text import first_paragraph, is_slug, slugify, summarize
 
 _LIST_FIELDS = ("topics", "tags", "regions", "analysis")
 _TEXT_FIELDS = ("title", "slug", "summary", "source", "byline", "template")
@@ -54,7 +54,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         return problems
     date: dt.datetime = fields["date"]
     summary = fields.get("summary") or summarize(front.body)
-    slug = fields.get("slug") or slugify(fields["title"])
+    slug = fields.get("slug") or slugify(fields["title"], style=config.slugs)
     if not slug:
         problem("title", "cannot derive a slug from the title; add a 'slug' field")
         return problems
@@ -108,7 +108,7 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
             fields[key] = " ".join(value.split()) if key != "summary" else value.strip()
     if "template" in fields and not re.fullmatch(r"[\w-]+\.html", fields["template"]):
         problem("template", f"'template' must be a template file name like 'feature.html', not {fields['template']!r}")
-    if "slug" in fields and not SLUG_PATTERN.fullmatch(fields["slug"]):
+    if "slug" in fields and not is_slug(fields["slug"], config.slugs):
         problem("slug", f"'slug' must be lowercase letters, digits and hyphens, not {fields['slug']!r}")
     for key in _LIST_FIELDS:
         if values.get(key) is not None:

@@ -8,6 +8,7 @@ import functools
 import json
 import posixpath
 import re
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -38,7 +39,13 @@ def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
         link = "../" * from_dir.count("/") + path
     if local and link.endswith("/"):
         link += "index.html"  # file:// has no directory index
-    return f"{link}#{fragment}" if fragment else link
+    link = f"{link}#{fragment}" if fragment else link
+    return link if link.isascii() else encoded(link)
+
+
+def encoded(url: str) -> str:
+    """A URL with a slug in any script (slugs = "unicode"), percent-encoded as links need it."""
+    return urllib.parse.quote(url, safe="/#:?=&%")
 
 
 def format_date(moment: dt.date) -> str:
@@ -116,7 +123,8 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         return draw_world_map(taxonomy, geometry, lambda target: url(context, target))
 
     def absolute_url(target: str) -> str:
-        return config.base_url + target
+        url = config.base_url + target
+        return url if url.isascii() else encoded(url)
 
     # Links are filters (`{{ article.url | url }}`), not functions: Jinja calls a filter
     # directly, while each function call from a template costs several checks, and a page
