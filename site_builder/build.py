@@ -43,6 +43,7 @@ from site_builder.pages.fingerprint import (
     hash_theme,
     inputs_key,
 )
+from site_builder.pages.language import Language, load_language
 from site_builder.pages.plan import plan_pages
 from site_builder.pages.render import Fragments, Renderer
 from site_builder.pages.theme import Theme, load_theme, make_environment
@@ -74,6 +75,7 @@ class LoadedTheme:
     env: jinja2.Environment
     hashes: ThemeHashes
     references: References  # what each template draws, for the next build (pages/fingerprint.py)
+    language: Language  # the interface's words and formats in the site's language
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class Warm:
     cache: BuildCache
     cache_for: str  # the output folder and configuration the cache belongs to
     theme: LoadedTheme
-    theme_for: tuple[str, bool]  # the theme's name, and whether its files' names carry hashes
+    theme_for: tuple[str, bool, str]  # the theme's name, whether its files' names carry hashes, the language
     discovery: Discovery
     built: Built | None  # None until a build draws the site
 
@@ -170,7 +172,8 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
                            options.runner)
     lap("cache, parse")
     site, related, problems = _index(content, loaded.env, options, config, cache, jobs)
-    renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))
+    renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments),
+                        loaded.language)
     pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
     lap("index, plan")
     searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.listed,
@@ -199,14 +202,16 @@ def _cache(options: BuildOptions, config: Config, warm: Warm | None) -> tuple[Bu
 
 
 def _theme(options: BuildOptions, config: Config, cache: BuildCache, warm: Warm | None,
-           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool]]:
+           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool, str]]:
     """The theme the last build loaded, unless something outside content/ changed since."""
-    made_for = (config.theme, options.fingerprint_assets)
+    made_for = (config.theme, options.fingerprint_assets, config.language)
     if warm is not None and edits is not None and not edits.others and warm.theme_for == made_for:
         return warm.theme, made_for
     theme = load_theme(options.root, config.theme, options.fingerprint_assets)
     env = make_environment(theme)
-    return LoadedTheme(theme, env, *hash_theme(theme, env, cache.templates)), made_for
+    language = load_language(config.language, theme.locale_dirs)
+    hashes, references = hash_theme(theme, env, cache.templates, language.catalogue_hash)
+    return LoadedTheme(theme, env, hashes, references, language), made_for
 
 
 def _discover(root: Path, cache: BuildCache, warm: Warm | None, edits: Edits | None) -> Discovery:

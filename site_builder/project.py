@@ -11,6 +11,7 @@ from pathlib import Path
 CONFIG_FILE = "site.toml"
 ARTICLES_DIR = Path("content") / "articles"
 SITE_TEMPLATES = "templates"  # the site's own template overrides
+SITE_TRANSLATIONS = "translations"  # the site's own words for the interface: <language>.po
 CACHE_DIR = ".site-builder-cache"
 THEME_NAME = re.compile(r"[A-Za-z0-9_-]+")  # a theme's folder name, under themes/
 

@@ -3,7 +3,6 @@ fragments it draws on the way are remembered (Fragments), for other pages and la
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import posixpath
@@ -18,6 +17,7 @@ from markupsafe import Markup, escape
 from site_builder.config import Config
 from site_builder.model import TEASER_FIELDS, TEASER_READS, Article, Page, Site
 from site_builder.pages.fingerprint import untracked_reads
+from site_builder.pages.language import Language, load_language
 from site_builder.pages.theme import MAP_GEOMETRY, Theme, make_environment
 from site_builder.pages.widgets.charts import month_chart, month_counts
 from site_builder.pages.widgets.metadata import absolute, news_article
@@ -46,10 +46,6 @@ def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
 def encoded(url: str) -> str:
     """A URL with a slug in any script (slugs = "unicode"), percent-encoded as links need it."""
     return urllib.parse.quote(url, safe="/#:?=&%")
-
-
-def format_date(moment: dt.date) -> str:
-    return f"{moment.day} {moment:%B %Y}"
 
 
 RenderedFragments = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
@@ -82,9 +78,11 @@ class Fragments:
 
 
 def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: Theme,
-                    templates: dict[str, str], fragments: Fragments) -> None:
+                    templates: dict[str, str], fragments: Fragments, language: Language) -> None:
     """Globals and filters every template may use. Call once per environment. `templates`:
-    each template's hash (see fingerprint.template_hashes), which keys `fragments`."""
+    each template's hash (see fingerprint.template_hashes), which keys `fragments`; `language`:
+    the interface's words (`_()`, `ngettext()`, `{% trans %}`), dates and numbers."""
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
     assets = theme.assets
     geometry = theme.data_file(MAP_GEOMETRY)
 
@@ -138,7 +136,12 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         month_chart=month_chart, month_counts=month_counts, world_map=world_map,
         article_partial=article_partial,
     )
-    env.filters["date"] = format_date
+    env.filters["date"] = language.date
+    env.filters["time"] = language.time
+    env.filters["month"] = language.month
+    env.filters["month_name"] = language.month_name
+    env.filters["number"] = language.number
+    env.globals["language"] = language
     env.filters["isodate"] = lambda moment: moment.isoformat()
     # JSON for <script type="application/ld+json">: '<' escaped so text cannot close the script.
     # Compact: indenting would take json's pure-Python encoder, several times slower.
@@ -169,12 +172,13 @@ class Renderer:
     it (spawned, not forked) makes its own environment from that."""
 
     def __init__(self, env: jinja2.Environment | None, theme: Theme, config: Config, site: Site,
-                 templates: dict[str, str], fragments: Fragments):
-        self._parts = (theme, config, site, templates, fragments)
+                 templates: dict[str, str], fragments: Fragments, language: Language | None = None):
+        language = language or load_language(config.language, theme.locale_dirs)
+        self._parts = (theme, config, site, templates, fragments, language)
         self.theme, self.templates = theme, templates
         self.env = env or make_environment(theme)
         self.fragments = fragments
-        install_helpers(self.env, config, site, theme, templates, fragments)
+        install_helpers(self.env, config, site, theme, templates, fragments, language)
 
     def __getstate__(self) -> tuple:
         return self._parts

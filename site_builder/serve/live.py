@@ -39,7 +39,7 @@ def preview(warm: Warm | None, root: Path, edited: Iterable[str] | None, shown: 
         replacements[new.url] = new
     site = revise(built.site, replacements)
     renderer = Renderer(warm.theme.env, warm.theme.theme, built.config, site, warm.theme.hashes.templates,
-                        built.renderer.fragments)
+                        built.renderer.fragments, warm.theme.language)
     try:
         return {page.output_path: renderer.render(page).encode("utf-8")
                 for page in _pages_at(site, built.config, shown)}
