@@ -20,10 +20,12 @@ from pathlib import Path
 import jinja2
 
 from site_builder.cache import BuildCache, LastBuild
-from site_builder.catalog import index_articles
+from site_builder.catalog import index_articles, unused_notes, with_notes
+from site_builder.catalog.moves import moved_urls
 from site_builder.config import Config, load_config
-from site_builder.content import Content, read_content
+from site_builder.content import Content, Extras, read_content, read_extras
 from site_builder.content.discover import Discovery, discover, rediscover
+from site_builder.content.files import SiteFiles, discover_files, rediscover_files
 from site_builder.content.markup import extension_problems
 from site_builder.errors import ContentError, Problem
 from site_builder.laps import Laps
@@ -37,6 +39,7 @@ from site_builder.output.folder import (
     read_output_folder,
     tree_id,
 )
+from site_builder.pages.clashes import url_clashes
 from site_builder.pages.fingerprint import (
     References,
     ThemeHashes,
@@ -48,7 +51,7 @@ from site_builder.pages.plan import plan_pages
 from site_builder.pages.render import Fragments, Renderer
 from site_builder.pages.theme import Theme, load_theme, make_environment
 from site_builder.pool import default_jobs
-from site_builder.project import Edits
+from site_builder.project import ARTICLES_DIR, Edits
 from site_builder.search import SearchMode, plan_search
 
 log = logging.getLogger(__name__)
@@ -67,6 +70,10 @@ class BuildReport:
     undated_drafts: tuple[Path, ...] = ()  # not built: they have no date, so no URL
     problems: tuple[Problem, ...] = ()  # with keep_going: what was left out
     notes: tuple[str, ...] = ()  # one line each, e.g. why search was not built
+    # One line each: an article whose URL moved since the last build, a profile or a story's
+    # introduction that nothing names.
+    warnings: tuple[str, ...] = ()
+    pages_written: int = 0  # of the files written, pages (the rest: static files, the search index)
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ class Warm:
     theme_for: tuple[str, bool, str]  # the theme's name, whether its files' names carry hashes, the language
     discovery: Discovery
     built: Built | None  # None until a build draws the site
+    files: SiteFiles | None = None  # the project's other files (content/files.py)
 
 
 def read_config(options: BuildOptions) -> Config:
@@ -160,35 +168,47 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     loaded, theme_for = _theme(options, config, cache, warm, edits)
     discovery = _discover(options.root, cache, warm, edits)
     files, unreadable, stamps = discovery
+    site_files = _site_files(options.root, cache, warm, edits)
     search = _search_mode(options, config)
-    inputs = inputs_key(files, loaded.hashes, search, str(options.drafts))
+    inputs = inputs_key(files, loaded.hashes, search, str(options.drafts), *_hashed(site_files))
     folder = read_output_folder(options.out, cache.trees)
-    warm = Warm(cache, cache_for, loaded, theme_for, discovery, warm.built if warm else None)
+    warm = Warm(cache, cache_for, loaded, theme_for, discovery, warm.built if warm else None, site_files)
     lap("config, theme, discover")
-    if inputs == cache.last_build.inputs and folder.listed and not folder.missing:
+    _check_articles_folder(options.root, folder)
+    # A file that cannot be read is in no key: the build goes on to report it.
+    if inputs == cache.last_build.inputs and folder.listed and not folder.missing and not unreadable:
+        cache.vouch(stamps)
         return _nothing_changed(cache, options, folder, started), warm
     jobs = options.jobs or default_jobs()
     content = read_content(options.root, config, cache.articles, jobs, options.progress, (files, unreadable),
-                           options.runner)
-    lap("cache, parse")
-    site, related, problems = _index(content, loaded.env, options, config, cache, jobs)
+                           options.runner, options.drafts)
+    extras = read_extras(options.root, config, content.articles, site_files, jobs, options.progress)
+    lap("cache, parse, photos")
+    site, related, problems = _index(content, extras, loaded.env, options, config, cache, jobs)
     renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments),
                         loaded.language)
     pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
+    copies = _copies(options.root, site_files, extras)
+    _check_urls(pages, site_files, loaded.theme, problems)
     lap("index, plan")
-    searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.listed,
+    # A shard with a file deleted by hand is indexed again: a search index is whole or useless.
+    searched = plan_search(search, pages, loaded.hashes.templates, loaded.hashes.site_key, folder.present,
                            folder.held_files, config.search_shard_size)
-    written = write_site(options, pages, renderer, loaded.hashes, folder, searched, drawn)
+    written = write_site(options, pages, renderer, loaded.hashes, folder, searched, drawn, copies)
     lap("write site (output/)")
-    cache.record(articles=content.parsed, stamps=stamps, templates=loaded.references,
+    # Before the cache forgets the last build's URLs.
+    warnings = (*moved_urls(cache.last_build.urls, site.articles), *unused_notes(site, extras.intros))
+    cache.record(articles=content.parsed, stamps={**stamps, **site_files.stamps}, templates=loaded.references,
                  fragments=renderer.kept_fragments(site.articles, {**fragments, **written.fragments}),
                  related=related, trees=written.trees,
-                 last_build=LastBuild(inputs, len(pages), len(site.articles), problems, content.undated_drafts))
+                 last_build=LastBuild(inputs, len(pages), len(site.articles), problems, content.undated_drafts,
+                                      {a.path: a.url for a in site.articles}))
     report = BuildReport(
         articles=len(site.articles), pages=len(pages), rendered=written.rendered,
         written=written.written, unchanged=written.unchanged, removed=written.removed,
         seconds=time.perf_counter() - started, out=options.out,
-        undated_drafts=content.undated_drafts, problems=problems, notes=written.notes)
+        undated_drafts=content.undated_drafts, problems=problems, notes=written.notes,
+        warnings=warnings, pages_written=written.pages_written)
     return report, dataclasses.replace(warm, built=Built(config, site, pages, renderer))
 
 
@@ -223,22 +243,63 @@ def _discover(root: Path, cache: BuildCache, warm: Warm | None, edits: Edits | N
     return rediscover(root, warm.discovery, set(edits.articles))
 
 
-def _index(content: Content, env: jinja2.Environment, options: BuildOptions, config: Config,
+def _site_files(root: Path, cache: BuildCache, warm: Warm | None, edits: Edits | None) -> SiteFiles:
+    """The project's other files (photos, notes, static/); given what changed since the last
+    build, only those looked at again."""
+    if warm is None or warm.files is None or edits is None or edits.files is None:
+        return discover_files(root, cache.stamps)
+    return rediscover_files(root, warm.files, edits.files) if edits.files else warm.files
+
+
+def _hashed(files: SiteFiles) -> list[str]:
+    return [*(f"{key}={digest}" for key, digest in files.hashes.items()), *map(str, files.problems)]
+
+
+def _index(content: Content, extras: Extras, env: jinja2.Environment, options: BuildOptions, config: Config,
            cache: BuildCache, jobs: int) -> tuple[Site, dict[str, tuple[str, ...]], tuple[Problem, ...]]:
     """The articles that can be published, ordered and filed; the related lists to keep; and
     the problems left out. Every problem is raised together, unless the build keeps going
     without the files that have them."""
-    problems = (*content.problems, *_unknown_templates(env, content.articles))
+    problems = (*content.problems, *extras.problems, *_unknown_templates(env, content.articles))
     if problems and not options.keep_going:
         raise ContentError(list(problems))
     broken = {p.path.as_posix() for p in problems}
-    published = [a for a in content.articles if a.path not in broken and (options.drafts or not a.draft)]
-    return (*index_articles(published, config, cache.related, jobs), problems)
+    published = [a for a in extras.articles if a.path not in broken and (options.drafts or not a.draft)]
+    site, related = index_articles(published, config, cache.related, jobs)
+    return with_notes(site, extras.pages, extras.profiles, extras.intros), related, problems
+
+
+def _copies(root: Path, files: SiteFiles, extras: Extras) -> dict[str, tuple[Path, str]]:
+    """Files the site holds as they are, by path in the site, with their file and fingerprint:
+    the site's static/, at the site's root, and the photos' variants."""
+    copies = {path: (root / key, f"static:{files.hashes[key]}") for path, key in files.static().items()}
+    copies.update({path: (source, f"media:{extras.media_key}") for path, source in (extras.media or {}).items()})
+    return copies
+
+
+def _check_urls(pages: list[Page], files: SiteFiles, theme: Theme, problems: tuple[Problem, ...]) -> None:
+    """Two things at one URL (an alias or a standalone page on a page of the site's, a static
+    file on a generated one) are problems, raised with any left out by --keep-going."""
+    clashes = url_clashes(pages, files.static(), theme.static_files)
+    if clashes:
+        raise ContentError([*problems, *clashes])
+
+
+def _check_articles_folder(root: Path, folder: OutputFolder) -> None:
+    """No articles folder at all where a site was built before is a wrong checkout, a failed
+    fetch or a mistyped --root, not an archive emptied on purpose: built, the empty site would
+    replace the old one, and the next deploy would delete every page."""
+    if folder.listed and not (root / ARTICLES_DIR).is_dir():
+        raise ContentError([Problem(ARTICLES_DIR, None, f"no such folder, yet {folder.path} holds a site built "
+                                    "from articles: restore it, or delete that site to build an empty one")])
 
 
 def _search_mode(options: BuildOptions, config: Config) -> SearchMode:
-    # The dev server keeps the index it has; a site with search turned off has none.
-    return ("build" if options.search else "keep") if config.search else "drop"
+    # The dev server keeps the index it has; a site with search turned off has none, and so
+    # has a copy made to be opened from disk, where browsers refuse Pagefind's module scripts.
+    if not config.search or config.local:
+        return "drop"
+    return "build" if options.search else "keep"
 
 
 def _nothing_changed(cache: BuildCache, options: BuildOptions, folder: OutputFolder, started: float) -> BuildReport:

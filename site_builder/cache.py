@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 import secrets
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from site_builder import sealed
 from site_builder.atomic import replacing
 from site_builder.config import Config
 from site_builder.content.discover import FileStamp
@@ -49,6 +49,7 @@ class LastBuild:
     articles: int = 0
     problems: tuple[Problem, ...] = ()  # left out with --keep-going
     undated_drafts: tuple[Path, ...] = ()
+    urls: Mapping[str, str] = field(default_factory=dict)  # article file -> its URL (catalog/moves.py)
 
 
 class BuildCache:
@@ -60,7 +61,8 @@ class BuildCache:
         self.root, self.out = root, out
         self.key = f"{code_key()}|{config.cache_key()}"
         trees, stamps, templates, last_build = (
-            _load(cache_file(root, "pages", out, ".pickle"), self.key) or ({}, {}, {}, LastBuild()))
+            _load(cache_file(root, "pages", out, ".pickle"), self.key, (dict, dict, dict, LastBuild))
+            or ({}, {}, {}, LastBuild()))
         self.trees: Mapping[str, Tree] = trees  # what the output folder and the kept previous site hold, by id
         self.stamps: Mapping[str, FileStamp] = stamps  # article file -> size, time, fingerprint
         self.templates: References = templates  # what each template draws (fingerprint.py)
@@ -73,6 +75,9 @@ class BuildCache:
             "", frozenset(), frozenset())
         self._related: dict[str, tuple[str, ...]] = {}  # see related.find_related
         self._fragments: dict[tuple[str, str, str], str] = {}  # see render.Fragments
+        # What `save` has to write: everything once a build recorded what it made; the small
+        # file alone when only the stamps changed (a build with nothing to do).
+        self._unsaved: str | None = None  # None, "stamps" or "all"
 
     @property
     def articles(self) -> Mapping[str, Article]:
@@ -101,35 +106,53 @@ class BuildCache:
         self._related = related
         self.stamps, self.templates, self._fragments = stamps, templates, fragments
         self.trees, self.last_build = trees, last_build
+        self._unsaved = "all"
+
+    def vouch(self, stamps: Mapping[str, FileStamp]) -> None:
+        """The stamps of a discovery that found nothing to build: kept, so that the files it had
+        to read (changed just before the last build) are not read on every build after."""
+        if stamps != self.stamps:
+            self.stamps = stamps
+            self._unsaved = self._unsaved or "stamps"
 
     def save(self) -> None:
-        folder = self.root / CACHE_DIR
+        """What was recorded since the last save, if anything."""
+        if self._unsaved is None:
+            return
         try:
-            folder.mkdir(exist_ok=True)
-            file_id, held, held_fragments = self._articles_file
-            articles, fragments = self.articles, self._fragments
-            added = {fp: article for fp, article in articles.items() if fp not in held}
-            new_fragments = {key: html for key, html in fragments.items() if key not in held_fragments}
-            # Written anew once a tenth of it is added or gone, so that it does not carry old
-            # versions of edited articles for long (nor the fragments of an old teaser template).
-            if (not file_id or len(added) + len(held - articles.keys()) > len(held) // 10
-                    or len(new_fragments) > len(held_fragments) // 10):
-                file_id, added, new_fragments = secrets.token_hex(8), {}, {}
-                _save(folder / ARTICLES, self.key, (file_id, articles, fragments))
-                # The dev server saves this cache again after each rebuild: against this file.
-                self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
-            _save(folder / ADDED, self.key, (file_id, added, self._related, new_fragments))
+            if self._unsaved == "all":
+                self._save_articles()
             _save(cache_file(self.root, "pages", self.out, ".pickle"), self.key,
                   (self.trees, self.stamps, self.templates, self.last_build))
+            self._unsaved = None
         except OSError as err:  # a read-only project still builds, only slower next time
             log.warning("cache not saved: %s", err)
+
+    def _save_articles(self) -> None:
+        """The articles parsed, their related lists and teasers: the few added since the big
+        file beside it, or, once those are many, all of them anew."""
+        folder = self.root / CACHE_DIR
+        folder.mkdir(exist_ok=True)
+        file_id, held, held_fragments = self._articles_file
+        articles, fragments = self.articles, self._fragments
+        added = {fp: article for fp, article in articles.items() if fp not in held}
+        new_fragments = {key: html for key, html in fragments.items() if key not in held_fragments}
+        # Written anew once a tenth of it is added or gone, so that it does not carry old
+        # versions of edited articles for long (nor the fragments of an old teaser template).
+        if (not file_id or len(added) + len(held - articles.keys()) > len(held) // 10
+                or len(new_fragments) > len(held_fragments) // 10):
+            file_id, added, new_fragments = secrets.token_hex(8), {}, {}
+            _save(folder / ARTICLES, self.key, (file_id, articles, fragments))
+            # The dev server saves this cache again after each rebuild: against this file.
+            self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
+        _save(folder / ADDED, self.key, (file_id, added, self._related, new_fragments))
 
     def _load_articles(self) -> None:
         """Those of the articles file, and those added since if they were saved against it; the
         related lists and teasers' HTML of both, which are keyed by what they were made of."""
-        file_id, articles, fragments = _load(self.root / CACHE_DIR / ARTICLES, self.key) or ("", {}, {})
+        file_id, articles, fragments = _load(self.root / CACHE_DIR / ARTICLES, self.key, (str, dict, dict)) or ("", {}, {})
         since_id, added, related, new_fragments = (
-            _load(self.root / CACHE_DIR / ADDED, self.key) or ("", {}, {}, {}))
+            _load(self.root / CACHE_DIR / ADDED, self.key, (str, dict, dict, dict)) or ("", {}, {}, {}))
         self._articles_file = (file_id, frozenset(articles), frozenset(fragments))
         self._articles = {**articles, **added} if since_id == file_id else articles
         self._related, self._fragments = related, {**fragments, **new_fragments}  # keyed by content
@@ -150,16 +173,22 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def _load(path: Path, key: str) -> Any:
+def _load(path: Path, key: str, shape: tuple[type, ...]) -> Any:
+    """What `_save` kept under `key`, a tuple of values of the types `shape` names; None if it
+    was kept under another key or in another shape, or its file is lost or damaged (sealed.py:
+    a file whose bytes changed is not read at all)."""
     try:
         with path.open("rb") as handle:
-            stored_key, value = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError,
-            ImportError):
+            stored_key, value = sealed.load(handle)
+    except (OSError, sealed.BrokenSeal, TypeError, ValueError) as err:
+        log.debug("cache file %s not used: %s", path.name, err)
         return None
-    return value if stored_key == key else None
+    if stored_key != key or not isinstance(value, tuple) or len(value) != len(shape) or \
+            not all(isinstance(part, kind) for part, kind in zip(value, shape)):
+        return None
+    return value
 
 
 def _save(path: Path, key: str, value: Any) -> None:
     with replacing(path) as handle:
-        pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        sealed.dump((key, value), handle)

@@ -1,7 +1,11 @@
-"""links: a built site folder -> the internal links in its pages that lead nowhere."""
+"""links: a built site folder -> the internal links in its pages that lead nowhere; given what an
+earlier check kept, only the pages whose bytes changed are read as HTML again."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,8 +13,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from site_builder.atomic import replacing
+
 _LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
                     ("source", "src"), ("form", "action")}
+# What a page's links lead to, once worked out: (the link as written, the file it needs in the
+# site, '' for none (external, a fragment), or None for a link that can never resolve).
+Targets = tuple[tuple[str, str | None], ...]
+KnownPages = dict[str, tuple[str, Targets]]  # page -> (hash of its bytes, its targets)
 
 
 @dataclass(frozen=True)
@@ -43,26 +53,68 @@ def page_links(html: str) -> tuple[list[str], str | None]:
     return collector.links, collector.base
 
 
-def find_broken_links(site: Path) -> Iterator[BrokenLink]:
-    """Internal links are relative ones; a folder link needs its index.html."""
-    for page in sorted(site.rglob("*.html")):
-        relpage = page.relative_to(site).as_posix()
-        links, base = page_links(page.read_text(encoding="utf-8"))
-        # A page with <base> (the 404 page) resolves its links from the site root.
-        folder = "" if base else posixpath.dirname(relpage)
-        for link in links:
-            if not _resolves(site, folder, link):
+def find_broken_links(site: Path, known_file: Path | None = None) -> Iterator[BrokenLink]:
+    """Internal links are relative ones; a folder link needs its index.html. `known_file`: where
+    a check keeps what it worked out of each page, for the next check of the same folder."""
+    files = _files_below(site)
+    known: KnownPages = _load(known_file) if known_file else {}
+    kept: KnownPages = {}
+    for relpage in sorted(path for path in files if path.endswith(".html")):
+        data = (site / relpage).read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        found = known.get(relpage)
+        targets = found[1] if found and found[0] == digest else _targets(relpage, data.decode("utf-8"))
+        kept[relpage] = (digest, targets)
+        for link, target in targets:
+            if target is None or (target and target not in files and f"{target}/index.html" not in files):
                 yield BrokenLink(relpage, link)
+    if known_file:
+        _save(known_file, kept)
 
 
-def _resolves(site: Path, folder: str, link: str) -> bool:
+def _targets(relpage: str, html: str) -> Targets:
+    links, base = page_links(html)
+    # A page with <base> (a template of the site's own may set one) resolves its links from the site root.
+    folder = "" if base else posixpath.dirname(relpage)
+    return tuple((link, _target(folder, link)) for link in links)
+
+
+def _target(folder: str, link: str) -> str | None:
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith(("#", "mailto:")) or not parts.path:
-        return True  # external, or a fragment of the same page
+        return ""  # external, or a fragment of the same page
     if parts.path.startswith("/"):
-        return False  # root-relative links break under a subpath and from disk
+        return None  # root-relative links break under a subpath and from disk
     target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
     if target.startswith(".."):
-        return False
-    path = site / target
-    return (path / "index.html").is_file() if parts.path.endswith("/") or path.is_dir() else path.is_file()
+        return None
+    if target == ".":  # the site's root folder
+        return "index.html"
+    return f"{target}/index.html" if parts.path.endswith("/") else target
+
+
+def _files_below(site: Path) -> set[str]:
+    top = os.fspath(site)
+    found = set()
+    for folder, _, names in os.walk(top):
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/")
+        found.update(names if prefix == "." else (f"{prefix}/{name}" for name in names))
+    return found
+
+
+def _load(path: Path) -> KnownPages:
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _save(path: Path, known: KnownPages) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with replacing(path) as handle:
+            pickle.dump(known, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        pass  # a read-only project still checks, only slower next time

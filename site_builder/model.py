@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from site_builder.newsroom import Correction, Image, Profile, Standalone, StoryIntro
+
 
 class StoredBody(Protocol):
     """An article's body kept outside the article (a cluster's file of bodies, see cluster/):
@@ -54,13 +56,6 @@ class ArticleFile:
 
 
 @dataclass(frozen=True)
-class Image:
-    src: str | None
-    caption: str | None
-    credit: str | None
-
-
-@dataclass(frozen=True)
 class Article:
     """A parsed, validated article. `url` is site-relative, e.g. '2024/12/04/slug/'."""
 
@@ -82,8 +77,17 @@ class Article:
     tags: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     agency: str | None = None  # front matter `source`: the agency or publication
-    byline: str | None = None
+    authors: tuple[str, ...] = ()  # bylines, as written; the older `byline` is read as one
     image: Image | None = None
+    corrections: tuple[Correction, ...] = ()  # oldest first
+    # Old addresses that redirect here: site-relative URLs ('2024/06/01/old-slug/'), and the
+    # line of `aliases:` for messages.
+    aliases: tuple[str, ...] = ()
+    aliases_line: int = 1
+    story: str | None = None  # the running story it belongs to
+    # Whether `date` and `updated` were written with a time of day (then pages show it).
+    timed: bool = False
+    updated_timed: bool = False
     analysis: tuple[str, ...] = ()
     draft: bool = False
     template: str = "article.html"
@@ -111,8 +115,22 @@ class Article:
         return hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
 
     @property
+    def version(self) -> str:
+        """What the article's own page and feeds show of it, as a page's inputs record it: its
+        file, and its photo (replaced under the same name, it changes no article file)."""
+        photo = self.image.photo if self.image is not None else None
+        return f"{self.fingerprint}:{photo.hash}" if photo is not None else self.fingerprint
+
+    @property
     def modified(self) -> dt.datetime:
         return self.updated or self.date
+
+    @property
+    def revised(self) -> dt.datetime:
+        """The last change a reader is told of: `updated`, or a later correction. What the
+        article's own page and feeds say; listings and sitemaps keep `modified`, so that a
+        correction rewrites the article, the corrections page and its feeds, nothing else."""
+        return max((self.modified, *(c.date for c in self.corrections)))
 
     def names(self, key: str) -> tuple[str, ...]:
         """The terms this article is filed under for a taxonomy key ('topics', 'source', ...)."""
@@ -123,8 +141,8 @@ class Article:
 
 # What an article's teaser may show, and so what its hash covers: all but the body and the
 # extras. `modified`, `slug` and `names` are made of these.
-TEASER_FIELDS = ("url", "title", "date", "updated", "summary", "agency", "byline", "topics", "tags",
-                 "regions", "image", "draft")
+TEASER_FIELDS = ("url", "title", "date", "updated", "summary", "agency", "authors", "topics", "tags",
+                 "regions", "image", "draft", "timed")
 TEASER_READS = frozenset({*TEASER_FIELDS, "modified", "slug", "names"})
 
 
@@ -198,6 +216,26 @@ class Year:
 
 
 @dataclass(frozen=True)
+class Story:
+    """A running story: its articles in date order, oldest first, and its introduction."""
+
+    name: str
+    slug: str
+    url: str
+    articles: tuple[Article, ...]
+    intro: StoryIntro | None = None
+    places: Mapping[str, int] = field(default_factory=dict, hash=False, compare=False)  # URL -> 1, 2, ...
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}feed.xml"
+
+    @functools.cached_property
+    def token(self) -> str:
+        return f"{self.name}>{self.url}"
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything known about the archive once all articles are read and indexed."""
 
@@ -205,9 +243,23 @@ class Site:
     taxonomies: tuple[Taxonomy, ...]
     years: tuple[Year, ...] = ()  # oldest first
     related: Mapping[str, tuple[Article, ...]] = field(default_factory=dict, compare=False)
+    # Bylines: a taxonomy of their own, kept out of `taxonomies` (and so of the navigation and
+    # of each article's list of terms: the byline shows them).
+    authors: Taxonomy | None = None
+    profiles: Mapping[str, Profile] = field(default_factory=dict, compare=False)  # by author slug
+    stories: tuple[Story, ...] = ()  # by name
+    pages: tuple[Standalone, ...] = ()
 
     def taxonomy(self, key: str) -> Taxonomy:
         return next(t for t in self.taxonomies if t.key == key)
+
+    @functools.cached_property
+    def _stories_by_url(self) -> dict[str, Story]:
+        return {url: story for story in self.stories for url in story.places}
+
+    def story_of(self, article: Article) -> Story | None:
+        """The story the article is part of, if any."""
+        return self._stories_by_url.get(article.url) if article.story else None
 
 
 @dataclass(frozen=True)
@@ -228,6 +280,10 @@ class Page:
     # page's newest article's); None for pages that change as the archive grows.
     year: int | None = None
     modified: dt.datetime | None = None  # when what it shows last changed, if known (articles)
+    # The file whose front matter puts the page at its URL (an article, a standalone page, an
+    # alias's article) and the line, for a page that takes another's URL; '' for the site's own.
+    source: str = ""
+    source_line: int | None = None
 
     @property
     def output_path(self) -> str:

@@ -37,7 +37,9 @@ def record_outcome(root: Path, out: Path, outcome: Outcome) -> None:
         with replacing(path) as handle:
             handle.write(json.dumps(asdict(outcome)).encode("utf-8"))
     except OSError as err:  # a read-only project still builds; deploy will ask for a build
-        log.warning("build outcome not recorded: %s", err)
+        # A failed build says why itself; that it could not record so (the disk that failed it
+        # is full, say) adds nothing, and the record left vouches for the site output/ still holds.
+        (log.warning if outcome.ok else log.debug)("build outcome not recorded: %s", err)
 
 
 def last_outcome(root: Path, out: Path) -> Outcome | None:

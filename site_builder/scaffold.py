@@ -4,32 +4,60 @@ editable copy of a theme (`theme copy`)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.config import load_config
 from site_builder.errors import ContentError, Problem, UsageError
 from site_builder.pages.theme import find_theme
-from site_builder.project import ARTICLES_DIR, CONFIG_FILE, THEME_NAME
+from site_builder.project import (
+    ARTICLES_DIR,
+    AUTHORS_DIR,
+    CONFIG_FILE,
+    PAGES_DIR,
+    STATIC_DIR,
+    STORIES_DIR,
+    THEME_NAME,
+)
 from site_builder.text import slugify, unique_slug
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 RAW_DIR = Path("content") / "raw"
 
 
-def new_site(folder: Path, today: dt.date, force: bool = False) -> list[Path]:
+@dataclass(frozen=True)
+class SiteSettings:
+    """What `init` asks for: written into the new site.toml; None leaves the key as the
+    skeleton has it (its default)."""
+
+    title: str | None = None
+    base_url: str | None = None
+    timezone: str | None = None
+
+
+def new_site(folder: Path, today: dt.date, force: bool = False,
+             settings: SiteSettings = SiteSettings()) -> list[Path]:
     """A new archive in `folder`: site.toml, content/articles/ with one example article,
-    content/raw/, .gitignore. Refuses a folder with anything in it unless `force`, and even
-    then never replaces a file that is there. Returns the files made."""
+    content/raw/, content/pages/ with an About page, content/authors/ and content/stories/ each
+    with a README, static/, .gitignore. Refuses a folder with anything in it unless `force`,
+    and even then never replaces a file that is there. Returns the files made."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: exists and is not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise UsageError(f"{folder}: not empty; use --force to add an archive's files to it")
     welcome = (SKELETON / "welcome.md").read_text(encoding="utf-8").replace("{date}", today.isoformat())
     files = {
-        Path(CONFIG_FILE): (SKELETON / "site.toml").read_text(encoding="utf-8"),
+        Path(CONFIG_FILE): site_toml(settings),
         Path(".gitignore"): (SKELETON / "gitignore").read_text(encoding="utf-8"),
         ARTICLES_DIR / f"{today:%Y}" / f"{today:%m}" / "welcome-to-your-news-archive.md": welcome,
+        # The other folders of a newsroom's archive, each saying what goes in it.
+        Path(PAGES_DIR) / "about.md": (SKELETON / "about.md").read_text(encoding="utf-8"),
+        Path(AUTHORS_DIR) / "README.txt": (SKELETON / "authors.txt").read_text(encoding="utf-8"),
+        Path(STORIES_DIR) / "README.txt": (SKELETON / "stories.txt").read_text(encoding="utf-8"),
+        Path(STATIC_DIR) / ".gitkeep": "",  # git keeps no empty folder; the build copies no .gitkeep
     }
     (folder / RAW_DIR).mkdir(parents=True, exist_ok=True)
     made = []
@@ -42,6 +70,18 @@ def new_site(folder: Path, today: dt.date, force: bool = False) -> list[Path]:
             handle.write(text)
         made.append(relpath)
     return made
+
+
+def site_toml(settings: SiteSettings) -> str:
+    """The skeleton's site.toml with the settings given in place of its defaults (JSON's
+    string escapes are TOML's)."""
+    text = (SKELETON / "site.toml").read_text(encoding="utf-8")
+    for key, value in (("title", settings.title), ("base_url", settings.base_url),
+                       ("timezone", settings.timezone)):
+        if value is not None:
+            line = f"{key} = {json.dumps(value, ensure_ascii=False)}"
+            text = re.sub(rf"^(# )?{key} = .*$", lambda _: line, text, count=1, flags=re.MULTILINE)
+    return text
 
 
 def copy_theme(root: Path, name: str, new_name: str) -> Path:

@@ -20,6 +20,21 @@ _SYMBOL_WORDS = {"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "}
 _SYMBOLS = re.compile("|".join(re.escape(symbol) for symbol in _SYMBOL_WORDS))
 
 
+# Characters no XML document (a feed, a sitemap) may hold and HTML calls errors: C0 and C1
+# controls but tab, newline and carriage return, the non-characters U+FFFE and U+FFFF, and lone
+# surrogates (which a YAML escape can make). Pasted wire copy carries them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# A form feed or vertical tab (an old wire service's page break) separates words.
+_SPACED = str.maketrans({"\x0b": " ", "\x0c": " "})
+
+
+def without_controls(text: str) -> str:
+    """`text` without control characters (form feeds and vertical tabs become spaces)."""
+    if not _CONTROLS.search(text):  # nearly always: one scan in C
+        return text
+    return _CONTROLS.sub("", text.translate(_SPACED))
+
+
 @functools.lru_cache(maxsize=65536)  # term names repeat across thousands of articles
 def slugify(text: str, max_length: int = 80, style: str = "ascii", symbols: bool = False) -> str:
     """Lowercase words joined by hyphens, cut at a word boundary; '' when the text has no letter

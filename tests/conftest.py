@@ -55,11 +55,12 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
 
 @pytest.fixture
 def serve_dir() -> Iterator[Callable[[Path], str]]:
-    """Serve a folder over real HTTP on loopback; returns its base URL."""
+    """Serve a folder over real HTTP on loopback; returns its base URL. `not_found`: the page
+    missing files are answered with (a 404.html), as static hosts do."""
     servers = []
 
-    def start(folder: Path) -> str:
-        server = serve_folder(folder)
+    def start(folder: Path, not_found: Path | None = None) -> str:
+        server = serve_folder(folder, not_found)
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -1,6 +1,8 @@
 """related: [Article] -> for each article, up to five earlier ones that share its subjects
-("Earlier coverage"). An article's list is drawn from the articles before it alone, and weighs
-its terms by how rare they were then: a later article never changes it.
+("Earlier coverage"), newest first. An article's list is drawn from the articles before it
+alone, and weighs its terms by how rare they were then: a later article never changes it. One
+shared term is not enough (a person mentioned in passing links unrelated stories): an earlier
+article shares at least two of its topics, tags and regions.
 
 Each article's list is keyed by a hash of the archive up to it (a chain over the articles in
 date order), so a build finds again the lists of every article before the first change and
@@ -26,6 +28,7 @@ WINDOW = 30  # per term, only the latest earlier articles are candidates: no n^2
 HALF_LIFE_SECONDS = 180 * 86400
 NEARNESS = 0.5  # closeness in time multiplies a score by 1 to 1 + NEARNESS
 CHUNK = 500  # articles per task when the work is spread over processes
+MIN_SHARED = 2  # terms an earlier article must share to be related
 
 Lists = dict[str, tuple[str, ...]]
 
@@ -105,7 +108,8 @@ def _related_in(candidates: _Candidates, chunk: list[int]) -> dict[int, tuple[st
     related = {}
     for i in chunk:
         scores: dict[int, float] = {}
-        get = scores.get
+        shared: dict[int, int] = {}
+        get, count = scores.get, shared.get
         for term in candidates.terms_of[i]:
             found = members[term]
             before = bisect_left(found, i)  # the term's articles earlier than this one
@@ -113,7 +117,12 @@ def _related_in(candidates: _Candidates, chunk: list[int]) -> dict[int, tuple[st
             weight = base[term] * math.log(1 + (i + 1) / (before + 1))
             for j in found[max(0, before - WINDOW): before]:
                 scores[j] = get(j, 0.0) + weight
-        related[i] = tuple(urls[j] for j in _best(scores, stamps[i], stamps, urls, candidates.limit, top_factor))
+                shared[j] = count(j, 0) + 1
+        related_enough = {j: score for j, score in scores.items() if shared[j] >= MIN_SHARED}
+        best = _best(related_enough, stamps[i], stamps, urls, candidates.limit, top_factor)
+        # Shown newest first, as a reader follows a story back in time.
+        best.sort(key=lambda j: (-stamps[j], urls[j]))
+        related[i] = tuple(urls[j] for j in best)
     return related
 
 

@@ -23,8 +23,13 @@ def revise(site: Site, edited: Mapping[str, Article]) -> Site:
     related = site.related
     if isinstance(related, RelatedArticles):
         related = related.with_articles(edited)
-    return Site(swap(site.articles), tuple(_revise_taxonomy(t, edited, swap) for t in site.taxonomies),
-                tuple(_revise_year(y, edited, swap) for y in site.years), related)
+    authors = _revise_taxonomy(site.authors, edited, swap) if site.authors is not None else None
+    stories = tuple(dataclasses.replace(s, articles=swap(s.articles)) if edited.keys() & s.places else s
+                    for s in site.stories)
+    return dataclasses.replace(site, articles=swap(site.articles),
+                               taxonomies=tuple(_revise_taxonomy(t, edited, swap) for t in site.taxonomies),
+                               years=tuple(_revise_year(y, edited, swap) for y in site.years), related=related,
+                               authors=authors, stories=stories)
 
 
 def _revise_taxonomy(taxonomy: Taxonomy, edited: Mapping[str, Article], swap: Swap) -> Taxonomy:

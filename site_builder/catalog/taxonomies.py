@@ -44,6 +44,15 @@ def _same_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def build_authors(articles: tuple[Article, ...], slug_style: str = "ascii") -> Taxonomy:
+    """Bylines as a taxonomy of their own (`/authors/`, `/authors/<slug>/`), every author paged;
+    two bylines that would share a page raise a ContentError, as terms do."""
+    authors, problems = _taxonomy("authors", "Authors", "authors", articles, 1, slug_style)
+    if problems:
+        raise ContentError(problems)
+    return authors
+
+
 def _taxonomy(key: str, title: str, folder: str, articles: tuple[Article, ...],
               min_for_page: int, style: str) -> tuple[Taxonomy, list[Problem]]:
     by_slug: dict[str, list[Article]] = defaultdict(list)
@@ -78,7 +87,7 @@ def _shared_pages(key: str, folder: str, names: dict[str, dict[str, int]], found
                   style: str) -> list[Problem]:
     """A problem for each slug that distinct names would share."""
     problems = []
-    noun = {"source": "source", "topics": "topic", "regions": "region", "tags": "tag"}[key]
+    noun = {"source": "source", "topics": "topic", "regions": "region", "tags": "tag", "authors": "author"}[key]
     for slug, spellings in names.items():
         distinct = list(dict.fromkeys(_same_name(name) for name in sorted(spellings)))
         if len(distinct) < 2:

@@ -6,18 +6,19 @@ import argparse
 import contextlib
 import dataclasses
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.build import BuildReport, build
-from site_builder.commands import EXIT_CONTENT, EXIT_OK, progress_bar
+from site_builder.commands import EXIT_CONTENT, EXIT_OK, holding_project, progress_bar, warn_if_local_address
 from site_builder.commands.deploying import print_deployed
-from site_builder.config import load_config
+from site_builder.config import Config, load_config
 from site_builder.errors import ContentError, UsageError
 from site_builder.links import find_broken_links
 from site_builder.options import BuildOptions
+from site_builder.project import CACHE_DIR, CHECK_DIRS, cache_file
+from site_builder.pages.words import counted
 
 if TYPE_CHECKING:
     from site_builder.cluster.runner import Cluster
@@ -35,42 +36,65 @@ def build_options(args: argparse.Namespace) -> BuildOptions:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    scheduler = args.scheduler or _configured_scheduler(args.root)
+    config = _config_if_valid(args.root)
+    scheduler = args.scheduler or (config.build.scheduler if config else "")
     options = build_options(args)
-    with _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
+    # Held through the upload too: `build --out URL` is a build and a deploy in one.
+    with holding_project(args, "build"), \
+            _cluster(scheduler, args.jobs, options.root) if scheduler else contextlib.nullcontext() as cluster:
         if cluster is not None:
             # Workers may start elsewhere: the project's paths must not depend on this one's folder.
             options = dataclasses.replace(options, root=options.root.resolve(), runner=cluster.run)
         report = build(options)
         code = _print_report(report, uploading=isinstance(args.out, str))
+        # About a site made for publishing: not one that failed, nor one for opening from disk.
+        if config is not None and not (args.local if args.local is not None else config.local):
+            warn_if_local_address(config.base_url)
         if code == EXIT_OK and isinstance(args.out, str):
             _upload_build(options.root, args.out, report.out, cluster)
     return code
 
 
-def _configured_scheduler(root: Path) -> str:
-    """site.toml's [build] scheduler; a site.toml with problems builds here, and the build
-    reports every one of them."""
+def _config_if_valid(root: Path) -> Config | None:
+    """site.toml, for what the command decides before building (the scheduler, a warning);
+    a site.toml with problems is the build's to report, every one of them."""
     try:
-        return load_config(root).build.scheduler
+        return load_config(root)
     except ContentError:
-        return ""
+        return None
 
 
 def _print_report(report: BuildReport, uploading: bool) -> int:
     _print_undated(report)
     for note in report.notes:
         print(note)
-    print(f"Built {report.pages} pages from {report.articles} articles into {report.out}/ "
-          f"in {report.seconds:.2f} s: {report.rendered} rendered, {report.written} written, "
-          f"{report.unchanged} unchanged, {report.removed} removed")
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
+    print(describe_build(report))
     if report.problems:
         for problem in report.problems:
             print(problem, file=sys.stderr)
         uploaded = ", and nothing was uploaded" if uploading else ""
-        print(f"{len(report.problems)} problems: those files were left out{uploaded}.", file=sys.stderr)
+        print(f"{counted(len(report.problems), 'problem')}: those files were left out{uploaded}.", file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def describe_build(report: BuildReport) -> str:
+    """'Built 77 pages from 5 articles into output/ in 0.52 s: 3 written, 74 unchanged', pages
+    and the other files (static files, the search index) counted apart; or 'Nothing changed'."""
+    site = f"{counted(report.pages, 'page')} from {counted(report.articles, 'article')}"
+    if not report.written and not report.removed:
+        return f"Nothing changed: {site} in {report.out}/ ({report.seconds:.2f} s)"
+    pages = report.pages_written
+    line = (f"Built {site} into {report.out}/ in {report.seconds:.2f} s: "
+            f"{pages:,} written, {report.pages - pages:,} unchanged")
+    others = report.written - pages
+    if others:
+        line += f"; {counted(others, 'other file')} written (static files, search index)"
+    if report.removed:
+        line += f"; {counted(report.removed, 'file')} removed"
+    return line
 
 
 def _upload_build(root: Path, url: str, site: Path, cluster: Cluster | None) -> None:
@@ -106,17 +130,23 @@ def _cluster(scheduler: str, jobs: int | None, root: Path) -> Iterator[Cluster]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Validate content, then build into a temporary folder and follow every internal link."""
-    with tempfile.TemporaryDirectory(prefix="site-builder-check-") as scratch:
-        report = build(BuildOptions(root=args.root, out=Path(scratch) / "site"))
+    """Validate content, then build into a folder of the cache kept for `check` and follow every
+    internal link. The folder and what the last check found are kept, so a check after a few
+    edits builds and reads again only what changed, and one after none does neither."""
+    out = args.root / CACHE_DIR / CHECK_DIRS[args.drafts]
+    with holding_project(args, "check"):
+        # In place, not staged beside: nobody is served from this folder, and it is not copied
+        # twice. No search index: the links it checks are the pages'.
+        report = build(BuildOptions(root=args.root, out=out, drafts=args.drafts, atomic=False, search=False,
+                                    progress=progress_bar if sys.stderr.isatty() else None))
         _print_undated(report)
-        broken = list(find_broken_links(report.out))
+        broken = list(find_broken_links(out, cache_file(args.root, "check-links", out, ".pickle")))
     for link in broken:
         print(link, file=sys.stderr)
     if broken:
-        print(f"{len(broken)} broken links in {report.pages} pages.", file=sys.stderr)
+        print(f"{counted(len(broken), 'broken link')} in {counted(report.pages, 'page')}.", file=sys.stderr)
         return EXIT_CONTENT
-    print(f"{report.articles} articles and {report.pages} pages checked: no problems.")
+    print(f"{counted(report.articles, 'article')} and {counted(report.pages, 'page')} checked: no problems.")
     return EXIT_OK
 
 

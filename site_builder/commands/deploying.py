@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from site_builder.commands import EXIT_OK, progress_bar
+from site_builder.commands import EXIT_OK, holding_project, progress_bar, warn_if_local_address
 
 if TYPE_CHECKING:
     from site_builder.deploy.publish import DeployReport
@@ -21,21 +21,28 @@ def run_deploy(args: argparse.Namespace) -> int:
         report_of,
     )
 
-    deployment = prepare(args.root, choose_destination(args.root, args.name), args.root / "output")
-    try:
-        if args.dry_run:
-            for path in deployment.changes.uploads:
-                print(f"upload {path}")
-            for path in deployment.changes.deletions:
-                print(f"delete {path}")
-        refuse_mass_deletion(deployment, args.force)
-        if args.dry_run:
-            report, verbs = report_of(deployment), ("would upload", "would delete")
-        else:
-            progress = progress_bar if sys.stderr.isatty() else None
-            report, verbs = publish(deployment, progress), ("uploaded", "deleted")
-    finally:
-        deployment.store.close()
+    from site_builder.config import load_config
+
+    # Held from the first file read to the last sent: a build meanwhile would change output/
+    # under the deploy, which would then send pages of the new site with assets of the old.
+    destination = choose_destination(args.root, args.name)
+    warn_if_local_address(load_config(args.root).base_url)
+    with holding_project(args, f"deploy {destination.name}"):
+        deployment = prepare(args.root, destination, args.root / "output")
+        try:
+            if args.dry_run:
+                for path in deployment.changes.uploads:
+                    print(f"upload {path}")
+                for path in deployment.changes.deletions:
+                    print(f"delete {path}")
+            refuse_mass_deletion(deployment, args.force)
+            if args.dry_run:
+                report, verbs = report_of(deployment), ("would upload", "would delete")
+            else:
+                progress = progress_bar if sys.stderr.isatty() else None
+                report, verbs = publish(deployment, progress), ("uploaded", "deleted")
+        finally:
+            deployment.store.close()
     print_deployed(report, verbs)
     return EXIT_OK
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from site_builder.commands import EXIT_CONTENT, EXIT_OK
+from site_builder.pages.words import counted
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -34,8 +35,9 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"{article.path}: {note}")
     for failure in report.failures:
         print(f"{failure.dump}: {failure.message}", file=sys.stderr)
-    print(f"{len(report.articles)} articles from {len(args.dumps) - len(report.failures)} files; "
-          f"{len(report.failures)} files could not be read.")
+    unread = len(report.failures)
+    print(f"{counted(len(report.articles), 'article')} from {counted(len(args.dumps) - unread, 'file')}"
+          + (f"; {counted(unread, 'file')} could not be read." if unread else "."))
     return EXIT_CONTENT if report.failures else EXIT_OK
 
 

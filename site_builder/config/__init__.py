@@ -13,6 +13,7 @@ import zoneinfo
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from site_builder.config.build import SCHEDULER, BuildSettings, build_table
 from site_builder.config.deploy import read_destinations
@@ -21,12 +22,13 @@ from site_builder.config.markdown import (
     MarkdownSettings,
     markdown_table,
 )
+from site_builder.config.menu import MenuItem, menu_table
 from site_builder.config.source import line_of, problem, read_site_toml
 from site_builder.errors import ContentError, Problem
 from site_builder.project import THEME_NAME
 from site_builder.text import SLUG_STYLES
 
-__all__ = ["SCHEDULER", "BuildSettings", "Config", "MarkdownSettings", "load_config"]
+__all__ = ["SCHEDULER", "BuildSettings", "Config", "MarkdownSettings", "MenuItem", "load_config"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,10 @@ class Config:
     # How a slug is made from a headline or a term's name: "ascii" transliterates any script
     # (Москва -> moskva), "unicode" keeps it (москва; links percent-encode it).
     slugs: str = "ascii"
+    news_sitemap: bool = True  # news-sitemap.xml, for Google News
     markdown: MarkdownSettings = MarkdownSettings()
+    # The navigation's links ([[menu]] tables); empty: the sections, as the theme lists them.
+    menu: tuple[MenuItem, ...] = ()
     # How the site is built, not what it is: left out of the cache's key.
     build: BuildSettings = field(default=BuildSettings())
 
@@ -62,7 +67,7 @@ class Config:
 
 
 _EXPECTED_TYPES = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
-_TABLES = ("markdown", "build", "deploy")
+_TABLES = ("markdown", "build", "deploy", "menu")
 
 
 def load_config(root: Path, check_extensions: ExtensionCheck | None = None) -> Config:
@@ -109,21 +114,41 @@ def _table(key: str, value: Any, text: str, check_extensions: ExtensionCheck | N
         return markdown_table(value, text, check_extensions)
     if key == "build":
         return build_table(value, text)
+    if key == "menu":
+        return menu_table(value, text)
     return read_destinations(value, text)
+
+
+def timezone_problem(name: str) -> str | None:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return f"unknown timezone '{name}'"
+    return None
+
+
+def base_url_problem(url: str) -> str | None:
+    if not re.match(r"https?://[^/]+", url):
+        return "'base_url' must start with http:// or https:// and a host"
+    return None
+
+
+def is_local_address(base_url: str) -> bool:
+    """A base_url naming this machine (the default, http://localhost:8000/): absolute links
+    made from it lead nowhere once the site is published."""
+    host = urlsplit(base_url).hostname or ""
+    return host in ("localhost", "0.0.0.0", "::1") or host.endswith(".localhost") or host.startswith("127.")
 
 
 def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     found = []
-    if "timezone" in values:
-        try:
-            zoneinfo.ZoneInfo(values["timezone"])
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            found.append(("timezone", f"unknown timezone '{values['timezone']}'"))
+    if "timezone" in values and (message := timezone_problem(values["timezone"])):
+        found.append(("timezone", message))
     for key in ("articles_per_page", "min_articles_for_tag_page", "search_shard_size"):
         if key in values and values[key] < 1:
             found.append((key, f"'{key}' must be at least 1"))
-    if "base_url" in values and not re.match(r"https?://[^/]+", values["base_url"]):
-        found.append(("base_url", "'base_url' must start with http:// or https:// and a host"))
+    if "base_url" in values and (message := base_url_problem(values["base_url"])):
+        found.append(("base_url", message))
     if "slugs" in values and values["slugs"] not in SLUG_STYLES:
         found.append(("slugs", f"'slugs' must be one of {', '.join(SLUG_STYLES)}"))
     if "theme" in values and not THEME_NAME.fullmatch(values["theme"]):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from site_builder.config.source import line_matching, problem, read_site_toml
 from site_builder.errors import ContentError
@@ -26,7 +26,11 @@ DEFAULT_CACHE_CONTROL: tuple[tuple[str, str], ...] = (
     (r"static/(.+/)?[^/]+\.[0-9a-f]{10}\.[A-Za-z0-9]+", IMMUTABLE),
     (r".*", SHORT),
 )
-_KEYS = {"url": str, "max_deletes": int, "endpoint_url": str, "cache_control": dict}
+_KEYS = {"url": str, "max_deletes": int, "endpoint_url": str, "cache_control": dict, "timeout": int}
+# Seconds to wait for a server to connect, and then for each answer, before trying again (S3:
+# three tries) and giving up: a server that accepts connections and never answers must not
+# hold a deploy for good.
+TIMEOUT = 30
 KINDS = ("s3", "sftp", "file", "git")
 _DEPLOY = r"^[ \t]*\[\s*deploy\b|^[ \t]*deploy\s*="
 
@@ -40,6 +44,7 @@ class Destination:
     endpoint_url: str | None = None  # an S3-compatible server; else AWS_ENDPOINT_URL, else AWS
     # (regular expression over the path in the site, Cache-Control): the first that matches wins
     cache_control: tuple[tuple[str, str], ...] = DEFAULT_CACHE_CONTROL
+    timeout: int = TIMEOUT  # seconds, see TIMEOUT
 
 
 def load_destinations(root: Path) -> dict[str, Destination]:
@@ -68,12 +73,25 @@ def read_destinations(raw: Any, text: str) -> tuple[dict[str, Destination], list
             patterns = tuple(table.get("cache_control", {}).items())
             destinations[name] = Destination(
                 name, table["url"], kind_of(table["url"]), table.get("max_deletes", MAX_DELETES),
-                table.get("endpoint_url"), patterns + DEFAULT_CACHE_CONTROL)
+                table.get("endpoint_url"), patterns + DEFAULT_CACHE_CONTROL, table.get("timeout", TIMEOUT))
     return destinations, sorted(problems, key=lambda p: p[0] or 0)
 
 
 def kind_of(url: str) -> str:
+    if is_folder_path(url):
+        return "file"
     return "git" if url.startswith("git+") else urlsplit(url).scheme
+
+
+def is_folder_path(url: str) -> bool:
+    """A folder on this machine written as a path ("/srv/www", "~/www", "C:\\www"), as file://
+    would name it."""
+    return url.startswith(("/", "~")) or re.match(r"[A-Za-z]:[\\/]", url) is not None
+
+
+def folder_of(url: str) -> Path:
+    """The folder a file:// url or a folder path names."""
+    return Path(url).expanduser() if is_folder_path(url) else Path(unquote(urlsplit(url).path))
 
 
 def _table_problems(name: str, table: Mapping[str, Any]) -> list[tuple[str | None, str]]:
@@ -90,6 +108,8 @@ def _table_problems(name: str, table: Mapping[str, Any]) -> list[tuple[str | Non
     found += [("url", f"'{where}.url': {message}") for message in url_problems(valid.get("url", "s3://bucket"))]
     if valid.get("max_deletes", 0) < 0:
         found.append(("max_deletes", f"'{where}.max_deletes' must be 0 or more"))
+    if valid.get("timeout", 1) < 1:
+        found.append(("timeout", f"'{where}.timeout' must be 1 second or more"))
     if "endpoint_url" in valid and kind_of(valid.get("url", "s3:")) != "s3":
         found.append(("endpoint_url", f"'{where}.endpoint_url' is for s3:// destinations only"))
     elif "endpoint_url" in valid and not re.match(r"https?://[^/]+", valid["endpoint_url"]):
@@ -109,7 +129,8 @@ def url_problems(url: str) -> list[str]:
     remote, _, branch = url[len("git+"):].partition("#") if kind == "git" else (url, "", "")
     parts = urlsplit(remote)
     if kind not in KINDS:
-        return [f"'{url}' is not a destination: use s3://, sftp://, file:// or git+REMOTE#branch"]
+        return [f"'{url}' is not a destination: use s3://, sftp://, file://, git+REMOTE#branch or a "
+                "folder's absolute path"]
     # A token given as the user of an https remote is a credential too.
     if parts.password or (kind == "git" and (re.match(r"[^/@]+:[^/@]+@", remote.split("://")[-1])
                                              or (parts.scheme in ("http", "https") and parts.username))):
@@ -119,8 +140,10 @@ def url_problems(url: str) -> list[str]:
         return ["an s3:// url names a bucket: s3://bucket/path/"]
     if kind == "sftp" and (not parts.hostname or parts.path in ("", "/")):
         return ["an sftp:// url names a host and a folder: sftp://user@host/srv/www"]
+    if kind == "file" and is_folder_path(url):
+        return [] if folder_of(url).parent != folder_of(url) else ["a folder, not the filesystem's root"]
     if kind == "file" and (parts.netloc not in ("", "localhost") or parts.path in ("", "/")):
-        return ["a file:// url names a folder on this machine: file:///srv/www"]
+        return ["a file:// url names a folder on this machine: file:///srv/www (or the folder's path: /srv/www)"]
     if kind == "git" and (not remote or not re.fullmatch(r"[A-Za-z0-9._/-]+", branch) or ".." in branch):
         return ["a git url names a remote and a branch: git+REMOTE#branch, e.g. "
                 "git+git@github.com:me/archive.git#gh-pages"]

@@ -9,6 +9,7 @@ from typing import Any
 
 from site_builder.errors import ContentError, Problem
 from site_builder.project import CONFIG_FILE
+from site_builder.regular import read_regular
 
 
 def read_site_toml(root: Path) -> tuple[dict[str, Any], str] | None:
@@ -17,12 +18,24 @@ def read_site_toml(root: Path) -> tuple[dict[str, Any], str] | None:
     path = root / CONFIG_FILE
     if not path.exists():
         return None
-    text = path.read_text(encoding="utf-8")
     try:
-        return tomllib.loads(text), text
+        data = read_regular(path)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = err.object[: err.start].count(b"\n") + 1
+        raise ContentError([Problem(Path(CONFIG_FILE), line, "not UTF-8 text")]) from None
+    except OSError as err:
+        raise ContentError([Problem(Path(CONFIG_FILE), None, f"cannot be read: {err.strerror}")]) from None
+    return parse_toml(text, Path(CONFIG_FILE)), text
+
+
+def parse_toml(text: str, where: Path) -> dict[str, Any]:
+    """TOML text as values; invalid TOML raises a ContentError naming `where` and its line."""
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line = getattr(err, "lineno", None) or _line_from_message(str(err))
-        raise ContentError([Problem(Path(CONFIG_FILE), line, f"invalid TOML: {err.args[0]}")]) from None
+        raise ContentError([Problem(where, line, f"invalid TOML: {err.args[0]}")]) from None
 
 
 def problem(line: int | None, message: str) -> Problem:

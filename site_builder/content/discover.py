@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +18,8 @@ from site_builder.errors import Problem
 from site_builder.folders import files_below
 from site_builder.model import ArticleFile
 from site_builder.project import ARTICLES_DIR
+from site_builder.regular import NotRegular, outside, read_regular, regular_stat
+from site_builder.text import without_controls
 
 MAX_BYTES = 5_000_000  # a news article is kilobytes; megabytes mean a wrong file
 # A file changed this recently may change again within the clock's resolution without its
@@ -25,8 +28,9 @@ RACY_NS = 2_000_000_000
 
 
 def article_text(data: bytes) -> str:
-    """An article file's bytes as text: UTF-8, a byte-order mark dropped, Unix line ends."""
-    return data.decode("utf-8-sig").replace("\r\n", "\n")
+    """An article file's bytes as text: UTF-8, a byte-order mark dropped, Unix line ends, and
+    no control characters, which would make the site's feeds ill-formed XML."""
+    return without_controls(data.decode("utf-8-sig").replace("\r\n", "\n"))
 
 
 def with_text(file: ArticleFile) -> ArticleFile:
@@ -34,14 +38,14 @@ def with_text(file: ArticleFile) -> ArticleFile:
     then that of the text read."""
     if file.text is not None:
         return file
-    return dataclasses.replace(file, text=article_text(file.full_path.read_bytes()), known_fingerprint=None)
+    return dataclasses.replace(file, text=article_text(read_regular(file.full_path)), known_fingerprint=None)
 
 
-def unreadable(relpath: Path, err: UnicodeDecodeError | OSError, data: bytes | None = None) -> Problem:
-    """Why a file could not be read, with the line of the first bad byte when `data` holds it."""
+def unreadable(relpath: Path, err: UnicodeDecodeError | OSError) -> Problem:
+    """Why a file could not be read, with the line of the first bad byte of a text that is not
+    UTF-8."""
     if isinstance(err, UnicodeDecodeError):
-        line = data[: err.start].count(b"\n") + 1 if data is not None else None
-        return Problem(relpath, line, "not UTF-8 text")
+        return Problem(relpath, err.object[: err.start].count(b"\n") + 1, "not UTF-8 text")
     return Problem(relpath, None, f"cannot be read: {err.strerror}")
 
 
@@ -71,8 +75,10 @@ def rediscover(root: Path, before: Discovery, changed: set[str]) -> Discovery:
 
 
 def _is_article(root: Path, key: str) -> bool:
+    # Anything by that name, a pipe or a broken link included: looked at, it is reported.
     return (key.endswith(".md") and key.startswith(ARTICLES_DIR.as_posix() + "/")
-            and not any(part.startswith(".") for part in key.split("/")) and os.path.isfile(root / key))
+            and not any(part.startswith(".") for part in key.split("/"))
+            and os.path.lexists(root / key) and not os.path.isdir(root / key))
 
 
 def _look_at(root: Path, keys: list[str], stamps: Mapping[str, FileStamp],
@@ -81,37 +87,46 @@ def _look_at(root: Path, keys: list[str], stamps: Mapping[str, FileStamp],
     problems: list[Problem] = []
     new_stamps: dict[str, FileStamp] = {}
     trusted_before = time.time_ns() - RACY_NS
-    top = str(root)
+    top, project = str(root), (root.resolve(),)
     for key in keys:
         if known and key in known:  # unchanged, as the watcher says: not even looked at
             files.append(known[key])
             if key in stamps:
                 new_stamps[key] = stamps[key]
             continue
-        path = f"{top}/{key}"  # not os.path.join: this runs for every article
-        try:
-            stat = os.stat(path)
-            if stat.st_size > MAX_BYTES:
-                problems.append(Problem(Path(key), 1, f"file too large ({stat.st_size / 1e6:.1f} MB; "
-                                        f"the limit is {MAX_BYTES / 1e6:.0f} MB)"))
-                continue
-            stamp = stamps.get(key)
-            if stamp and stamp.size == stat.st_size and stamp.mtime_ns == stat.st_mtime_ns:
-                file = ArticleFile(top, key, None, stamp.fingerprint)
-            else:
-                with open(path, "rb") as handle:
-                    file = ArticleFile(top, key, article_text(handle.read()))
-        except UnicodeDecodeError as err:
-            with open(path, "rb") as handle:
-                problems.append(unreadable(Path(key), err, handle.read()))
+        found = _look_at_one(top, key, stamps.get(key), project)
+        if isinstance(found, Problem):
+            problems.append(found)
             continue
-        except OSError as err:
-            problems.append(unreadable(Path(key), err))
-            continue
+        file, size, mtime_ns = found
         files.append(file)
-        if stat.st_mtime_ns < trusted_before:
-            new_stamps[key] = FileStamp(stat.st_size, stat.st_mtime_ns, file.fingerprint)
+        if mtime_ns < trusted_before:
+            new_stamps[key] = FileStamp(size, mtime_ns, file.fingerprint)
     return files, problems, new_stamps
+
+
+def _look_at_one(top: str, key: str, stamp: FileStamp | None, project: tuple[Path, ...]
+                 ) -> tuple[ArticleFile, int, int] | Problem:
+    """One article file, its size and its modification time; read only if its stamp changed,
+    and only if it is a regular file of the project."""
+    path = f"{top}/{key}"  # not os.path.join: this runs for every article
+    try:
+        found = os.lstat(path)
+        if stat.S_ISLNK(found.st_mode):
+            elsewhere = outside(path, project)
+            if elsewhere is not None:
+                return Problem(Path(key), None, f"a link to {elsewhere}, outside the project: not read")
+            found = regular_stat(path)
+        elif not stat.S_ISREG(found.st_mode):
+            raise NotRegular(path, found.st_mode)
+        if found.st_size > MAX_BYTES:
+            return Problem(Path(key), 1, f"file too large ({found.st_size / 1e6:.1f} MB; "
+                           f"the limit is {MAX_BYTES / 1e6:.0f} MB)")
+        if stamp and stamp.size == found.st_size and stamp.mtime_ns == found.st_mtime_ns:
+            return ArticleFile(top, key, None, stamp.fingerprint), found.st_size, found.st_mtime_ns
+        return ArticleFile(top, key, article_text(read_regular(path))), found.st_size, found.st_mtime_ns
+    except (OSError, UnicodeDecodeError) as err:
+        return unreadable(Path(key), err)
 
 
 def _markdown_files(root: str, folder: str) -> list[tuple[str, str]]:

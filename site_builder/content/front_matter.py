@@ -11,6 +11,7 @@ import yaml
 
 from site_builder.errors import Problem
 from site_builder.model import ArticleFile
+from site_builder.text import without_controls
 
 _YAML = frontmatter.YAMLHandler()
 
@@ -30,6 +31,7 @@ class FrontMatter:
     values: dict[str, Any]
     lines: dict[str, int]  # field -> line number in the file
     body: str
+    body_line: int = 1  # the line of the file the body's first line is
 
 
 def split_front_matter(file: ArticleFile) -> FrontMatter | Problem:
@@ -56,7 +58,29 @@ def split_front_matter(file: ArticleFile) -> FrontMatter | Problem:
     if isinstance(node, yaml.MappingNode):
         # Marks are 0-based and the split text starts with the newline after '---'.
         lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    return FrontMatter(values={str(k): v for k, v in values.items()}, lines=lines, body=body)
+    # A YAML escape ("\e", "\0") makes a control character the file itself does not hold.
+    seen: dict[int, Any] = {}
+    return FrontMatter(values={str(k): _without_controls(v, seen) for k, v in values.items()}, lines=lines,
+                       body=body, body_line=text.count("\n", 0, len(text) - len(body)) + 1)
+
+
+def _without_controls(value: Any, seen: dict[int, Any]) -> Any:
+    """`value` with the control characters of its text dropped. YAML's aliases share a list or
+    mapping (an anchor bomb shares them billions of times over, a list may hold itself): each is
+    cleaned once, by identity."""
+    if isinstance(value, str):
+        return without_controls(value)
+    if not isinstance(value, (list, dict)):
+        return value
+    if id(value) in seen:
+        return seen[id(value)]
+    if isinstance(value, list):
+        cleaned: list[Any] = seen.setdefault(id(value), [])
+        cleaned.extend(_without_controls(item, seen) for item in value)
+        return cleaned
+    mapping: dict[Any, Any] = seen.setdefault(id(value), {})
+    mapping.update((key, _without_controls(item, seen)) for key, item in value.items())
+    return mapping
 
 
 def _load_yaml(text: str) -> tuple[yaml.Node | None, Any]:

@@ -23,7 +23,7 @@ from site_builder.config.deploy import (
     url_problems,
 )
 from site_builder.errors import UsageError
-from site_builder.project import CACHE_DIR
+from site_builder.project import BUILT_FOR, CACHE_DIR
 
 # What `--out` takes for a destination rather than a folder: a URL's scheme, or git+.
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://|git\+", re.IGNORECASE)
@@ -47,4 +47,4 @@ def site_folder(root: Path, destination: Destination) -> Path:
     """Where the site for `destination` is built: one folder per destination, kept between
     builds so that each builds on the last."""
     name = hashlib.blake2b(destination.url.rstrip("/").encode(), digest_size=8).hexdigest()
-    return root / CACHE_DIR / f"site-for-{name}"
+    return root / CACHE_DIR / f"{BUILT_FOR}{name}"

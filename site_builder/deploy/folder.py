@@ -1,4 +1,4 @@
-"""folder: a folder on this machine as a store (file:///srv/www), each file replaced whole."""
+"""folder: a folder on this machine as a store (file:///srv/www, or /srv/www), each file replaced whole."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from site_builder.config.deploy import Destination
+from site_builder.config.deploy import Destination, folder_of
 from site_builder.deploy.manifest import MANIFEST
 from site_builder.deploy.store import Done, Upload, temporary_name
 from site_builder.errors import UsageError
@@ -19,7 +18,7 @@ class FolderStore:
     failures: tuple[type[Exception], ...] = (OSError,)
 
     def __init__(self, destination: Destination, root: Path):
-        self.folder = Path(unquote(urlsplit(destination.url).path))
+        self.folder = folder_of(destination.url)
         project, folder = root.resolve(), self.folder.resolve()
         if folder == project or folder in project.parents or folder.is_relative_to(project / "output"):
             raise UsageError(f"{destination.name}: {self.folder} holds the project or its output/; "

@@ -42,7 +42,8 @@ class GitStore:
         is_path = not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://|[^/]+:", remote)
         self.remote = str((root / remote).resolve()) if is_path else remote
         name = hashlib.blake2b(destination.url.encode(), digest_size=8).hexdigest()
-        self.repo = root / CACHE_DIR / f"deploy-git-{name}"
+        # Absolute: git runs in this folder, and GIT_INDEX_FILE below would be taken from there.
+        self.repo = (root / CACHE_DIR / f"deploy-git-{name}").absolute()
         self.repo.mkdir(parents=True, exist_ok=True)
         self.env = {**os.environ, "GIT_INDEX_FILE": str(self.repo / "deploy-index"), **_identity(self.repo)}
         if not (self.repo / "HEAD").exists():

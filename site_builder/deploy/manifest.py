@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import time
@@ -23,6 +24,7 @@ FORMAT = 1
 # to write it (see publish.py).
 UNKNOWN = ""
 _CHUNK = 256  # files hashed per task
+MAX_INFLATED, INFLATION = 64_000_000, 20  # bytes; and times its gzip's size, beyond that
 
 
 class Entry(NamedTuple):
@@ -97,11 +99,11 @@ class DamagedManifest(ValueError):
 def read_manifest(data: bytes) -> dict[str, Entry]:
     """The manifest a deploy left; its paths are checked, as they name files to delete."""
     try:
-        record = json.loads(gzip.decompress(data))
+        record = json.loads(_inflate(data))
         if record.get("format") != FORMAT:
             raise DamagedManifest(f"format {record.get('format')!r}, not {FORMAT}: written by another version")
-        manifest = {path: Entry(str(hash_), int(size)) for path, (hash_, size) in record["files"].items()}
-    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError) as err:
+        manifest = {path: _entry(value) for path, value in record["files"].items()}
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError, OverflowError) as err:
         if isinstance(err, DamagedManifest):
             raise
         raise DamagedManifest(f"cannot be read ({type(err).__name__}: {err})") from None
@@ -109,3 +111,22 @@ def read_manifest(data: bytes) -> dict[str, Entry]:
         if not is_site_path(path) or path == MANIFEST:
             raise DamagedManifest(f"names a file outside the site: {path!r}")
     return manifest
+
+
+def _inflate(data: bytes) -> bytes:
+    """The manifest's JSON, inflated no further than a manifest can be: hashes and paths shrink
+    a few times at most, so a file that grows past that is a gzip bomb, not a manifest."""
+    limit = MAX_INFLATED + INFLATION * len(data)
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as inflating:
+        text = inflating.read(limit + 1)
+    if len(text) > limit:
+        raise DamagedManifest(f"inflates to more than {limit / 1e6:,.0f} MB from {len(data) / 1e6:,.1f} MB: "
+                              "not a manifest (a gzip bomb?)")
+    return text
+
+
+def _entry(value: object) -> Entry:
+    hash_, size = value  # type: ignore[misc]
+    if not isinstance(hash_, str) or type(size) is not int or size < 0:
+        raise ValueError(f"not a hash and a size: {value!r}"[:120])
+    return Entry(hash_, size)

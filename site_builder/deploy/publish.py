@@ -14,14 +14,16 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import pickle
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
+from site_builder import sealed
 from site_builder.atomic import replacing
+from site_builder.config import load_config
 from site_builder.config.deploy import Destination, load_destinations
 from site_builder.deploy.changes import Changes, compare
 from site_builder.deploy.headers import cache_control
@@ -34,13 +36,14 @@ from site_builder.deploy.manifest import (
     manifest_of,
     read_manifest,
 )
+from site_builder.deploy.redirects import read_redirects
 from site_builder.deploy.store import Store, Upload
 from site_builder.deploy.stores import store_kind
 from site_builder.errors import DeployError, UsageError
 from site_builder.filetypes import content_type
 from site_builder.laps import Laps
 from site_builder.outcome import last_outcome
-from site_builder.output.folder import tree_id
+from site_builder.output.folder import previous_files, tree_id
 from site_builder.pool import Progress, Runner
 from site_builder.project import cache_file
 
@@ -61,6 +64,7 @@ class Deployment:
     changes: Changes
     store: Store
     started: float
+    redirects: dict[str, str] = field(default_factory=dict)  # an alias's page -> where it sends readers
 
     @property
     def upload_bytes(self) -> int:
@@ -111,12 +115,16 @@ def prepare(root: Path, destination: Destination, site: Path) -> Deployment:
     started, lap = time.perf_counter(), Laps(log)
     check_last_build(root, site)
     kind = store_kind(destination)
-    # Where files are served with headers, a changed header is a change to upload.
-    headers = ((lambda path: f"{content_type(path)}\n{cache_control(path, destination.cache_control)}")
-               if kind.takes_headers else None)
+    redirects = (read_redirects(site, urlsplit(load_config(root).base_url).path or "/", previous_files(site))
+                 if kind.takes_headers else {})
+
+    def headers(path: str) -> str:
+        # Where files are served with headers, a changed header is a change to upload.
+        sent = f"{content_type(path)}\n{cache_control(path, destination.cache_control)}"
+        return f"{sent}\n{redirects[path]}" if path in redirects else sent
     stamps_file = _stamps_file(root, site)
     known = _load_stamps(stamps_file)
-    local, stamps = manifest_of(site, headers, known)
+    local, stamps = manifest_of(site, headers if kind.takes_headers else None, known)
     if stamps != known:
         _save_stamps(stamps_file, stamps)
     lap(f"hash the site ({len(local)} files)")
@@ -132,7 +140,7 @@ def prepare(root: Path, destination: Destination, site: Path) -> Deployment:
     except BaseException:
         store.close()
         raise
-    return Deployment(destination, root, site, local, remote, compare(local, remote), store, started)
+    return Deployment(destination, root, site, local, remote, compare(local, remote), store, started, redirects)
 
 
 def refuse_mass_deletion(deployment: Deployment, force: bool, remedy: str = "--force deletes them") -> None:
@@ -180,7 +188,8 @@ def report_of(deployment: Deployment) -> DeployReport:
 
 def _upload(deployment: Deployment, path: str) -> Upload:
     return Upload(path, deployment.site / path, content_type(path),
-                  cache_control(path, deployment.destination.cache_control))
+                  cache_control(path, deployment.destination.cache_control), deployment.redirects.get(path))
+
 
 
 def _upload_on_workers(spread: Runner, deployment: Deployment, files: list[Upload], done: Callable[[str], None]) -> None:
@@ -229,7 +238,8 @@ def _reach(destination: Destination, failures: tuple[type[Exception], ...], acti
     try:
         return action()
     except failures as err:
-        message = str(err).strip() or type(err).__name__
+        message = str(err).strip() or (f"no answer within its timeout ({destination.timeout} s)"
+                                       if isinstance(err, TimeoutError) else type(err).__name__)
         where = destination.url if destination.name == destination.url else f"{destination.name} ({destination.url})"
         raise DeployError(f"{where}: {message}") from None
 
@@ -239,11 +249,13 @@ def _stamps_file(root: Path, site: Path) -> Path:
 
 
 def _load_stamps(path: Path) -> dict[str, DeployStamp]:
+    """The stamps the last deploy kept; none if they are lost, or their bytes changed (a wrong
+    stamp would vouch for a file that changed, which would then not be sent)."""
     try:
         with path.open("rb") as handle:
-            stamps = pickle.load(handle)
+            stamps = sealed.load(handle)
         return stamps if isinstance(stamps, dict) else {}
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+    except (OSError, sealed.BrokenSeal):
         return {}
 
 
@@ -251,6 +263,6 @@ def _save_stamps(path: Path, stamps: dict[str, DeployStamp]) -> None:
     try:
         path.parent.mkdir(exist_ok=True)
         with replacing(path) as handle:
-            pickle.dump(stamps, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            sealed.dump(stamps, handle)
     except OSError as err:  # only costs time: the next deploy reads every file again
         log.warning("deploy stamps not saved: %s", err)

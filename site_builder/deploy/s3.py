@@ -19,6 +19,7 @@ from site_builder.deploy.manifest import MANIFEST
 from site_builder.deploy.store import Done, FileSystemStore, Upload, each_bounded
 
 CONCURRENT_UPLOADS = 16
+ATTEMPTS = 3  # of each request, before the deploy stops
 DELETES_PER_REQUEST = 1000  # as S3's DeleteObjects allows
 MANIFEST_HEADERS = {"ContentType": "application/gzip", "CacheControl": "no-store"}
 
@@ -33,8 +34,12 @@ class S3Store(FileSystemStore):
         self.root = f"{parts.netloc}/{parts.path.strip('/')}".rstrip("/")
         # Without endpoint_url, botocore reads AWS_ENDPOINT_URL itself.
         endpoint = {"endpoint_url": destination.endpoint_url} if destination.endpoint_url else {}
-        self.fs = s3fs.S3FileSystem(skip_instance_cache=True, config_kwargs={"max_pool_connections": CONCURRENT_UPLOADS},
-                                    **endpoint)
+        # botocore tries each request three times, each bounded by the destination's timeout;
+        # s3fs's own retries on top would multiply the wait for a server that never answers.
+        config = {"max_pool_connections": CONCURRENT_UPLOADS, "connect_timeout": destination.timeout,
+                  "read_timeout": destination.timeout, "retries": {"max_attempts": ATTEMPTS, "mode": "standard"}}
+        self.fs = s3fs.S3FileSystem(skip_instance_cache=True, config_kwargs=config, **endpoint)
+        self.fs.retries = 1
 
     def write_manifest(self, data: bytes) -> None:
         sync(self.fs.loop, self.fs._pipe_file, self._key(MANIFEST), data, **MANIFEST_HEADERS)
@@ -42,8 +47,10 @@ class S3Store(FileSystemStore):
     def upload(self, files: Sequence[Upload], done: Done) -> None:
         async def put(file: Upload) -> None:
             data = file.source.read_bytes()
+            # An alias's page redirects by itself, as a 301 from S3's website endpoint.
+            redirect = {"WebsiteRedirectLocation": file.redirect} if file.redirect else {}
             await self.fs._pipe_file(self._key(file.path), data, ContentType=file.content_type,
-                                     CacheControl=file.cache_control)
+                                     CacheControl=file.cache_control, **redirect)
             done(file.path)
 
         sync(self.fs.loop, each_bounded, files, CONCURRENT_UPLOADS, put)

@@ -37,8 +37,12 @@ class SftpStore(FileSystemStore):
         self.root = unquote(parts.path).rstrip("/")
         user = {"username": unquote(parts.username)} if parts.username else {}
         # known_hosts=(): asyncssh's default, the user's known_hosts (sshfs would check no host key).
+        # A server that accepts the connection and never answers gives up after the timeout,
+        # and one that stops answering later after three keepalives unanswered.
+        timeouts = {"connect_timeout": destination.timeout, "login_timeout": destination.timeout,
+                    "keepalive_interval": destination.timeout / 3, "keepalive_count_max": 3}
         self.fs = sshfs.SSHFileSystem(parts.hostname, port=parts.port or 22, known_hosts=(),
-                                      skip_instance_cache=True, **user)
+                                      skip_instance_cache=True, **timeouts, **user)
 
     def write_manifest(self, data: bytes) -> None:
         sync(self.fs.loop, self._replace, MANIFEST, data)

@@ -21,6 +21,7 @@ class Upload:
     source: Path  # the built file
     content_type: str
     cache_control: str
+    redirect: str | None = None  # an alias's page: where it sends readers (stores that redirect)
 
 
 Done = Callable[[str], None]  # told each path once it is in place (or gone)

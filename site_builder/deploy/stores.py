@@ -4,6 +4,8 @@ needs neither S3 nor SSH libraries."""
 
 from __future__ import annotations
 
+import warnings
+
 from site_builder.config.deploy import Destination
 from site_builder.deploy.store import Store
 from site_builder.errors import UsageError
@@ -32,6 +34,10 @@ def store_kind(destination: Destination) -> type[Store]:
 
 def _need(module: str, extra: str) -> None:
     try:
-        __import__(module)
+        with warnings.catch_warnings():
+            # asyncssh (under sshfs) still supports DSA keys, which the cryptography library
+            # says it will drop: a warning for its authors, not for someone deploying a site.
+            warnings.filterwarnings("ignore", "DSA is deprecated")
+            __import__(module)
     except ImportError:
         raise UsageError(f"{extra}:// destinations need {module}: pip install 'site-builder[{extra}]'") from None

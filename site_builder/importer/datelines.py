@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from site_builder.importer import gazetteer
+import site_builder.importer.gazetteer as gazetteer
 
 # The dateline ends at its dash ("—", "–", " - ", "--"), within the paragraph's first words.
 _END = re.compile(r"\s[—–-]{1,2}\s|--|\s[—–]|[—–]\s")

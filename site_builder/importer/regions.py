@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pycountry
 
-from site_builder.importer import gazetteer
+import site_builder.importer.gazetteer as gazetteer
 from site_builder.importer.datelines import dateline_countries
 from site_builder.importer.names import PERSON_LIKE, SHORT_NAMES
 

@@ -9,6 +9,7 @@ leaves is returned, for the cache to keep.
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -26,19 +27,23 @@ from site_builder.output.folder import OutputFolder, Tree, staging_path, tree_id
 from site_builder.output.plan import OutputPlan, plan_output
 from site_builder.output.staging import InPlace, Output, StagedSite
 from site_builder.pages.fingerprint import ThemeHashes, page_fingerprint
+from site_builder.pages.loops import template_loop
 from site_builder.pages.render import RenderedFragments, Renderer
 from site_builder.pool import counted, run_all
 from site_builder.search import SEARCH_DIR, SearchPlan, build_shards
 
 log = logging.getLogger(__name__)
 LINK_CHUNK = 1000  # files carried over per task
+IN_PLACE = ("note: {out} cannot be swapped for a new site whole ({why}): built in place, file by file, "
+            "so a reader may see old and new pages side by side for a moment")
 
 
 @dataclass(frozen=True)
 class Written:
     trees: Mapping[str, Tree]  # what the output folder and the kept previous site now hold
     rendered: int = 0
-    written: int = 0
+    written: int = 0  # files whose bytes changed: pages, static files, search index files
+    pages_written: int = 0  # of those, pages
     unchanged: int = 0
     removed: int = 0
     notes: tuple[str, ...] = ()
@@ -46,28 +51,54 @@ class Written:
 
 
 def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, hashes: ThemeHashes,
-               folder: OutputFolder, search: SearchPlan, drawn: Mapping[str, bool] | None = None) -> Written:
+               folder: OutputFolder, search: SearchPlan, drawn: Mapping[str, bool] | None = None,
+               copies: Mapping[str, tuple[Path, str]] | None = None) -> Written:
     """Draw only pages whose fingerprint changed; carry the rest over from the old site.
-    `drawn`: pages render_first wrote already, and whether their bytes changed."""
+    `drawn`: pages render_first wrote already, and whether their bytes changed; `copies`: files
+    the site holds as they are (the site's static/, photos' variants), by path in the site,
+    with their file and fingerprint. The new site is staged and swapped in whole, unless the
+    options say otherwise or the folder cannot be swapped (a mount point): then it is written
+    in place, and the report says why."""
     lap, drawn = Laps(log), drawn or {}
     wanted = {p.output_path: page_fingerprint(p, hashes.templates, hashes.site_key) for p in pages}
     wanted.update(hashes.static)
+    copies = copies or {}
+    wanted.update({path: fingerprint for path, (_, fingerprint) in copies.items()})
     plan = plan_output(wanted, folder, search)
     lap("fingerprints")
     if folder.listed and not plan.changes:
         return Written(folder.trees, unchanged=len(plan.files))
-    target: Output = StagedSite(folder) if options.atomic or not folder.listed else InPlace(folder)
+    carry_out = partial(_carry_out, options, pages, renderer, folder, plan, drawn, copies)
+    if not (options.atomic or not folder.listed):
+        return carry_out(InPlace(folder))
+    if folder.mounted:
+        return carry_out(InPlace(folder), (IN_PLACE.format(out=folder.path, why="it is a mount point"),))
+    try:
+        return carry_out(StagedSite(folder))
+    except OSError as err:
+        # A mount point the mount table does not show (EBUSY), or a folder on another file
+        # system than the one beside it (EXDEV): what is staged cannot take its place.
+        if err.errno not in (errno.EBUSY, errno.EXDEV):
+            raise
+        return carry_out(InPlace(folder), (IN_PLACE.format(out=folder.path, why=err.strerror),))
+
+
+def _carry_out(options: BuildOptions, pages: list[Page], renderer: Renderer, folder: OutputFolder,
+               plan: OutputPlan, drawn: Mapping[str, bool], copies: Mapping[str, tuple[Path, str]],
+               target: Output, notes: tuple[str, ...] = ()) -> Written:
+    """The plan, carried out in `target`: carried over, copied, drawn, indexed, committed."""
+    lap = Laps(log)
     try:
         target.remove(plan.removed)
         _link_unchanged(target, plan, options.jobs or 1)
-        static = renderer.theme.static_files
+        static = {**renderer.theme.static_files, **{path: source for path, (source, _) in copies.items()}}
         statuses = [target.copy(path, static[path]) for path in static if path in plan.fresh]
         statuses += drawn.values()
         lap("link unchanged files")
         to_render = [page for page in pages if page.output_path in plan.fresh and page.output_path not in drawn]
         written, fragments = _render_pages(options, renderer, target, to_render)
         lap("render, write")
-        notes, index_files, changed = _update_search(target, plan, options.jobs or 1)
+        failed, index_files, changed = _update_search(target, plan, options.jobs or 1)
         files = {**plan.files, **index_files}
         log.debug("every file in place, committing")
         target.commit(files)
@@ -82,7 +113,8 @@ def write_site(options: BuildOptions, pages: list[Page], renderer: Renderer, has
     # An index file made again at its old path was replaced, not removed.
     return Written({key: tree for key, tree in known.items() if key in present},
                    rendered=len(to_render) + len(drawn), written=changed, unchanged=len(files) - changed,
-                   removed=len(plan.removed - files.keys()), notes=notes, fragments=fragments)
+                   pages_written=written + sum(drawn.values()),
+                   removed=len(plan.removed - files.keys()), notes=(*notes, *failed), fragments=fragments)
 
 
 def render_first(options: BuildOptions, first: FirstPages | None, planned: Iterable[Page], renderer: Renderer,
@@ -166,6 +198,11 @@ def _render_nth(renderer: Renderer, target: Output, pages: list[Page], n: int) -
         return False, Problem(Path(page.template), None, f"template not found: {err.name}"), {}
     except jinja2.TemplateError as err:
         return False, Problem(Path(page.template), None, f"template error on {page.output_path}: {err}"), {}
+    except RecursionError:
+        # Mostly a template that includes itself: its loop, where it starts.
+        found = template_loop(renderer.env, page.template)
+        return False, found or Problem(Path(page.template), None,
+                                       f"template error on {page.output_path}: nested too deeply to draw"), {}
 
 
 def _raise_template_problems(found: list[Problem | None], root: Path) -> None:

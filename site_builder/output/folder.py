@@ -4,6 +4,7 @@ the files that build wrote, those since deleted by hand, and what the cache reco
 from __future__ import annotations
 
 import os
+import re
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.errors import OutputError
+from site_builder.project import BUILT_FOR, CACHE_DIR, CHECK_DIRS, SOURCE_DIRS
 
 # Marks a folder as ours: a non-empty folder without it is never replaced.
 MARKER = ".site-builder-output"
@@ -72,11 +74,21 @@ def tree_id(folder: Path) -> str | None:
 
 
 def check_output_dir(out: Path, root: Path) -> None:
-    """Refuse folders whose replacement would destroy something that is not a built site."""
+    """Refuse folders whose replacement would destroy something that is not a built site, or
+    whose site the project would read back as its own sources or cache."""
     out, root = out.resolve(), root.resolve()
-    forbidden = {Path("/"), Path.home().resolve(), root, root / "content", root / "themes"}
+    forbidden = {Path("/"), Path.home().resolve(), root}
     if out in forbidden or out in root.parents:
         raise OutputError(f"{out}: refusing to build into this folder; choose an output folder")
+    for source in SOURCE_DIRS:
+        if out.is_relative_to(root / source):
+            raise OutputError(f"{out}: refusing to build inside the project's {source}/, which the site is "
+                              "made from; choose an output folder outside it")
+    cache = root / CACHE_DIR
+    ours = out.parent == cache and (out.name.startswith(BUILT_FOR) or out.name in CHECK_DIRS.values())
+    if out.is_relative_to(cache) and not ours:
+        raise OutputError(f"{out}: refusing to build inside the project's cache ({CACHE_DIR}/), which holds "
+                          "every article parsed, drafts too; choose an output folder outside it")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         raise OutputError(f"{out}: not empty and not built by site-builder; choose another --out")
     if out.exists() and not out.is_dir():
@@ -112,6 +124,12 @@ class OutputFolder:
     # cache recorded of it.
     spare_id: str | None = None
     spare: Tree | None = None
+    mounted: bool = False  # a file system is mounted there: it cannot be swapped for another folder
+
+    @property
+    def present(self) -> frozenset[str]:
+        """The files that build wrote which are still there: the only ones to carry over."""
+        return self.listed - self.missing if self.missing else self.listed
 
     @property
     def held_files(self) -> Mapping[str, str]:
@@ -132,7 +150,23 @@ def read_output_folder(out: Path, trees: Mapping[str, Tree]) -> OutputFolder:
     missing = frozenset(name for name in listed if not os.path.exists(f"{top}/{name}"))
     spare_id = tree_id(staging_path(path))
     return OutputFolder(path, folder_id, listed, missing, trees.get(folder_id or ""),
-                        spare_id, trees.get(spare_id or ""))
+                        spare_id, trees.get(spare_id or ""), is_mount_point(path))
+
+
+def is_mount_point(path: Path) -> bool:
+    """Whether a file system is mounted at `path` (a Docker volume, a bind mount): what
+    os.path.ismount sees, and, on Linux, what the mount table says, which also knows a folder
+    bound onto another of the same file system."""
+    if os.path.ismount(path):
+        return True
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as table:
+            points = [fields[4] for fields in map(str.split, table) if len(fields) > 4]
+    except OSError:
+        return False
+    target = os.path.realpath(path)
+    # Blanks and backslashes in a mount point are written as octal escapes.
+    return any(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), point) == target for point in points)
 
 
 def _read_marker(folder: Path) -> tuple[str | None, frozenset[str]]:

@@ -23,6 +23,7 @@ from typing import Protocol
 from site_builder.atomic import replacing
 from site_builder.output.folder import MARKER, OutputFolder, inside, staging_path
 from site_builder.output.foreign import carry_foreign, folder_times
+from site_builder.regular import read_regular
 
 # "0" swaps sites as systems without an atomic exchange do (the tests use it on Linux).
 EXCHANGE_VARIABLE = "SITE_BUILDER_EXCHANGE"
@@ -75,13 +76,22 @@ class StagedSite:
 
     def link_old(self, relpaths: Iterable[str], fingerprints: Mapping[str, str] | None = None) -> None:
         """Carry files over from the old site unchanged; skipped where this folder already
-        holds the same `fingerprints`."""
+        holds the same `fingerprints` in the very file the old site holds."""
         held = self.spare.files if self.spare is not None and fingerprints is not None else {}
         for relpath in relpaths:
-            if relpath in held and held[relpath] == fingerprints[relpath]:  # type: ignore[index]
+            if relpath in held and held[relpath] == fingerprints[relpath] and self._shared(relpath):  # type: ignore[index]
                 continue
             target = self._replaceable(relpath)
             os.link(self.out / relpath, target)
+
+    def _shared(self, relpath: str) -> bool:
+        """Whether this folder's file is the old site's, one file under two names: the cache's
+        record of this folder is then true of it. A file deleted or replaced here by hand, or
+        drawn again there after a hand deletion, is not, and is linked again."""
+        try:
+            return os.path.samestat(os.stat(f"{self.path}/{relpath}"), os.stat(f"{self.out}/{relpath}"))
+        except OSError:
+            return False
 
     def _replaceable(self, relpath: str) -> Path:
         """The path of `relpath` in this folder, its folder made and no file left in the way."""
@@ -114,7 +124,7 @@ class StagedSite:
         return True
 
     def copy(self, relpath: str, source: Path) -> bool:
-        return self.write(relpath, source.read_bytes())
+        return self.write(relpath, read_regular(source))
 
     def keep_if_unchanged(self, relpath: str) -> bool:
         """A file made in this folder by another program (the search index): when the old site
@@ -189,14 +199,15 @@ class InPlace:
         return True
 
     def copy(self, relpath: str, source: Path) -> bool:
-        return self.write(relpath, source.read_bytes())
+        return self.write(relpath, read_regular(source))
 
     def keep_if_unchanged(self, relpath: str) -> bool:
         return False  # the old file was replaced where it stood: nothing left to compare
 
     def remove(self, relpaths: Iterable[str]) -> None:
-        for relpath in relpaths:
-            (self.path / relpath).unlink(missing_ok=True)
+        # With the folders they leave empty: an article whose URL moved leaves no empty folder
+        # at its old address (which a static server would list).
+        _remove_files(self.path, relpaths)
 
     def commit(self, written: Mapping[str, str]) -> None:
         _write_marker(self.path, self.id, sorted(written))

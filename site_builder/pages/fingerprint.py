@@ -13,6 +13,7 @@ import jinja2.nodes
 
 from site_builder.model import ArticleFile, Page
 from site_builder.pages.theme import MAP_GEOMETRY, Theme
+from site_builder.regular import read_regular
 
 
 def _hash(*parts: str) -> str:
@@ -21,7 +22,7 @@ def _hash(*parts: str) -> str:
 
 
 def file_hash(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    return hashlib.blake2b(read_regular(path), digest_size=16).hexdigest()
 
 
 # A template's source (its hash) -> the templates it extends, includes, imports or draws with

@@ -57,11 +57,18 @@ class Language:
     def time(self, moment: dt.datetime) -> str:
         """'14:05 GMT': the time of day in its zone, with the zone's abbreviation as news sites
         print it (GMT, BST, CET, EST), in any language."""
-        return f"{format_time(moment, 'short', locale=self.locale)} {moment.tzname() or ''}".strip()
+        zone = moment.tzname() or ""
+        if zone[:1] in "+-":  # a zone without a name ('+03') is told by its offset
+            zone = f"UTC{zone}"
+        return f"{format_time(moment, 'short', locale=self.locale)} {zone}".rstrip()
 
     def month(self, moment: dt.date) -> str:
         """'February 2026', 'février 2026'."""
         return format_skeleton("yMMMM", moment, locale=self.locale)
+
+    def day_and_month(self, moment: dt.date) -> str:
+        """'24 May', '24 mai', '24 мая', '24 de mayo'."""
+        return format_skeleton("MMMMd", moment, locale=self.locale)
 
     def month_name(self, moment: dt.date) -> str:
         """'February', standing alone ('février', 'февраль')."""
@@ -119,6 +126,9 @@ def _read(path: Path) -> Translations:
     write_mo(compiled, catalogue)
     compiled.seek(0)
     return Translations(compiled)
+
+
+ENGLISH = load_language("en")  # the words' and formats' language where none is given (the CLI's)
 
 
 def is_right_to_left(tag: str) -> bool:

@@ -20,7 +20,8 @@ from site_builder.pages.fingerprint import untracked_reads
 from site_builder.pages.language import Language, load_language
 from site_builder.pages.theme import MAP_GEOMETRY, Theme, make_environment
 from site_builder.pages.widgets.charts import month_chart, month_counts
-from site_builder.pages.widgets.metadata import absolute, news_article
+from site_builder.pages.widgets.metadata import image_url, news_article, person
+from site_builder.pages.words import counted, date_range, format_date, ordinal
 from site_builder.pages.widgets.worldmap import world_map as draw_world_map
 
 # While a shared fragment is drawn (see `article_partial`), the page it will go into is not
@@ -120,6 +121,15 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
             return Markup("")
         return draw_world_map(taxonomy, geometry, lambda target: url(context, target))
 
+    @jinja2.pass_context
+    def term_chart(context: jinja2.runtime.Context, term, month_pages: Mapping[str, str]) -> Markup:
+        """`month_pages`: '2016-08' -> the URL of that month's coverage, each bar's link."""
+        def link(month: dt.date) -> str | None:
+            target = month_pages.get(f"{month:%Y-%m}")
+            return None if target is None else url(context, target)
+
+        return month_chart(term, link)
+
     def absolute_url(target: str) -> str:
         url = config.base_url + target
         return url if url.isascii() else encoded(url)
@@ -131,16 +141,21 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     env.filters["asset"] = asset
     env.globals.update(
         absolute_url=absolute_url, config=config, taxonomies=site.taxonomies,
-        news_article=lambda article: news_article(article, config),
-        absolute_image=lambda src: absolute(src, config),
-        month_chart=month_chart, month_counts=month_counts, world_map=world_map,
+        news_article=lambda article: news_article(article, config, site.authors),
+        person=lambda term, profile: person(term, profile, config),
+        image_url=lambda image: image_url(image, config),
+        month_chart=term_chart, month_counts=month_counts, world_map=world_map,
         article_partial=article_partial,
     )
-    env.filters["date"] = language.date
+    env.filters["date"] = lambda moment, with_time=False: format_date(moment, with_time, language)
     env.filters["time"] = language.time
     env.filters["month"] = language.month
     env.filters["month_name"] = language.month_name
     env.filters["number"] = language.number
+    env.filters["ordinal"] = ordinal
+    # {{ n | counted("article") }}: "1 article", "2 articles"; the catalogue's plural forms.
+    env.filters["counted"] = lambda count, noun, plural=None: counted(count, noun, plural, language)
+    env.filters["date_range"] = lambda dates: date_range(*dates, language=language)
     env.globals["language"] = language
     env.filters["isodate"] = lambda moment: moment.isoformat()
     # JSON for <script type="application/ld+json">: '<' escaped so text cannot close the script.

@@ -1,14 +1,17 @@
 """sitemaps: the site's pages -> its sitemaps: one per year and one of the pages about no year,
-under a sitemap index."""
+under a sitemap index; and its articles -> Google News' sitemap of the latest."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from site_builder.model import Page
+from site_builder.config import Config
+from site_builder.model import Article, Page
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, as the sitemaps protocol allows
+# Google News reads articles of the last two days, at most 1,000 per file.
+NEWS_WINDOW, NEWS_LIMIT = dt.timedelta(days=2), 1000
 
 
 def plan_sitemaps(pages: list[Page]) -> Iterator[Page]:
@@ -28,3 +31,12 @@ def plan_sitemaps(pages: list[Page]) -> Iterator[Page]:
             yield Page(names[-1], "sitemap.xml", {"urls": part},
                        inputs=tuple(f"{url}>{modified}" for url, modified in part), kind="sitemap")
     yield Page("sitemap.xml", "sitemap_index.xml", {"sitemaps": names}, inputs=tuple(names), kind="sitemap")
+
+
+def plan_news_sitemap(articles: tuple[Article, ...], config: Config) -> Page:
+    """Google News' sitemap: the articles (newest first) of the two days up to the newest one,
+    the archive's own today, so that the file depends on the archive and never on the clock."""
+    newest = articles[0].date if articles else None
+    recent = tuple(a for a in articles[:NEWS_LIMIT] if newest is not None and a.date >= newest - NEWS_WINDOW)
+    return Page("news-sitemap.xml", "news_sitemap.xml", {"articles": recent},
+                inputs=tuple(f"{a.url}>{a.title}>{a.date.isoformat()}" for a in recent), kind="sitemap")

@@ -25,7 +25,7 @@ from site_builder.errors import UsageError
 from site_builder.options import BuildOptions
 from site_builder.output.folder import check_output_dir
 from site_builder.pages.theme import BUNDLED_THEMES
-from site_builder.project import CONFIG_FILE, SITE_TEMPLATES, SITE_TRANSLATIONS
+from site_builder.project import CONFIG_FILE, SITE_TEMPLATES, SITE_TRANSLATIONS, STATIC_DIR
 from site_builder.serve.http import Health, ReloadSocket, make_app, reload_browsers
 from site_builder.serve.rebuilds import Rebuilds
 from site_builder.serve.watch import changes
@@ -60,12 +60,14 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
         report = rebuilds.first()
         if report:
             print(f"Built {report.pages} pages in {time.perf_counter() - started:.2f} s", flush=True)
+            for warning in report.warnings:
+                print(warning, flush=True)
         print(f"Serving {options.base_url} (Ctrl-C to stop)", flush=True)
         # An edit touches a few pages: no worker processes to fork beside the server's threads,
         # and the search index of the first build is kept rather than rebuilt on every save.
         # The output is updated in place, not swapped whole.
         rebuilds.options = dataclasses.replace(options, jobs=1, search=False, atomic=False)
-        asyncio.run(_serve_until_stopped(rebuilds, sockets, edits, halt))
+        asyncio.run(_serve_until_stopped(rebuilds, sockets, edits, halt, host))
     except KeyboardInterrupt:
         pass  # Ctrl-C during the first build
     finally:
@@ -76,7 +78,8 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
 def watched_paths(root: Path) -> list[Path]:
     root = root.resolve()
     # The bundled themes too: a site using them sees theme edits, as a theme author expects.
-    paths = [root / "content", root / "themes", root / SITE_TEMPLATES, root / SITE_TRANSLATIONS, root / CONFIG_FILE]
+    paths = [root / "content", root / STATIC_DIR, root / "themes", root / SITE_TEMPLATES, root / SITE_TRANSLATIONS,
+             root / CONFIG_FILE]
     return list(dict.fromkeys([*paths, BUNDLED_THEMES]))
 
 
@@ -88,13 +91,13 @@ def is_loopback(host: str) -> bool:
 
 
 async def _serve_until_stopped(rebuilds: Rebuilds, sockets: list[socket.socket], edits: Iterator[set[Path]],
-                               halt: threading.Event) -> None:
+                               halt: threading.Event, host: str) -> None:
     loop = asyncio.get_running_loop()
     stopped = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stopped.set)
     port = sockets[0].getsockname()[1]
-    server = tornado.httpserver.HTTPServer(make_app(rebuilds.options.out, rebuilds.health, port, rebuilds.drafts))
+    server = tornado.httpserver.HTTPServer(make_app(rebuilds.options.out, rebuilds.health, port, rebuilds.drafts, host))
     server.add_sockets(sockets)
 
     def reload(paths: set[str] | None) -> None:

@@ -5,6 +5,7 @@ its browser shows."""
 from __future__ import annotations
 
 import html
+import ipaddress
 import json
 import logging
 import urllib.parse
@@ -29,9 +30,18 @@ class Health:
 
 
 class ReloadSocket(LiveReloadHandler):
-    """livereload.js's socket, which also remembers the page its browser shows."""
+    """livereload.js's socket, which also remembers the page its browser shows. Only the dev
+    server's own pages may open it (see `own_address`)."""
 
     page: str | None = None  # the output path, e.g. '2024/12/04/story/index.html'
+
+    def prepare(self) -> None:
+        _refuse_other_hosts(self)
+
+    def check_origin(self, origin: str) -> bool:
+        # livereload's own handler takes any origin: a page of any site could talk to us.
+        parts = urllib.parse.urlsplit(origin)
+        return parts.scheme in ("http", "https") and own_address(parts.netloc, *self.settings["own"])
 
     def on_message(self, message: str | bytes) -> None:
         super().on_message(message)
@@ -71,13 +81,51 @@ def reload_browsers(paths: set[str] | None = None) -> None:
             ReloadSocket.waiters.discard(waiter)
 
 
-def make_app(out: Path, health: Health, port: int, drafts: dict[str, bytes] | None = None) -> tornado.web.Application:
+def make_app(out: Path, health: Health, port: int, drafts: dict[str, bytes] | None = None,
+             host: str = "127.0.0.1") -> tornado.web.Application:
+    """The dev server's answers, on `host` and `port` (those it listens on)."""
     return tornado.web.Application(
         [(r"/livereload", ReloadSocket),
-         (r"/livereload.js", LiveReloadJSHandler),
+         (r"/livereload.js", ReloadScript),
          (r"/(.*)", SiteHandler, {"out": out, "health": health, "port": port, "drafts": {} if drafts is None else drafts})],
         log_function=lambda handler: None,  # an access log would drown the build messages
+        own=(host, port),
     )
+
+
+def own_address(netloc: str, host: str, port: int) -> bool:
+    """Whether `netloc` (a request's Host, an Origin's host and port) names this server: a
+    loopback name or address, or the host it was started on (any address, when that is all of
+    them), with its port. A web page that makes its own name point at 127.0.0.1 (DNS
+    rebinding) sends that name, and is refused: it could read the drafts the preview shows."""
+    try:
+        parts = urllib.parse.urlsplit(f"//{netloc}")
+        name, given = (parts.hostname or "").rstrip("."), parts.port or 80
+    except ValueError:
+        return False
+    if given != port:
+        return False
+    if name == "localhost" or name.endswith(".localhost") or name == host.lower().strip("[]"):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False  # a name: only the ones above are ours
+    # An address cannot be rebound; listening on all of them, the server answers at each.
+    return address.is_loopback or host in ("0.0.0.0", "::", "")
+
+
+def _refuse_other_hosts(handler: tornado.web.RequestHandler) -> None:
+    if not own_address(handler.request.host, *handler.settings["own"]):
+        handler.set_status(403)
+        handler.finish("site-builder's dev server answers only to its own address.\n")
+
+
+class ReloadScript(LiveReloadJSHandler):
+    """livereload.js, for the dev server's own pages."""
+
+    def prepare(self) -> None:
+        _refuse_other_hosts(self)
 
 
 class SiteHandler(tornado.web.RequestHandler):
@@ -87,6 +135,9 @@ class SiteHandler(tornado.web.RequestHandler):
 
     def initialize(self, out: Path, health: Health, port: int, drafts: dict[str, bytes]) -> None:
         self.out, self.health, self.port, self.drafts = out, health, port, drafts
+
+    def prepare(self) -> None:
+        _refuse_other_hosts(self)
 
     def get(self, path: str) -> None:
         draft = self.drafts.get(page_of(path))
@@ -130,9 +181,9 @@ def site_file(out: Path, url_path: str) -> Path | None:
     try:
         base = out.resolve()
         target = (base / relative).resolve()
-    except (OSError, ValueError):  # a NUL byte, a symlink loop
+        return target if target.is_relative_to(base) and target.is_file() else None
+    except (OSError, ValueError):  # a NUL byte, a symlink loop, a name too long for the system
         return None
-    return target if target.is_relative_to(base) and target.is_file() else None
 
 
 def inject(page: bytes, snippet: bytes) -> bytes:

@@ -4,6 +4,7 @@ to a body or a headline). The rebuild then makes every page as a fresh build wou
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,7 +37,7 @@ def preview(warm: Warm | None, root: Path, edited: Iterable[str] | None, shown: 
         if old is None or new is None or _place(new) != _place(old):
             log.debug("not drawn ahead: %s moves or is new, gone or broken", key)
             return {}
-        replacements[new.url] = new
+        replacements[new.url] = _with_photo_of(old, new)
     site = revise(built.site, replacements)
     renderer = Renderer(warm.theme.env, warm.theme.theme, built.config, site, warm.theme.hashes.templates,
                         built.renderer.fragments, warm.theme.language)
@@ -76,6 +77,15 @@ def _parse(root: Path, key: str, config: Config) -> Article | None:
 
 
 def _place(article: Article) -> tuple:
-    """What decides where an article is shown: its URL, date, terms, and whether it is shown."""
+    """What decides where an article is shown: its URL, date, terms, bylines, story, and whether
+    it is shown; and its photo, which only the rebuild makes."""
     return (article.url, article.date, article.draft, article.template, article.topics, article.tags,
-            article.regions, article.agency)
+            article.regions, article.agency, article.authors, article.story, article.aliases,
+            article.image.src if article.image else None)
+
+
+def _with_photo_of(old: Article, new: Article) -> Article:
+    """`new`, with the photo the last build made for the same `src` (parsing makes none)."""
+    if old.image is None or new.image is None or old.image.photo is None:
+        return new
+    return dataclasses.replace(new, image=dataclasses.replace(new.image, photo=old.image.photo))

@@ -7,10 +7,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from site_builder.build import BuildReport, Warm, build_warm
 from site_builder.errors import ContentError
+from site_builder.lock import Holder, project_lock
 from site_builder.options import BuildOptions, FirstPages
 from site_builder.project import ARTICLES_DIR, Edits, edits_of
 from site_builder.serve.http import Health, ReloadSocket
@@ -48,7 +50,8 @@ class Rebuilds:
 
     def save(self) -> None:
         if self.warm is not None and self.unsaved:
-            self.warm.cache.save()
+            with self._holding():
+                self.warm.cache.save()
             self.unsaved = False
 
     def once(self, changed: set[Path]) -> None:
@@ -84,13 +87,16 @@ class Rebuilds:
             if late := {page for waiter, page in ReloadSocket.pages().items() if waiter not in known}:
                 self.reload(late)
         if report is not None:
-            noun = "page" if report.written == 1 else "pages"
-            self.say(f"{what}: {report.written} {noun} in {time.perf_counter() - started:.2f} s", False)
+            noun = "page" if report.pages_written == 1 else "pages"
+            self.say(f"{what}: {report.pages_written} {noun} in {time.perf_counter() - started:.2f} s", False)
+            for warning in report.warnings:
+                self.say(warning, False)
 
     def _build(self, first: FirstPages | None) -> BuildReport | None:
         """A build, recording what went wrong instead of raising: the server must live on."""
         try:
-            report, self.warm = build_warm(self.options, self.warm, self.pending, first)
+            with self._holding():
+                report, self.warm = build_warm(self.options, self.warm, self.pending, first)
         except ContentError as err:
             self.health.problems = tuple(str(problem) for problem in err.problems)
         except Exception as err:  # a bug or an unwritable output must not kill the editor's session
@@ -104,6 +110,15 @@ class Rebuilds:
         noun = "problem" if len(self.health.problems) == 1 else "problems"
         self.say(f"Build failed: {len(self.health.problems)} {noun}, shown in the browser until fixed.", True)
         return None
+
+    def _holding(self) -> AbstractContextManager[None]:
+        """The project, for one build or one save of the cache: a `site-builder build` or
+        `deploy` in another terminal runs between two rebuilds, never during one."""
+        return project_lock(self.options.root, "serve", waiting=self._waiting)
+
+    def _waiting(self, holder: Holder | None) -> None:
+        who = str(holder) if holder is not None else "another site-builder command"
+        self.say(f"waiting for {who} to end", False)
 
     def _drawn_first(self, paths: list[str]) -> None:
         """The open pages are written: those that differ from what their browsers show reload."""
@@ -127,6 +142,9 @@ def describe(changed: set[Path], root: Path, known: set[str]) -> str:
         gone = [path for path in changed if not path.exists()]
         if len(gone) == 1:
             (there,) = changed - set(gone)
+            # An editor's save: a temporary file renamed over the one the last build read.
+            if names[there] in known:
+                return f"edited {_short(names[there])}"
             return f"moved {_short(names[gone[0]])} to {_short(names[there])}"
     if len(changed) != 1:
         return f"{len(changed)} files changed"

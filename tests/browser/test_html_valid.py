@@ -11,6 +11,7 @@ import pytest
 from site_builder.build import build
 from site_builder.options import BuildOptions
 from tests.support.corpus import write_corpus
+from tests.support.newsroom import write_newsroom
 from tests.support.sites import REPO
 
 pytestmark = pytest.mark.slow  # the checker is a Java program: seconds to start, seconds a site
@@ -40,10 +41,12 @@ def test_the_built_pages_are_valid_html(tmp_path: Path) -> None:
     generated.mkdir()
     write_corpus(generated, 40)
     (generated / "site.toml").write_text('title = "Generated"\nmin_articles_for_tag_page = 2\nsearch = false\n')
+    newsroom = write_newsroom(tmp_path / "newsroom")  # photos, authors, stories, corrections, pages
     sites = tmp_path / "sites"
     build(BuildOptions(root=REPO, out=sites / "bundled", search=False))
     build(BuildOptions(root=generated, out=sites / "generated"))
-    assert len(list(sites.rglob("*.html"))) > 200
+    build(BuildOptions(root=newsroom, out=sites / "newsroom"))
+    assert len(list(sites.rglob("*.html"))) > 200 and (sites / "newsroom/authors/jane-doe/index.html").is_file()
     done = subprocess.run([*command, "--root", str(sites), "--format", "text"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

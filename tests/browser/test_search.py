@@ -99,7 +99,11 @@ def test_a_region_filter_narrows_the_results(search_page) -> None:
     in_japan = int(status.inner_text().split()[0])
     assert 0 < in_japan < everywhere
     assert "region=Japan" in page.url
-    page.get_by_label("Year").select_option(index=1)
+    # A year some of those are from (a year none is from is not offered).
+    years = page.locator("#filter-year option:not([value='']):not([disabled])")
+    expect(years.first).to_have_text(re.compile(r"\(\d+\)$"))
+    year = next(text for text in years.all_inner_texts() if int(text.rsplit("(", 1)[1][:-1]) < in_japan)
+    page.get_by_label("Year").select_option(year.split()[0])
     expect(status).not_to_have_text(re.compile(rf"^{in_japan} "))
     assert errors(page) == []
 
@@ -257,3 +261,92 @@ def test_the_filters_stay_out_of_the_way_until_asked_for(search_page) -> None:
     expect(page.locator("#search-status")).to_contain_text("for “ceasefire”")
     expect(page.get_by_role("button", name="Narrow by topic, region, source or year")).to_be_visible()
     expect(page.locator(".search-filters")).to_be_hidden()
+
+
+def test_the_filters_count_within_the_results(search_page) -> None:
+    """The walkthrough's "Japan (93)" for an 11-result query: archive totals, not counts
+    within the results."""
+    page = search_page("?q=ceasefire")
+    status = page.locator("#search-status")
+    expect(status).to_contain_text("for “ceasefire”")
+    everywhere = int(status.inner_text().split()[0])
+    page.get_by_role("button", name="Narrow by topic, region, source or year").click()
+    region = page.locator("#filter-region option:not([value=''])")
+    expect(region.first).to_have_text(re.compile(r"\(\d+\)$"))
+    counts = {text.rsplit(" (", 1)[0]: int(text.rsplit("(", 1)[1][:-1]) for text in region.all_inner_texts()}
+    assert max(counts.values()) <= everywhere and sum(counts.values()) >= everywhere
+    japan = counts["Japan"]
+    page.get_by_label("Region").select_option("Japan")
+    expect(status).to_have_text(f"{japan} {'result' if japan == 1 else 'results'} for “ceasefire”")
+    # The focus ring (3px, 2px out) of a select clears its label.
+    label, select = page.locator("label[for=filter-topic]").bounding_box(), page.locator("#filter-topic").bounding_box()
+    assert label["y"] + label["height"] <= select["y"] - 5
+    assert errors(page) == []
+
+
+def test_no_results_say_what_to_try_next(search_page) -> None:
+    page = search_page("?q=zzzqqq")
+    expect(page.locator("#search-status")).to_have_text("No articles found for “zzzqqq”.")
+    advice = page.locator("#search-none")
+    expect(advice).to_be_visible()
+    expect(advice.get_by_role("link", name="region", exact=True)).to_be_visible()
+    expect(advice.get_by_role("button", name="search without the filters")).to_be_hidden()
+    # Filters that leave nothing (a year none of them is from): the way out of them.
+    page = search_page("?q=ceasefire&region=Japan")
+    empty = page.locator("#filter-year option[disabled]").first
+    expect(empty).to_have_text(re.compile(r"\(0\)$"))
+    page = search_page(f"?q=ceasefire&region=Japan&year={empty.get_attribute('value')}")
+    expect(page.locator("#search-status")).to_have_text("No articles found for “ceasefire” with these filters.")
+    page.get_by_role("button", name="search without the filters").click()
+    expect(page.locator("#search-status")).to_contain_text("results for “ceasefire”")
+    assert "region=" not in page.url
+    assert errors(page) == []
+
+
+def test_excerpts_come_from_the_body_alone(archive) -> None:
+    """The README says only bodies are indexed; excerpts began with the topic kicker and took
+    in the photo caption."""
+    story = next((archive / "content/articles").rglob("story-42.md")).read_text()
+    topic = re.search(r"^topics: \[([^,\]]+)", story, re.M)[1]
+    fragments = [gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                 for f in (archive / "output/pagefind").glob("*/fragment/*")]
+    [planted] = [f for f in fragments if WORD in f]
+    content = re.search(r'"content":"(.*?)","word_count"', planted)[1]
+    assert content.startswith(story.split("---\n")[2].strip()[:40])
+    assert planted_title(archive) not in content and not content.startswith(topic)
+    assert f'"title":"{planted_title(archive)}"' in planted  # still each result's title
+
+
+def test_from_disk_the_search_page_says_it_needs_a_server(tmp_path, page_at) -> None:
+    """The walkthrough's search page opened from disk was blank: its message lived in the
+    module script that file:// blocks."""
+    root = corpus_site(tmp_path, 12)
+    report = build(BuildOptions(root=root, out=root / "local", local=True))
+    assert not (root / "local/pagefind").exists() and report.notes == ()
+    page = page_at(DESKTOP)
+    page.goto((root / "local/search/index.html").as_uri() + "?q=ceasefire")
+    expect(page.locator("main")).to_contain_text("search needs a web server")
+    expect(page.get_by_role("link", name="region", exact=True)).to_be_visible()
+    expect(page.get_by_role("search", name="Site")).to_have_count(0)  # no header box either
+    # A site built for a server, opened from disk all the same.
+    build(BuildOptions(root=root, out=root / "served"))
+    page.goto((root / "served/search/index.html").as_uri() + "?q=ceasefire")
+    expect(page.locator("#search-offline")).to_be_visible()
+    expect(page.locator("#search-offline")).to_contain_text("needs a web server")
+    expect(page.locator("#search")).to_be_hidden()
+    assert errors(page) == []
+
+
+def test_the_page_holds_still_as_the_results_come(archive, serve_dir, page_at) -> None:
+    """Lighthouse's performance score of a search with a query and filters was 0.77: the
+    footer jumped down as the results came, a layout shift of most of the screen."""
+    page = page_at(DESKTOP)
+    page.add_init_script("""window.shifted = 0; new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifted += entry.value;
+    }).observe({type: "layout-shift", buffered: true});""")
+    page.goto(serve_dir(archive) + "output/search/?q=ceasefire&region=Japan")
+    expect(page.locator("#search-status")).to_contain_text("for “ceasefire”")
+    expect(page.locator("#search-results li").first).to_be_visible()
+    page.wait_for_timeout(300)  # any shift after the results is counted too
+    assert page.evaluate("window.shifted") < 0.01
+    assert errors(page) == []

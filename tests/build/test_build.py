@@ -32,11 +32,12 @@ def test_home_shows_the_newest_and_numbers_pages_from_the_oldest(make_site, run)
     run(root, "build")
     teaser = r'teaser-title"><a href="[^"]+">([^<]+)<'
     first = (root / "output/index.html").read_text()
-    assert re.findall(teaser, first) == ["Story number 5", "Story number 4", "Story number 3"]
-    assert '<a rel="next" href="page/1/">Older →</a>' in first
+    # The block filling and the newest full one: nothing older to go to.
+    assert re.findall(teaser, first) == [f"Story number {n}" for n in range(5, 0, -1)]
+    assert "Older" not in first
     numbered = (root / "output/page/1/index.html").read_text()
     assert re.findall(teaser, numbered) == ["Story number 3", "Story number 2", "Story number 1"]
-    assert "page 1, 11 January 2024 – 13 March 2024" in numbered  # the dates it covers
+    assert "Latest <span class=\"page-dates\">· 11 January – 13 March 2024</span>" in numbered  # the dates it covers
     assert '<a rel="prev" href="../../page/2/">← Newer</a>' in numbered and 'rel="next"' not in numbered
     # The next block's URL exists before it fills, sending readers to the latest articles.
     forward = (root / "output/page/2/index.html").read_text()
@@ -78,7 +79,7 @@ def test_local_build_links_end_in_index_html(make_site, run) -> None:
     root = make_site(five_articles())
     run(root, "build", "--local")
     links, _ = page_links((root / "output/2024/03/13/story-number-3/index.html").read_text())
-    folder_links = [link for link in links if not link.startswith(("http", "#")) and not link.endswith((".css", ".svg", ".xml"))]
+    folder_links = [link for link in links if not link.startswith(("http", "#")) and not link.endswith((".css", ".svg", ".xml", ".js"))]
     assert folder_links and all(link.endswith("index.html") for link in folder_links)
     assert list(find_broken_links(root / "output")) == []
 
@@ -162,17 +163,42 @@ def test_article_page_shows_everything_an_editor_wrote(make_site, run) -> None:
     root = make_site({"content/articles/a.md": article(
         "Raids in Moscow", "2024-12-04", "Police raided <b>three</b> clubs.\n\n## Aftermath\n\nMore.",
         updated="2024-12-06", source="The Associated Press", byline="By Jane Doe",
-        image="{caption: 'Police cars outside a club', credit: AP Photo}",
+        image="{src: 'https://photos.example.org/raid.jpg', caption: 'Police cars outside a club', credit: AP Photo}",
         analysis="['The raids show pressure.', 'More may follow.']",
         topics="[Conscription]", tags="[NATO]", regions="[Russia, Ukraine]")})
     run(root, "build")
     html = (root / "output/2024/12/04/raids-in-moscow/index.html").read_text()
-    for expected in ["By Jane Doe", "The Associated Press", '<time datetime="2024-12-04T00:00:00+00:00">4 December 2024</time>',
+    for expected in ['By <a href="../../../../authors/jane-doe/" rel="author">Jane Doe</a>', "The Associated Press",
+                     '<img src="https://photos.example.org/raid.jpg" alt="Police cars outside a club"',
+                     '<time datetime="2024-12-04T00:00:00+00:00">4 December 2024</time>',
                      "Updated <time", "Police cars outside a club", '<span class="credit">AP Photo</span>',
                      "<li>The raids show pressure.</li>", "<b>three</b>", '<h2 id="aftermath">Aftermath</h2>',
                      'href="../../../../topics/conscription/"', 'href="../../../../regions/ukraine/"',
                      'href="../../../../tags/nato/"', '<html lang="en">']:
         assert expected in html, expected
+
+
+def test_analysis_is_labelled_as_such_and_follows_the_report(make_site, run) -> None:
+    """The walkthrough's briefing: speculation titled "Key points" above the report, its
+    straight apostrophes beside the body's curly ones."""
+    root = make_site({"content/articles/a.md": article(
+        "Raids in Moscow", "2024-12-04", "Police raided the city's clubs.",
+        analysis="[\"The raids may lead to unrest in the city's suburbs -- or not.\"]")})
+    run(root, "build")
+    html = (root / "output/2024/12/04/raids-in-moscow/index.html").read_text()
+    assert "Key points" not in html and '<h2 id="analysis-title">Analysis</h2>' in html
+    assert html.index('class="article-body"') < html.index('class="analysis"')
+    assert "<li>The raids may lead to unrest in the city\u2019s suburbs \u2013 or not.</li>" in html
+    assert "city\u2019s clubs" in html
+
+
+def test_a_page_without_a_description_has_no_empty_one(make_site, run) -> None:
+    root = make_site({"content/articles/a.md": article("One")},
+                     'title = "T"\nbase_url = "https://example.org/"\nsearch = false\n')
+    run(root, "build")
+    assert '<meta name="description"' not in (root / "output/index.html").read_text()
+    article_page = (root / "output/2024/12/04/one/index.html").read_text()
+    assert '<meta name="description" content="Some text.">' in article_page
 
 
 def test_files_the_builder_did_not_write_survive_a_rebuild(make_site, run) -> None:

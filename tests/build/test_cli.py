@@ -1,5 +1,6 @@
 """The commands as a user runs them: exit codes, messages, files."""
 
+import re
 import subprocess
 import sys
 
@@ -60,7 +61,7 @@ def test_check_reports_every_problem_and_writes_nothing(make_site, run) -> None:
     assert not (root / "output").exists()
     (root / "content/articles/bad.md").unlink()
     code, out, _ = run(root, "check")
-    assert code == 0 and out.startswith("1 articles and ") and out.endswith("pages checked: no problems.\n")
+    assert code == 0 and out.startswith("1 article and ") and out.endswith("pages checked: no problems.\n")
 
 
 def test_check_finds_a_broken_link_in_an_override_template(make_site, run) -> None:
@@ -70,7 +71,7 @@ def test_check_finds_a_broken_link_in_an_override_template(make_site, run) -> No
     code, _, err = run(root, "check")
     assert code == 1
     lines = err.splitlines()
-    assert lines[0] == "404.html: broken link -> nowhere/" and lines[1].startswith("1 broken links in ")
+    assert lines[0] == "404.html: broken link -> nowhere/" and lines[1].startswith("1 broken link in ")
     assert len(lines) == 2
     assert not (root / "output").exists()
 
@@ -86,3 +87,96 @@ def test_new_scaffolds_a_draft_that_builds(make_site, run) -> None:
     code, out, _ = run(root, "new", "Talks resume in Muscat")
     assert out.strip().endswith("talks-resume-in-muscat-2.md")
     assert run(root, "build", "--drafts")[0] == 0
+
+
+@pytest.mark.parametrize("command", [["build"], ["serve", "--port", "0"], ["new", "A story"], ["check"],
+                                     ["deploy"], ["theme", "list"], ["import", "dump.txt"], ["list", "drafts"]])
+def test_outside_a_project_every_command_but_init_refuses(tmp_path, run, command) -> None:
+    """The walkthrough's `build` in an empty folder (and in content/) made output/ and a cache
+    there and said "Built 12 pages from 0 articles"; `new` made content/ wherever it ran."""
+    folder = tmp_path / "not-an-archive"
+    folder.mkdir()
+    code, out, err = run(folder, *command)
+    assert (code, out) == (2, "")
+    assert err == (f"site-builder: no site.toml in {folder} or its parents; "
+                   "run 'site-builder init' to start an archive\n")
+    assert list(folder.iterdir()) == []
+
+
+def test_a_command_run_inside_a_project_works_on_the_whole_project(make_site, run) -> None:
+    root = make_site({"content/articles/a.md": article("Fine")})
+    code, out, _ = run(root / "content" / "articles", "build")
+    assert code == 0 and (root / "output/index.html").is_file()
+    assert not (root / "content/articles/output").exists() and not (root / "content/articles/.site-builder-cache").exists()
+    code, out, _ = run(root / "content", "new", "From inside")
+    assert code == 0 and list((root / "content/articles").rglob("from-inside.md"))
+
+
+def test_list_drafts_names_each_with_its_date_or_undated(make_site, run) -> None:
+    root = make_site({"content/articles/2024/12/ready.md": article("Ready"),
+                      "content/articles/2024/12/later.md": article("Not yet", "2024-12-05", draft="true"),
+                      "content/articles/undated/found.md": article("Found in a dump", None, draft="true")})
+    code, out, _ = run(root, "list", "drafts")
+    assert code == 0
+    assert out.splitlines() == [
+        "content/articles/2024/12/later.md  2024-12-05  Not yet",
+        "content/articles/undated/found.md  undated     Found in a dump",
+        "2 drafts; `site-builder build --drafts` builds them, removing `draft: true` publishes one."]
+    (root / "content/articles/2024/12/later.md").unlink()
+    (root / "content/articles/undated/found.md").unlink()
+    assert run(root, "list", "drafts")[1] == "No drafts.\n"
+
+
+def test_check_reuses_what_the_last_check_built_and_read(make_site, run) -> None:
+    """The walkthrough's `check` took 18 s every time on 1,005 articles: a full build into a
+    temporary folder. It now keeps its own folder in the cache: a check after no change
+    rewrites nothing, and a check after an edit finds what the edit broke."""
+    root = make_site({f"content/articles/{n}.md": article(f"Story {n}", f"2024-12-0{n}") for n in range(1, 6)})
+    assert run(root, "check")[0] == 0
+    folder = root / ".site-builder-cache" / "check"
+    stamps = {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    assert len(stamps) > 20 and not (root / "output").exists()
+    code, out, _ = run(root, "check")
+    assert code == 0 and out == "5 articles and 32 pages checked: no problems.\n"
+    assert {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()} == stamps  # nothing rewritten
+    (root / "templates").mkdir()
+    (root / "templates/404.html").write_text('{% extends "default/404.html" %}'
+                                             '{% block content %}<a href="nowhere/">x</a>{% endblock %}')
+    for _ in range(2):  # found, and found again from what the last check kept
+        code, _, err = run(root, "check")
+        assert code == 1 and err.splitlines()[0] == "404.html: broken link -> nowhere/"
+    (root / "templates/404.html").unlink()
+    assert run(root, "check")[0] == 0
+
+
+def test_the_build_counts_pages_and_files_apart_and_says_when_nothing_changed(make_site, run) -> None:
+    """The walkthrough: "1 articles", "Built 77 pages ... 96 written" mixing pages and files,
+    and a build with nothing to do still saying "Built"."""
+    root = make_site({"content/articles/a.md": article("One")})
+    code, out, _ = run(root, "build")
+    first = re.fullmatch(r"Built (\d+) pages from 1 article into (.+)/ in [\d.]+ s: (\d+) written, 0 unchanged; "
+                         r"(\d+) other files written \(static files, search index\)\n", out)
+    assert code == 0 and first and first[1] == first[3]
+    code, out, _ = run(root, "build")
+    assert re.fullmatch(rf"Nothing changed: {first[1]} pages from 1 article in .+/ \([\d.]+ s\)\n", out)
+    (root / "content/articles/a.md").write_text(article("One", body="Some text, corrected."))
+    out = run(root, "build")[1]
+    written = re.fullmatch(r"Built (\d+) pages from 1 article into .+/ in [\d.]+ s: (\d+) written, (\d+) unchanged\n", out)
+    assert written and int(written[2]) + int(written[3]) == int(written[1]) and int(written[3]) > 0
+
+
+def test_each_commands_help_says_what_it_does(capsys) -> None:
+    from site_builder.cli import main
+
+    def help_of(*command: str) -> str:
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        return " ".join(capsys.readouterr().out.split())
+
+    serve = help_of("serve")
+    assert "--local" not in serve and "destination" not in serve and "s3://" not in serve
+    assert "follow every internal link" in help_of("check") and "--drafts" in help_of("check")
+    assert "a draft dated today" in help_of("new") and "content/articles/YYYY/MM/<slug>.md" in help_of("new")
+    top = help_of()
+    assert "--debug" in top and "the traceback of an internal error" in top and "examples:" in top
+    assert "--base-url" in help_of("init")

@@ -39,7 +39,9 @@ def test_bad_input_is_one_line_per_problem(case: Path, tmp_path: Path, run) -> N
     assert "Traceback" not in stderr and stdout == ""
     assert snapshot(out) == before
     left = {p.name for p in root.iterdir()}
-    assert left == {p.name for p in case.iterdir() if p.name != "expected.txt"} | {"output"}
+    assert left == {p.name for p in case.iterdir() if p.name != "expected.txt"} | {"output", ".site-builder-cache"}
+    # Of the cache, only the lock a build holds while it runs (one build at a time).
+    assert [p.name for p in (root / ".site-builder-cache").iterdir()] == ["lock"]
 
 
 def test_keep_going_builds_the_rest_and_still_fails(tmp_path: Path, run) -> None:
@@ -48,7 +50,7 @@ def test_keep_going_builds_the_rest_and_still_fails(tmp_path: Path, run) -> None
     (root / "site.toml").write_text("search = false\n")  # Pagefind is tests/browser/test_search.py's
     code, stdout, stderr = run(root, "build", "--keep-going")
     assert code == 1
-    assert "Built" in stdout and "1 articles" in stdout
+    assert "Built" in stdout and "from 1 article into" in stdout
     assert (root / "output/2024/05/01/fine/index.html").is_file()
     assert "content/articles/d.md:5: 'draft' must be true or false" in stderr
 

@@ -60,23 +60,32 @@ def build_site(root: Path) -> tuple[dict[str, str], set[str]]:
     return files, forwards
 
 
+def join_story(path: Path, story: str = "Japan budget") -> None:
+    path.write_text(path.read_text().replace("\n---\n", f"\nstory: {story}\n---\n", 1))
+
+
 def test_a_days_news_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> None:
-    write_corpus(tmp_path, 150)
+    old_story = sorted(write_corpus(tmp_path, 150))[::30]  # five articles of a running story
+    for path in old_story:
+        join_story(path)
     (tmp_path / "site.toml").write_text(SITE)
     before, forwards = build_site(tmp_path)
     newest = re.search(r'teaser-title"><a href="([^"]+)"', (tmp_path / "output/index.html").read_text())[1]
     day = START + dt.timedelta(days=DAYS)
     news = write_corpus(tmp_path, 7, seed=3, first=150, day=day)
+    join_story(news[0])  # what happened next: on the story's page, never on its older articles'
     after, _ = build_site(tmp_path)
     changed = {path for path in after if before.get(path) != after[path]}
     assert not set(before) - set(after)
 
     shown = {f"{day:%Y/%m/%d}/story-{n}/index.html" for n in range(150, 157)}
     expected = {*shown, f"{newest}index.html",  # the article before the news: its "Next" link
+                f"archive/{newest[:10]}/index.html",  # and its day: its "next day" link
                 f"archive/{day:%Y/%m/%d}/index.html", f"archive/{day:%Y/%m}/index.html",
                 f"archive/{day:%Y}/index.html", "archive/index.html",
                 *(f"{folder}/index.html" for folder in TAXONOMIES.values()),  # their counts
-                f"sitemap-{day:%Y}.xml", "sitemap.xml", "sitemap-pages.xml"}
+                f"sitemap-{day:%Y}.xml", "sitemap.xml", "sitemap-pages.xml", "news-sitemap.xml",
+                "stories/index.html", "stories/japan-budget/index.html", "stories/japan-budget/feed.xml"}
     for listing in [*listings_of(news), f"archive/{day:%Y/%m/%d}/"]:
         expected |= grown(listing, before, after, forwards)
     assert changed <= expected, sorted(changed - expected)
@@ -86,8 +95,13 @@ def test_a_days_news_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> Non
     assert numbered and not numbered & changed
     older = {p for p in before if re.match(r"\d{4}/\d\d/\d\d/[^/]+/index\.html$", p)} - {f"{newest}index.html"}
     assert len(older) == 150 - 1 and not older & changed
+    assert {"stories/japan-budget/index.html", "stories/japan-budget/feed.xml"} <= changed
+    # The story's older articles say they are part of it, and were not rewritten (above).
+    told = [p for p in older if "Japan budget</a>, the" in (tmp_path / "output" / p).read_text()]
+    assert len(told) >= len(old_story) - 1
     on_home = titles(tmp_path / "output/index.html")
-    assert sum(title.endswith(tuple(f" {n}" for n in range(150, 157))) for title in on_home) == 5
+    # 157 articles, 5 a page: the block filling (2) and the newest full one (5), all news.
+    assert len(on_home) == 7 and all(title.endswith(tuple(f" {n}" for n in range(150, 157))) for title in on_home)
 
 
 def test_an_article_dated_in_the_past_moves_only_pages_from_its_place_on(tmp_path: Path) -> None:
@@ -126,3 +140,20 @@ def test_a_new_article_never_changes_an_older_ones_earlier_coverage(tmp_path: Pa
     assert again == new
     published = {a.url: a.date for a in articles}
     assert all(published[other] <= published[url] for url, others in new.items() for other in others)
+
+
+def test_a_correction_rewrites_the_article_the_corrections_page_and_the_feeds_that_show_it(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 150)
+    (tmp_path / "site.toml").write_text(SITE)
+    before, _ = build_site(tmp_path)
+    old = sorted((tmp_path / "content/articles").rglob("story-40.md"))[0]
+    old.write_text(old.read_text().replace(
+        "\n---\n", "\ncorrections:\n  - {date: 2025-01-02, text: An earlier version misspelt a name.}\n---\n", 1))
+    after, _ = build_site(tmp_path)
+    changed = {path for path in after if before.get(path) != after[path]}
+    page = next(p for p in after if p.endswith("/story-40/index.html"))
+    url = "https://example.org/" + page.removesuffix("index.html")
+    feeds = {p for p in after if p.endswith("feed.xml") and f"<id>{url}</id>" in (tmp_path / "output" / p).read_text()}
+    assert {page, "corrections/index.html", "corrections/feed.xml"} <= changed
+    assert changed <= {page, "corrections/index.html", "corrections/feed.xml", *feeds}, sorted(changed)
+    assert "misspelt a name" in (tmp_path / "output/corrections/index.html").read_text()

@@ -77,8 +77,8 @@ def test_a_build_on_a_local_cluster_is_byte_identical_to_a_local_build(local_bui
     code, out, err = run(root, "build", "--scheduler", "local", "--jobs", "2")
     assert code == 0, err
     assert out.startswith("Dask scheduler tcp://127.0.0.1:") and ", 2 workers, dashboard http://127.0.0.1:" in out
-    assert (f"Built {local_report.pages} pages from {ARTICLES} articles" in out
-            and f"{local_report.rendered} rendered, {local_report.written} written, 0 unchanged" in out)
+    assert (f"Built {local_report.pages:,} pages from {ARTICLES:,} articles" in out
+            and f"{local_report.pages_written:,} written, 0 unchanged" in out)
     files = site_files(root / "output")
     assert len(files) > 2 * ARTICLES and sorted(files) == sorted(local_files)
     assert [path for path in files if files[path] != local_files[path]] == []

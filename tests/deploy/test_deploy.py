@@ -222,6 +222,32 @@ def test_objects_are_served_with_their_type_and_cache_rules(make_site, run, dest
 
 
 @pytest.mark.parametrize("destination", ["s3"], indirect=True)
+def test_an_aliass_page_redirects_by_itself_on_s3(make_site, run, destination) -> None:
+    files = articles(2)
+    files["content/articles/2024/01/story-0.md"] = article(
+        "Story 0", "2024-01-10", "Body.", aliases='["/2023/12/31/old-story/", "/news/story-0.html"]')
+    root = make_deployable(make_site, destination, files)
+    rebuild(run, root)
+    deploy(run, root)
+    client, bucket = destination.extra["server"].client(), destination.extra["bucket"]
+    # The site's path on its host comes from base_url (https://example.org/archive/).
+    for alias in ("2023/12/31/old-story/index.html", "news/story-0.html"):
+        head = client.head_object(Bucket=bucket, Key=f"archive/{alias}")
+        assert head["WebsiteRedirectLocation"] == "/archive/2024/01/10/story-0/", alias
+    head = client.head_object(Bucket=bucket, Key="archive/2024/01/10/story-0/index.html")
+    assert "WebsiteRedirectLocation" not in head
+    # The alias moved to another article: its object is sent again with the new location.
+    files["content/articles/2024/01/story-0.md"] = article("Story 0", "2024-01-10", "Body.")
+    files["content/articles/2024/02/story-1.md"] = article(
+        "Story 1", "2024-02-11", "Body.", aliases='["/2023/12/31/old-story/"]')
+    write_files(root, files)
+    rebuild(run, root)
+    deploy(run, root)
+    head = client.head_object(Bucket=bucket, Key="archive/2023/12/31/old-story/index.html")
+    assert head["WebsiteRedirectLocation"] == "/archive/2024/02/11/story-1/"
+
+
+@pytest.mark.parametrize("destination", ["s3"], indirect=True)
 def test_changed_cache_rules_upload_again_and_the_endpoint_may_come_from_the_environment(
         make_site, run, destination, monkeypatch) -> None:
     table = destination.table.replace(f'endpoint_url = "{destination.extra["server"].endpoint}"', "")
@@ -298,15 +324,18 @@ def test_which_destination_and_usage_errors(make_site, run, tmp_path) -> None:
     root = make_site(articles(1))
     rebuild(run, root)
     code, _, err = run(root, "deploy")
-    assert code == 2 and err.startswith("site.toml has no [deploy.NAME] table")
+    assert code == 2 and err.startswith("site-builder deploy: site.toml has no [deploy.NAME] table")
     (root / "site.toml").write_text(f'{SITE_TOML}[deploy.a]\nurl = "file://{tmp_path}/a"\n'
                                     f'[deploy.b]\nurl = "file://{tmp_path}/b"\n')
-    assert run(root, "deploy") == (2, "", "name the destination: a, b\n")
-    assert run(root, "deploy", "c") == (2, "", "no destination 'c' in site.toml (known: a, b)\n")
+    assert run(root, "deploy") == (2, "", "site-builder deploy: name the destination: a, b\n")
+    assert run(root, "deploy", "c") == (2, "", "site-builder deploy: no destination 'c' in site.toml (known: a, b)\n")
     assert deploy(run, root, "b")[0] > 0 and (tmp_path / "b" / "index.html").is_file()
     (root / "site.toml").write_text(f'{SITE_TOML}[deploy.here]\nurl = "file://{root}"\n')
     code, _, err = run(root, "deploy")
     assert code == 2 and "holds the project or its output/" in err
+    # A folder's plain path, as file:// would name it (the walkthrough's url = "/srv/www").
+    (root / "site.toml").write_text(f'{SITE_TOML}[deploy.www]\nurl = "{tmp_path}/www"\n')
+    assert deploy(run, root)[0] > 0 and (tmp_path / "www" / "index.html").is_file()
 
 
 def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
@@ -340,9 +369,9 @@ def test_deploy_tables_are_checked_with_their_lines(make_site, run) -> None:
         "site.toml:15: 'deploy.token.url': credentials do not belong in site.toml: use the system's own "
         "(AWS configuration or environment, ssh keys and agent, git's credential helper)",
         "site.toml:18: 'deploy.mirror.endpoint_url' is for s3:// destinations only",
-        "site.toml:19: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, url)",
+        "site.toml:19: unknown key 'deploy.mirror.colour' (known: cache_control, endpoint_url, max_deletes, timeout, url)",
         "site.toml:21: 'deploy.mirror2.url': 'ftp://example.org/' is not a destination: use s3://, sftp://, "
-        "file:// or git+REMOTE#branch",
+        "file://, git+REMOTE#branch or a folder's absolute path",
         "site.toml:22: 'deploy.mirror2.cache_control': '(' is not a regular expression "
         "(missing ), unterminated subpattern at position 0)",
     ]

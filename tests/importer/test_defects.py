@@ -116,7 +116,7 @@ def test_m12_a_dump_over_the_size_limit_is_refused_and_the_others_imported(tmp_p
     code, out, err = run(tmp_path, "import", str(huge), str(dump))
     assert code == 1
     assert err == f"{huge}: cannot be read: too large ({huge.stat().st_size / 1024 / 1024:.1f} MB; the limit is 20 MB)\n"
-    assert out.splitlines()[-1] == "4 articles from 1 files; 1 files could not be read."
+    assert out.splitlines()[-1] == "4 articles from 1 file; 1 file could not be read."
 
 
 def _numbered_dump(path: Path, count: int) -> Path:

@@ -19,6 +19,7 @@ from site_builder.options import BuildOptions
 from site_builder.output.folder import MARKER
 from site_builder.project import edits_of
 from site_builder.serve.live import preview
+from tests.support.newsroom import photo
 from tests.support.sites import REPO, article, free_port
 
 TIMEOUT = 30  # seconds; generous for a loaded CI machine, never slept blindly
@@ -114,8 +115,33 @@ def _new_folder_of_articles(root: Path) -> set[Path]:
     return {folder}  # the files inside a new folder may come before it is watched
 
 
+def _add_page_and_static_file(root: Path) -> set[Path]:
+    page, ads = root / "content/pages/about.md", root / "static/ads.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: About us\n---\nWho we are.\n")
+    ads.parent.mkdir()
+    ads.write_text("example.com, pub-1, DIRECT\n")
+    return {page.parent, page, ads.parent, ads}
+
+
+def _edit_page_and_profile(root: Path) -> set[Path]:
+    page, profile = root / "content/pages/about.md", root / "content/authors/jane-doe.md"
+    page.write_text("---\ntitle: About the archive\n---\nWho we are.\n")
+    profile.parent.mkdir(parents=True)
+    profile.write_text("---\nname: Jane Doe\nrole: Editor\n---\nJane edits.\n")
+    (root / STORY).write_text(article("New headline", "2024-12-04", "Text.", slug="story", topics="[Economy]",
+                                      authors="[Jane Doe]"))
+    return {page, profile.parent, profile, root / STORY}
+
+
+def _remove_static_file(root: Path) -> set[Path]:
+    (root / "static/ads.txt").unlink()
+    return {root / "static/ads.txt"}
+
+
 STEPS = [_edit_body, _edit_headline, _add, _move_to_another_folder, _new_slug, _delete,
-         _override_template, _new_folder_of_articles]
+         _override_template, _new_folder_of_articles, _add_page_and_static_file, _edit_page_and_profile,
+         _remove_static_file]
 
 
 def test_each_rebuild_from_reported_paths_ends_as_a_fresh_build(make_site, tmp_path: Path) -> None:
@@ -125,9 +151,38 @@ def test_each_rebuild_from_reported_paths_ends_as_a_fresh_build(make_site, tmp_p
     for step in STEPS:
         _, warm = build_warm(options_for(root, out, atomic=False), warm, edits_of(root, step(root)))
         assert_same_as_fresh(root, out, tmp_path), step.__name__
+    assert (out / "about/index.html").is_file() and "Editor" in (out / "authors/jane-doe/index.html").read_text()
+    assert not (out / "ads.txt").exists()
     assert (out / "2024/11/04/renamed-story/index.html").is_file()
-    assert not (out / "2024/11/04/n4").exists()  # its old URL is gone with the slug
-    assert not (out / "2024/11/05/n5").exists()
+    # Its old URL is gone with the slug, folder and all: a static server would list an empty one.
+    assert not (out / "2024/11/04/november-story-4").exists() and (out / "2024/11/04").is_dir()
+    assert not (out / "2024/11/05/november-story-5").exists()
+
+
+def test_a_photo_saved_costs_only_the_pages_that_show_it(make_site, tmp_path: Path) -> None:
+    files = archive()
+    files[f"{ARTICLES}/2024/11/harbour/index.md"] = article(
+        "With a photo", "2024-11-20", "Text.", topics="[Economy]", image="{src: lead.jpg, caption: The quay.}")
+    root = make_site(files)
+    lead = root / ARTICLES / "2024/11/harbour/lead.jpg"
+    lead.write_bytes(photo(800, 500))
+    out = root / "output"
+    _, warm = build_warm(options_for(root, out))
+    before = site_files(out)
+    lead.write_bytes(photo(800, 500, colour=(250, 40, 0)))
+    edits = edits_of(root, {lead})
+    assert edits.articles == frozenset()  # not a reason to look at every article again
+    report, warm = build_warm(options_for(root, out, atomic=False), warm, edits)
+    after = site_files(out)
+    page = after["2024/11/20/with-a-photo/index.html"].decode()
+    name = re.search(r"media/([0-9a-f]{16})-800\.jpg", page)[1]
+    showing = {path for path, data in after.items() if path.endswith((".html", ".xml")) and name.encode() in data}
+    assert {"2024/11/20/with-a-photo/index.html", "index.html", "topics/economy/index.html"} <= showing
+    changed = {path for path in after if before.get(path) != after[path]}
+    assert changed == showing | {path for path in after if path.startswith(f"media/{name}-")}
+    # Drawn: the pages that show it, and at most its neighbours, whose links to it its teaser covers.
+    assert len(showing) <= report.rendered <= len(showing) + 2
+    assert_same_as_fresh(root, out, tmp_path)
 
 
 def test_the_open_page_drawn_ahead_is_the_page_the_rebuild_writes(make_site) -> None:

@@ -280,6 +280,8 @@ def test_each_rebuild_is_told_in_words(tmp_path: Path) -> None:
     assert describe({articles / "new.md"}, tmp_path, known) == "added 2024/new.md"
     assert describe({articles / "gone.md"}, tmp_path, known) == "removed 2024/gone.md"
     assert describe({articles / "gone.md", articles / "new.md"}, tmp_path, known) == "moved 2024/gone.md to 2024/new.md"
+    # An editor's save by rename (sed -i, many editors): a temporary file renamed over the article.
+    assert describe({articles / "sed5iACZM", articles / "kept.md"}, tmp_path, known) == "edited 2024/kept.md"
     assert describe({articles / "kept.md", articles / "new.md", articles}, tmp_path, known) == "3 files changed"
     assert describe({tmp_path / "site.toml"}, tmp_path, known) == "removed site.toml"
 

@@ -52,9 +52,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve_folder(folder: Path) -> http.server.ThreadingHTTPServer:
-    """A quiet static file server for `folder` on loopback, serving in a thread; shut it down."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, not_found: Path | None = None) -> http.server.ThreadingHTTPServer:
+    """A quiet static file server for `folder` on loopback, serving in a thread; shut it down.
+    `not_found`: the page it answers a missing file with, as static hosts do (a 404.html)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder), not_found=not_found)
     server = _QuietServer(("127.0.0.1", free_port()), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -69,5 +70,20 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: object, not_found: Path | None = None, **kwargs: object) -> None:
+        self.not_found = not_found
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or self.not_found is None:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)

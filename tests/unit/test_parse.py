@@ -33,7 +33,8 @@ def test_a_full_article_is_read_with_every_field() -> None:
     assert result.date == dt.datetime(2024, 12, 4, tzinfo=CONFIG.tz)
     assert result.updated.hour == 9  # 10:30+01:00 is 09:30 in London in winter
     assert (result.topics, result.tags, result.regions) == (("Conscription",), ("NATO",), ("Russia",))
-    assert (result.agency, result.byline) == ("Reuters", "By Jane Doe")
+    assert (result.agency, result.authors) == ("Reuters", ("Jane Doe",))  # the older byline: one author
+    assert (result.timed, result.updated_timed) == (False, True)
     assert (result.image.caption, result.image.credit, result.image.src) == ("Police cars", "AP Photo", None)
     assert result.analysis == ("First point.",)
     assert result.summary == "Police raided clubs."
@@ -57,11 +58,12 @@ def test_every_problem_in_a_file_is_reported_with_its_line() -> None:
     assert messages(
         "---\ntitle: 42\ndate: 2024-13-45\ntags: 42\ndraft: maybe\nslug: Not A Slug\n---\nBody\n"
     ) == [
+        # In the order of the file.
         "content/articles/a.md:2: 'title' must be text, not a number",
-        "content/articles/a.md:6: 'slug' must be lowercase letters, digits and hyphens, not 'Not A Slug'",
-        "content/articles/a.md:4: 'tags' must be a list of text, not a number",
         "content/articles/a.md:3: 'date' is not a valid date: '2024-13-45' (use YYYY-MM-DD or ISO 8601)",
+        "content/articles/a.md:4: 'tags' must be a list of text, not a number",
         "content/articles/a.md:5: 'draft' must be true or false, not 'maybe'",
+        "content/articles/a.md:6: 'slug' must be lowercase letters, digits and hyphens, not 'Not A Slug'",
     ]
 
 

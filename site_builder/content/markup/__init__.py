@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import nh3
 
+from site_builder.content.markup.headings import without_theme_ids
+from site_builder.content.markup.limits import TooComplex, first_excess
 from site_builder.content.markup.typography import smarten
 
 if TYPE_CHECKING:
@@ -39,20 +41,24 @@ _ALLOWED_STYLES = {"text-align"}
 
 def render_markdown(text: str, settings: MarkdownSettings, trusted: bool = False) -> str:
     """Markdown to HTML by the engine of `settings`. Unless `trusted`, raw HTML and unsafe
-    links are cleaned by an allowlist sanitiser."""
+    links are cleaned by an allowlist sanitiser. A body past the limits of limits.py raises
+    TooComplex before any parser sees it."""
+    excess = first_excess(text)
+    if excess is not None:
+        raise TooComplex(excess)
     # Imported on first use: a build with nothing to parse starts without either library.
     engine = importlib.import_module(f"site_builder.content.markup.{settings.engine.replace('-', '_')}")
     html = smarten(engine.to_html(text, settings))
-    if trusted:
-        return html
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_SCHEMES,
-        link_rel=None,
-        filter_style_properties=_ALLOWED_STYLES,
-    )
+    if not trusted:
+        html = nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_SCHEMES,
+            link_rel=None,
+            filter_style_properties=_ALLOWED_STYLES,
+        )
+    return without_theme_ids(html)
 
 
 def extension_problems(settings: MarkdownSettings) -> list[tuple[str, bool, str]]:

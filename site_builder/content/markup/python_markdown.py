@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 from pymdownx.tilde import DeleteSubExtension
 
-from site_builder.content.markup.headings import heading_id
+from site_builder.content.markup.headings import HeadingIds, heading_id
 
 if TYPE_CHECKING:
     from site_builder.config.markdown import MarkdownSettings
@@ -50,23 +50,18 @@ _PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")  # raw HTML and entities set a
 class _Headings(Treeprocessor):
     """A body's "# Heading" becomes an h2, the page's headline being its only h1; each heading
     gets the id the commonmark engine would give it ("Who voted?" -> "who-voted", then
-    "who-voted-1"), ids already given (`{#id}` of attr_list) kept and never reused."""
+    "who-voted-1"), ids already given (`{#id}` of attr_list) kept and never reused, nor the
+    theme's (headings.HeadingIds)."""
 
     def run(self, root: etree.Element) -> None:
-        taken = {element.get("id") for element in root.iter() if element.get("id")}
+        ids = HeadingIds(element.get("id") for element in root.iter() if element.get("id"))
         for element in root.iter():
             if element.tag not in _HEADINGS:
                 continue
             if element.tag == "h1":
                 element.tag = "h2"
             if not element.get("id"):
-                slug = base = heading_id(_PLACEHOLDER.sub("", "".join(element.itertext())))
-                count = 0
-                while slug in taken:
-                    count += 1
-                    slug = f"{base}-{count}"
-                taken.add(slug)
-                element.set("id", slug)
+                element.set("id", ids.unique(heading_id(_PLACEHOLDER.sub("", "".join(element.itertext())))))
 
 
 class _HeadingsExtension(Extension):

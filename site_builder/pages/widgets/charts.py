@@ -1,10 +1,11 @@
-"""charts: a Term -> an inline SVG bar chart of its articles per month, as escaped, safe markup."""
+"""charts: a Term -> a bar chart of its articles per month, drawn in HTML and CSS (so its labels
+keep the text's size on a phone), each bar a link to that month's coverage; escaped, safe markup."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 
 from markupsafe import Markup, escape
@@ -12,11 +13,15 @@ from markupsafe import Markup, escape
 from site_builder.model import Article, Term
 from site_builder.pages.widgets import svg_number
 
-# User units of the viewBox; the SVG scales to its container, so these fix only proportions.
-WIDTH, HEIGHT = 480, 150
-LEFT, RIGHT, TOP, BOTTOM = 30, 4, 10, 20  # room for the count scale and the time axis
 _YEAR_MONTH = attrgetter("date.year", "date.month")
 MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+# A year label needs about an eleventh of a phone's chart, a twenty-first of a desktop's: years
+# are labelled where their labels cannot run into each other, and those a phone has no room for
+# are "minor" (style.css hides them there).
+PHONE_SHARE, DESKTOP_SHARE = 11, 21
+DENSE = 48  # months from which bars touch
+
+Link = Callable[[dt.date], "str | None"]  # a month's first day -> the URL of its coverage
 
 
 def month_counts(articles: Iterable[Article]) -> list[tuple[dt.date, int]]:
@@ -34,66 +39,85 @@ def month_counts(articles: Iterable[Article]) -> list[tuple[dt.date, int]]:
     return months
 
 
-def month_chart(term: Term) -> Markup:
-    """An <svg role="img"> named by its <title>; empty markup for a term without articles."""
+def month_chart(term: Term, link: Link) -> Markup:
+    """The chart, its words for screen readers first (the bars repeat the table beside it, so
+    they are hidden from them, and out of the keyboard's way); empty for a term without articles."""
     months = month_counts(term.articles)
     if not months:
         return Markup("")
     peak = max(count for _, count in months)
     first, last = months[0][0], months[-1][0]
-    title = f"Articles per month about {term.name}, {first:%B %Y} to {last:%B %Y}; at most {peak} in a month"
-    title_id = f"chart-{term.slug}"
-    parts = [
-        f'<svg class="month-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{escape(title_id)}">',
-        f'<title id="{escape(title_id)}">{escape(title)}</title>',
-        *_scale(peak),
-        *_bars(months, peak),
-        *_time_axis(months),
-        "</svg>",
-    ]
-    return Markup("".join(parts))
+    summary = (f"Articles per month about {term.name}, {first:%B %Y} to {last:%B %Y}; "
+               f"at most {peak} in a month")
+    return Markup("".join([
+        # Dense: too many months for a gap between bars, which would leave no bar on a phone.
+        f'<div class="month-chart{" dense" if len(months) > DENSE else ""}" style="--months: {len(months)}">',
+        f'<p class="visually-hidden">{escape(summary)}</p>',
+        f'<div class="chart-scale" aria-hidden="true"><span>{peak}</span><span>0</span></div>',
+        '<ol class="chart-bars" aria-hidden="true">', *_bars(months, peak, link), "</ol>",
+        '<ol class="chart-axis" aria-hidden="true">', *_labels(months), "</ol>",
+        "</div>",
+    ]))
 
 
-def _scale(peak: int) -> list[str]:
-    """A baseline and one gridline at the peak, labelled, so bar heights can be read."""
-    base, top = HEIGHT - BOTTOM, TOP
-    return [
-        f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{top}" y2="{top}"/>',
-        f'<line class="axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}"/>',
-        f'<text class="label" x="{LEFT - 4}" y="{top + 4}" text-anchor="end">{peak}</text>',
-        f'<text class="label" x="{LEFT - 4}" y="{base + 4}" text-anchor="end">0</text>',
-    ]
-
-
-def _bars(months: list[tuple[dt.date, int]], peak: int) -> list[str]:
-    step = (WIDTH - LEFT - RIGHT) / len(months)
-    gap = step * 0.15 if step > 3 else 0  # below ~3 units a gap would eat the bar
-    plot = HEIGHT - TOP - BOTTOM
+def _bars(months: list[tuple[dt.date, int]], peak: int, link: Link) -> list[str]:
     bars = []
-    for i, (month, count) in enumerate(months):
+    for month, count in months:
         if not count:
+            bars.append("<li></li>")
             continue
-        height = max(plot * count / peak, 1)
-        label = f"{month:%B %Y}: {count} {'article' if count == 1 else 'articles'}"
-        bars.append(
-            f'<rect class="bar" x="{svg_number(LEFT + i * step + gap / 2)}" y="{svg_number(HEIGHT - BOTTOM - height)}" '
-            f'width="{svg_number(step - gap)}" height="{svg_number(height)}"><title>{escape(label)}</title></rect>'
-        )
+        label = escape(f"{month:%B %Y}: {count} {'article' if count == 1 else 'articles'}")
+        height = f"height: {svg_number(max(100 * count / peak, 1))}%"
+        target = link(month)
+        bar = (f'<a href="{escape(target)}" tabindex="-1" title="{label}" style="{height}"></a>' if target
+               else f'<span title="{label}" style="{height}"></span>')
+        bars.append(f"<li>{bar}</li>")
     return bars
 
 
-def _time_axis(months: list[tuple[dt.date, int]]) -> list[str]:
-    """Month names for a year or less; otherwise years, thinned so labels never collide."""
-    step = (WIDTH - LEFT - RIGHT) / len(months)
+def _labels(months: list[tuple[dt.date, int]]) -> list[str]:
+    """Under a year or less, each month's name and the year where it starts; under more, each
+    year where it starts, spanning its months, where its label has room."""
+    labels = []
     if len(months) <= 12:
-        ticks = [(i, MONTH_ABBR[m.month - 1]) for i, (m, _) in enumerate(months)]
+        labels += [f'<li style="grid-area: 1 / {i + 1}">{MONTH_ABBR[m.month - 1]}</li>'
+                   for i, (m, _) in enumerate(months)]
+        row, phone, desktop = 2, set(range(len(months))), set(range(len(months)))
     else:
-        # A partial first year is labelled only when its label cannot touch the next one.
-        years = [(i, str(m.year)) for i, (m, _) in enumerate(months)
-                 if m.month == 1 or (i == 0 and m.month <= 6)]
-        every = max(1, -(-len(years) * 34 // (WIDTH - LEFT - RIGHT)))  # a year label is ~30 units
-        ticks = years[::every]
-    y = HEIGHT - BOTTOM + 14
-    return [f'<text class="label" x="{svg_number(LEFT + i * step)}" y="{y}">{escape(text)}</text>'
-            for i, text in ticks]
+        row = 1
+        phone = _labelled(months, -(-len(months) // PHONE_SHARE))
+        desktop = _labelled(months, -(-len(months) // DESKTOP_SHARE)) | phone
+    for start, span, year in _years(months):
+        if start in desktop:
+            minor = "" if start in phone else " minor"
+            labels.append(f'<li class="year{minor}" style="grid-area: {row} / {start + 1} / {row + 1} / span {span}">'
+                          f"{year}</li>")
+    return labels
+
+
+def _labelled(months: list[tuple[dt.date, int]], room: int) -> set[int]:
+    """The first columns of the years to label when a label needs `room` months: each at least
+    that far from the last one labelled and from the chart's end; a partial first year only if
+    its months give it the room (else the next year, a whole one, has it)."""
+    chosen: set[int] = set()
+    last = None
+    for start, span, _ in _years(months):
+        partial_first = start == 0 and months[0][0].month != 1
+        if len(months) - start < room or (partial_first and span < room):
+            continue
+        if last is None or start - last >= room:
+            chosen.add(start)
+            last = start
+    return chosen
+
+
+def _years(months: list[tuple[dt.date, int]]) -> list[tuple[int, int, int]]:
+    """(first column, number of months, year) of each year the chart shows, in order."""
+    years: list[tuple[int, int, int]] = []
+    for i, (month, _) in enumerate(months):
+        if years and years[-1][2] == month.year:
+            start, span, year = years[-1]
+            years[-1] = (start, span + 1, year)
+        else:
+            years.append((i, 1, month.year))
+    return years

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from site_builder.model import Taxonomy, Term
 from site_builder.pages.widgets import svg_number
 from site_builder.pages.widgets.countries import country_code, latlng
+from site_builder.regular import read_regular
 
 # Equirectangular, cropped to the inhabited latitudes (Antarctica is not in the data).
 WIDTH, NORTH, SOUTH = 1000, 84.0, -57.0
@@ -95,7 +96,7 @@ def _level(count: int, peak: int) -> int:
 @functools.cache
 def load_shapes(geometry: Path) -> dict[str, Shape]:
     """alpha-3 code -> projected, simplified outline; read once per process."""
-    collection = json.loads(geometry.read_text(encoding="utf-8"))
+    collection = json.loads(read_regular(geometry).decode("utf-8"))
     shapes = {}
     for feature in collection["features"]:
         geom = feature["geometry"]

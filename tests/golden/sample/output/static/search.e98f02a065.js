@@ -8,14 +8,19 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const narrow = document.getElementById("search-narrow");
+const none = document.getElementById("search-none");
+const unfilter = document.getElementById("search-unfilter");
 const PAGE = 10; // each shown result costs one fragment request
 let pagefind = null;
 let found = [];
 let shown = 0;
 let generation = 0; // a newer search makes older, slower answers stale
+let counts = null; // each filter value's count within the current results; null: no search yet
+let filtersLoaded = false; // the filters' lists, fetched when the reader first narrows
 
 function unavailable() {
   status.textContent = "Search is not available for this copy of the site.";
+  fieldset.hidden = narrow.hidden = true;
   form.querySelector(".search-row button").disabled = true;
 }
 
@@ -47,7 +52,8 @@ async function load() {
 }
 
 async function loadFilters() {
-  if (!fieldset.hidden) return;
+  if (filtersLoaded) return;
+  filtersLoaded = true;
   fillFilters(await pagefind.filters());
   narrow.hidden = true;
   // The query box was filled from the URL at once (the reader may have typed since);
@@ -58,11 +64,26 @@ async function loadFilters() {
 
 function fillFilters(filters) {
   for (const select of selects) {
-    const counts = filters[select.name] || {};
-    const names = Object.keys(counts).sort((a, b) => select.name === "year" ? b.localeCompare(a) : a.localeCompare(b));
-    for (const name of names) select.add(new Option(`${name} (${counts[name]})`, name));
+    const values = filters[select.name] || {};
+    const names = Object.keys(values).sort((a, b) => select.name === "year" ? b.localeCompare(a) : a.localeCompare(b));
+    for (const name of names) select.add(new Option(name, name));
   }
   fieldset.hidden = false;
+  showCounts();
+}
+
+// Each option says how many of the results it would keep (Pagefind's counts within the
+// results, not the archive's totals); one that would keep none is offered only when chosen.
+function showCounts() {
+  if (!counts || !filtersLoaded) return;
+  for (const select of selects) {
+    const within = counts[select.name]; // missing until the filters' lists are loaded
+    for (const option of [...select.options].slice(1)) {
+      const count = within ? within[option.value] || 0 : null;
+      option.textContent = count === null ? option.value : `${option.value} (${count})`;
+      option.disabled = count === 0 && option.value !== select.value;
+    }
+  }
 }
 
 function readUrl() {
@@ -89,6 +110,9 @@ async function search() {
   for (const select of selects) if (select.value) filters[select.name] = select.value;
   if (!query && !Object.keys(filters).length) {
     found = [];
+    counts = filtersLoaded ? await pagefind.filters() : null; // no search: the archive's totals
+    if (mine !== generation) return;
+    showCounts();
     render(mine, "");
     return;
   }
@@ -96,11 +120,19 @@ async function search() {
   const answer = await pagefind.search(query || null, { filters });
   if (mine !== generation || !answer) return;
   found = answer.results;
+  counts = answer.filters;
+  showCounts();
   const what = query ? ` for “${query}”` : "";
-  render(mine, `${found.length} ${found.length === 1 ? "result" : "results"}${what}`);
+  const narrowed = Object.keys(filters).length ? " with these filters" : "";
+  render(mine, found.length ? `${found.length} ${found.length === 1 ? "result" : "results"}${what}`
+    : `No articles found${what}${narrowed}.`);
+  // Nothing found: what to try next, and the way out of the filters if they are the cause.
+  none.hidden = found.length > 0;
+  none.querySelector(".when-filtered").hidden = !narrowed;
 }
 
 async function render(mine, message) {
+  none.hidden = true;
   list.replaceChildren();
   shown = 0;
   await showMore(mine);
@@ -160,7 +192,15 @@ form.addEventListener("submit", (event) => {
 });
 for (const select of selects) select.addEventListener("change", () => { writeUrl(true); search(); });
 more.addEventListener("click", () => showMore(generation));
-narrow.addEventListener("click", async () => { await loadFilters(); selects[0].focus(); });
+unfilter.addEventListener("click", () => {
+  for (const select of selects) select.value = "";
+  writeUrl(true);
+  search();
+});
+narrow.addEventListener("click", async () => {
+  await loadFilters();
+  selects[0].focus();
+  search(); // again, now that the filters are loaded: their counts within the results
+});
 window.addEventListener("popstate", () => { readUrl(); search(); });
-input.value = new URLSearchParams(location.search).get("q") || "";
-load();
+load(); // the query box was filled from the URL before the first paint (search.html)
