@@ -229,7 +229,7 @@ def _theme(options: BuildOptions, config: Config, cache: BuildCache, warm: Warm 
         return warm.theme, made_for
     theme = load_theme(options.root, config.theme, options.fingerprint_assets)
     env = make_environment(theme)
-    language = load_language(config.language, theme.locale_dirs)
+    language = load_language(config.language, theme.locale_dirs, options.root)
     hashes, references = hash_theme(theme, env, cache.templates, language.catalogue_hash)
     return LoadedTheme(theme, env, hashes, references, language), made_for
 

@@ -12,7 +12,12 @@ from typing import Any
 
 from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
-from site_builder.content.fields import read_aliases, read_authors, read_corrections, read_story
+from site_builder.content.fields import (
+    read_aliases,
+    read_authors,
+    read_corrections,
+    read_story,
+)
 from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown, smarten
 from site_builder.content.markup.limits import TooComplex

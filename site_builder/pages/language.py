@@ -13,7 +13,8 @@ import datetime as dt
 import functools
 import hashlib
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,8 +75,26 @@ class Language:
         """'February', standing alone ('février', 'февраль')."""
         return self.locale.months["stand-alone"]["wide"][moment.month]
 
-    def number(self, value: int | float) -> str:
+    def month_abbr(self, moment: dt.date) -> str:
+        """'Jan', 'janv.', 'янв.': the language's own short name, whatever its region."""
+        return Locale(self.locale.language).months["stand-alone"]["abbreviated"][moment.month]
+
+    @property
+    def weekday_abbrs(self) -> list[str]:
+        """Monday first: 'Mon' ... 'Sun', 'lun.' ... 'dim.'."""
+        days = Locale(self.locale.language).days["stand-alone"]["abbreviated"]
+        return [days[day] for day in range(7)]
+
+    def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
+
+    def plural_words(self, singular: str, plural: str) -> dict[str, str]:
+        """The catalogue's forms of a counted phrase by CLDR plural category ('one', 'few',
+        'many', 'other'...), as scripts choose them with Intl.PluralRules."""
+        forms: dict[str, str] = {}
+        for count in range(201):
+            forms.setdefault(self.locale.plural_form(count), self.ngettext(singular, plural, count))
+        return forms
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -84,16 +103,17 @@ class Language:
         return self.translations.ngettext(singular, plural, count)
 
 
-def load_language(tag: str, catalogue_dirs: Iterable[Path] = ()) -> Language:
+def load_language(tag: str, catalogue_dirs: Iterable[Path] = (), root: Path | None = None) -> Language:
     """`tag` as site.toml names it; `catalogue_dirs`: the folders to read `<language>.po` from,
-    the strongest first (the site's translations, the theme, its parents)."""
+    the strongest first (the site's translations, the theme, its parents); `root`: the project,
+    which a broken catalogue's message names it from."""
     catalogue_dirs = tuple(catalogue_dirs)
     locale = _locale(tag)
     found = [path for folder in catalogue_dirs for path in _candidates(folder, locale)]
     translations: NullTranslations = NullTranslations()
     digest = hashlib.blake2b(digest_size=16)
     for path in reversed(found):  # the weakest first; each stronger one is asked before it
-        catalogue = _read(path)
+        catalogue = _read(path, root)
         digest.update(path.read_bytes())
         catalogue.add_fallback(translations)
         translations = catalogue
@@ -116,12 +136,16 @@ def _candidates(folder: Path, locale: Locale) -> list[Path]:
     return [path for name in names if (path := folder / name).is_file()][:1]
 
 
-def _read(path: Path) -> Translations:
+def _read(path: Path, root: Path | None) -> Translations:
     try:
         with path.open("rb") as handle:
             catalogue = read_po(handle, abort_invalid=True)
     except Exception as err:  # Babel's errors for a broken .po file come in several kinds
-        raise ContentError([Problem(path, getattr(err, "lineno", None), f"invalid message catalogue: {err}")]) from None
+        line = getattr(err, "lineno", None)  # Babel counts lines from 0
+        why = re.sub(r" on \d+$", "", str(err))
+        shown = path.relative_to(root) if root is not None and path.is_relative_to(root) else path
+        raise ContentError([Problem(shown, None if line is None else line + 1,
+                                    f"invalid message catalogue: {why}")]) from None
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)
     compiled.seek(0)
@@ -133,3 +157,34 @@ ENGLISH = load_language("en")  # the words' and formats' language where none is 
 
 def is_right_to_left(tag: str) -> bool:
     return tag.split("-")[0].split("_")[0].lower() in RTL_SCRIPTS
+
+
+def missing_translations(tag: str, catalogue_dirs: Iterable[Path], shown: Callable[[Path], Path]) -> list[str]:
+    """One line for each of the interface's words (those of the English catalogues in
+    `catalogue_dirs`) that no catalogue of language `tag` translates: the page shows it in
+    English. `shown` writes a path as messages name it."""
+    catalogue_dirs = tuple(catalogue_dirs)
+    locale = _locale(tag)
+    if locale.language == "en":
+        return []
+    translated = {message.id for folder in catalogue_dirs for path in _candidates(folder, locale)
+                  for message in _messages(path) if _has_string(message.string)}
+    missing, seen = [], set()
+    for folder in catalogue_dirs:
+        english = folder / "en.po"
+        for message in _messages(english) if english.is_file() else ():
+            if message.id and message.id not in translated and message.id not in seen:
+                seen.add(message.id)
+                words = message.id[0] if isinstance(message.id, tuple) else message.id
+                missing.append(f"{shown(english)}:{message.lineno}: warning: no '{tag}' translation of {words!r}; "
+                               f"the pages show it in English (add it to translations/{locale.language}.po)")
+    return missing
+
+
+def _messages(path: Path) -> list:
+    with path.open("rb") as handle:
+        return list(read_po(handle))
+
+
+def _has_string(string: str | tuple[str, ...]) -> bool:
+    return all(string) if isinstance(string, tuple) else bool(string)

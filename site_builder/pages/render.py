@@ -3,6 +3,7 @@ fragments it draws on the way are remembered (Fragments), for other pages and la
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import posixpath
@@ -19,10 +20,11 @@ from site_builder.model import TEASER_FIELDS, TEASER_READS, Article, Page, Site
 from site_builder.pages.fingerprint import untracked_reads
 from site_builder.pages.language import Language, load_language
 from site_builder.pages.theme import MAP_GEOMETRY, Theme, make_environment
+from site_builder.pages.titles import localised
 from site_builder.pages.widgets.charts import month_chart, month_counts
 from site_builder.pages.widgets.metadata import image_url, news_article, person
-from site_builder.pages.words import counted, date_range, format_date, ordinal
 from site_builder.pages.widgets.worldmap import world_map as draw_world_map
+from site_builder.pages.words import counted, date_range, format_date, ordinal
 
 # While a shared fragment is drawn (see `article_partial`), the page it will go into is not
 # known: links are left as placeholders, made relative when the fragment is put in a page.
@@ -119,7 +121,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     def world_map(context: jinja2.runtime.Context, taxonomy) -> Markup:
         if geometry is None:
             return Markup("")
-        return draw_world_map(taxonomy, geometry, lambda target: url(context, target))
+        return draw_world_map(taxonomy, geometry, lambda target: url(context, target), language)
 
     @jinja2.pass_context
     def term_chart(context: jinja2.runtime.Context, term, month_pages: Mapping[str, str]) -> Markup:
@@ -128,7 +130,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
             target = month_pages.get(f"{month:%Y-%m}")
             return None if target is None else url(context, target)
 
-        return month_chart(term, link)
+        return month_chart(term, link, language)
 
     def absolute_url(target: str) -> str:
         url = config.base_url + target
@@ -152,6 +154,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     env.filters["month"] = language.month
     env.filters["month_name"] = language.month_name
     env.filters["number"] = language.number
+    env.filters["month_abbr"] = language.month_abbr
     env.filters["ordinal"] = ordinal
     # {{ n | counted("article") }}: "1 article", "2 articles"; the catalogue's plural forms.
     env.filters["counted"] = lambda count, noun, plural=None: counted(count, noun, plural, language)
@@ -190,7 +193,7 @@ class Renderer:
                  templates: dict[str, str], fragments: Fragments, language: Language | None = None):
         language = language or load_language(config.language, theme.locale_dirs)
         self._parts = (theme, config, site, templates, fragments, language)
-        self.theme, self.templates = theme, templates
+        self.theme, self.templates, self.language = theme, templates, language
         self.env = env or make_environment(theme)
         self.fragments = fragments
         install_helpers(self.env, config, site, theme, templates, fragments, language)
@@ -210,4 +213,4 @@ class Renderer:
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)
-        return template.render(page.context, page_url=page.url)
+        return template.render(localised(page, self.language), page_url=page.url)

@@ -14,7 +14,12 @@ from jinja2.loaders import split_template_path
 
 from site_builder.config.source import line_of, read_site_toml
 from site_builder.errors import ContentError, Problem
-from site_builder.pages.theme_checks import THEME_TOML, file_problems, read_parent, shown
+from site_builder.pages.theme_checks import (
+    THEME_TOML,
+    file_problems,
+    read_parent,
+    shown,
+)
 from site_builder.project import CONFIG_FILE, SITE_TEMPLATES, SITE_TRANSLATIONS
 from site_builder.regular import read_regular
 

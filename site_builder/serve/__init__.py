@@ -25,7 +25,12 @@ from site_builder.errors import UsageError
 from site_builder.options import BuildOptions
 from site_builder.output.folder import check_output_dir
 from site_builder.pages.theme import BUNDLED_THEMES
-from site_builder.project import CONFIG_FILE, SITE_TEMPLATES, SITE_TRANSLATIONS, STATIC_DIR
+from site_builder.project import (
+    CONFIG_FILE,
+    SITE_TEMPLATES,
+    SITE_TRANSLATIONS,
+    STATIC_DIR,
+)
 from site_builder.serve.http import Health, ReloadSocket, make_app, reload_browsers
 from site_builder.serve.rebuilds import Rebuilds
 from site_builder.serve.watch import changes

@@ -17,9 +17,13 @@ let shown = 0;
 let generation = 0; // a newer search makes older, slower answers stale
 let counts = null; // each filter value's count within the current results; null: no search yet
 let filtersLoaded = false; // the filters' lists, fetched when the reader first narrows
+// The page's words in its language (search.html, from the catalogue): counts by plural category.
+const words = JSON.parse(form.dataset.words);
+const lang = document.documentElement.lang;
+const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
 
 function unavailable() {
-  status.textContent = "Search is not available for this copy of the site.";
+  status.textContent = words.unavailable;
   fieldset.hidden = narrow.hidden = true;
   form.querySelector(".search-row button").disabled = true;
 }
@@ -122,10 +126,12 @@ async function search() {
   found = answer.results;
   counts = answer.filters;
   showCounts();
-  const what = query ? ` for “${query}”` : "";
-  const narrowed = Object.keys(filters).length ? " with these filters" : "";
-  render(mine, found.length ? `${found.length} ${found.length === 1 ? "result" : "results"}${what}`
-    : `No articles found${what}${narrowed}.`);
+  const what = query ? fill(words.for, { query }) : "";
+  const narrowed = Object.keys(filters).length ? words.filtered : "";
+  const results = words.results[new Intl.PluralRules(lang).select(found.length)] || words.results.other;
+  const count = fill(results, { num: found.length.toLocaleString(lang) });
+  render(mine, found.length ? [count, what].filter(Boolean).join(" ")
+    : fill(words.none, { what: [what, narrowed].filter(Boolean).join(" ") }).replace(" .", "."));
   // Nothing found: what to try next, and the way out of the filters if they are the cause.
   none.hidden = found.length > 0;
   none.querySelector(".when-filtered").hidden = !narrowed;
