@@ -16,7 +16,9 @@ from site_builder.content.fields import (
     read_aliases,
     read_authors,
     read_corrections,
+    read_language,
     read_story,
+    read_translation_key,
 )
 from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown, smarten
@@ -28,6 +30,7 @@ from site_builder.text import first_paragraph, is_slug, slugify, summarize
 _LIST_FIELDS = ("topics", "tags", "regions", "analysis")
 _TEXT_FIELDS = ("title", "slug", "summary", "source", "byline", "template")
 _KNOWN = {"date", "updated", "image", "draft", "origin", "authors", "corrections", "aliases", "story",
+          "language", "translation_key",
           *_LIST_FIELDS, *_TEXT_FIELDS}
 MAX_SLUG = 200
 # Python's dates end at 9999-12-31: a month's calendar, a day after or a feed's UTC time of an
@@ -188,6 +191,8 @@ def _newsroom_fields(values: dict[str, Any], config: Config, problem) -> dict[st
                                         on("corrections")),
         "aliases": read_aliases(values.get("aliases"), on("aliases")),
         "story": read_story(values.get("story"), on("story")),
+        "language": read_language(values.get("language"), on("language")),
+        "translation_key": read_translation_key(values.get("translation_key"), on("translation_key")),
     }
 
 

@@ -40,7 +40,7 @@ class Language:
     tag: str  # as site.toml writes it: "en", "fr", "pt-BR"
     locale: Locale
     translations: NullTranslations
-    catalogue_hash: str  # of every catalogue read: a change redraws every page
+    catalogue_hash: str  # of every catalogue of every language: a change redraws every page
     sources: tuple[Path, ...] = ()  # the folders it was read from
 
     def __reduce__(self) -> tuple:
@@ -114,9 +114,11 @@ def load_language(tag: str, catalogue_dirs: Iterable[Path] = (), root: Path | No
     digest = hashlib.blake2b(digest_size=16)
     for path in reversed(found):  # the weakest first; each stronger one is asked before it
         catalogue = _read(path, root)
-        digest.update(path.read_bytes())
         catalogue.add_fallback(translations)
         translations = catalogue
+    # Every language's: an article in another language is drawn in its own (languages.py).
+    for path in sorted(path for folder in catalogue_dirs if folder.is_dir() for path in folder.glob("*.po")):
+        digest.update(f"{path}\0".encode() + path.read_bytes())
     return Language(tag, locale, translations, digest.hexdigest(), tuple(catalogue_dirs))
 
 
@@ -140,7 +142,7 @@ def _read(path: Path, root: Path | None) -> Translations:
     try:
         with path.open("rb") as handle:
             catalogue = read_po(handle, abort_invalid=True)
-    except Exception as err:  # Babel's errors for a broken .po file come in several kinds
+    except Exception as err:  # noqa: BLE001 (Babel's errors for a broken .po file come in several kinds)
         line = getattr(err, "lineno", None)  # Babel counts lines from 0
         why = re.sub(r" on \d+$", "", str(err))
         shown = path.relative_to(root) if root is not None and path.is_relative_to(root) else path

@@ -3,6 +3,7 @@ fragments it draws on the way are remembered (Fragments), for other pages and la
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -194,6 +195,7 @@ class Renderer:
         language = language or load_language(config.language, theme.locale_dirs)
         self._parts = (theme, config, site, templates, fragments, language)
         self.theme, self.templates, self.language = theme, templates, language
+        self._others: dict[str, Renderer] = {}  # by language, see `_speaking`
         self.env = env or make_environment(theme)
         self.fragments = fragments
         install_helpers(self.env, config, site, theme, templates, fragments, language)
@@ -212,5 +214,17 @@ class Renderer:
                 if key[2] in teasers and self.templates.get(key[0]) == key[1]}
 
     def render(self, page: Page) -> str:
-        template = self.env.get_template(page.template)
-        return template.render(localised(page, self.language), page_url=page.url)
+        renderer = self._speaking(page.context.get("interface"))
+        template = renderer.env.get_template(page.template)
+        return template.render(localised(page, renderer.language), page_url=page.url)
+
+    def _speaking(self, tag: str | None) -> Renderer:
+        """This renderer, or one drawing in another language (an article in it, its listing):
+        its own environment and fragments, the same theme and site."""
+        if not tag or tag == self.language.tag:
+            return self
+        if tag not in self._others:
+            theme, config, site, templates, _, _ = self._parts
+            self._others[tag] = Renderer(None, theme, dataclasses.replace(config, language=tag), site, templates,
+                                         Fragments(), load_language(tag, theme.locale_dirs))
+        return self._others[tag]

@@ -28,7 +28,27 @@ function unavailable() {
   form.querySelector(".search-row button").disabled = true;
 }
 
+// A site in several languages has a search page for each (Pagefind indexes each language
+// apart): a reader who comes to the site's own without having chosen one is taken to the one
+// in the browser's language (only that page lists them in data-languages).
+function readersLanguage() {
+  const pages = JSON.parse(form.dataset.languages || "{}");
+  const links = document.querySelectorAll(".search-languages a");
+  for (const link of links) link.addEventListener("click", () => sessionStorage.setItem("search-language", link.hreflang));
+  let chosen = null;
+  try { chosen = sessionStorage.getItem("search-language"); } catch (error) { return false; }
+  if (chosen) return false;
+  const own = lang.toLowerCase().split("-")[0];
+  const wanted = (navigator.languages || [navigator.language]).map((tag) => tag.toLowerCase().split("-")[0])
+    .find((tag) => Object.keys(pages).some((page) => page.toLowerCase().split("-")[0] === tag));
+  const target = wanted && Object.entries(pages).find(([page]) => page.toLowerCase().split("-")[0] === wanted);
+  if (!target || wanted === own) return false;
+  location.replace(new URL(form.dataset.root, document.baseURI).href + target[1][1] + location.search);
+  return true;
+}
+
 async function load() {
+  if (readersLanguage()) return;
   // Relative URLs from the template, resolved against this page: works under any subpath.
   const here = document.baseURI;
   try {
