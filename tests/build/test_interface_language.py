@@ -100,3 +100,13 @@ def test_the_compact_theme_speaks_the_site_language_too(make_site, run) -> None:
     home = page(root, "index.html")
     assert ">Titular<" in home and ">Fecha<" in home  # its own catalogue
     assert "Ir al contenido" in home and ">Lo último <" in home  # the default theme's and site-builder's
+
+
+def test_a_right_to_left_archive_points_its_arrows_along_its_script(make_site, run) -> None:
+    root = dated_site(make_site, "ar", extra={"content/articles/2026/02/cairo.md": article(
+        "Cairo", "2026-02-20", "Text.", regions="[Egypt]")})
+    assert run(root, "build")[0] == 0
+    february = page(root, "archive/2026/02/index.html")
+    assert re.search(r'rel="next"[^>]*>مارس 2026 ←</a>', february)  # the later month, to the left
+    regions = page(root, "regions/index.html")
+    assert "أفريقيا" in regions and "شمال أفريقيا" in regions  # the world's regions, in its words
