@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
@@ -53,7 +54,8 @@ class Language:
 
     def date(self, moment: dt.date) -> str:
         """'8 February 2026', '8 février 2026', '8 февраля 2026 г.'"""
-        return format_date(moment, "long", locale=self.locale)
+        day = moment.date() if isinstance(moment, dt.datetime) else moment
+        return _formatted("date", day, self.locale)
 
     def time(self, moment: dt.datetime) -> str:
         """'14:05 GMT': the time of day in its zone, with the zone's abbreviation as news sites
@@ -61,15 +63,15 @@ class Language:
         zone = moment.tzname() or ""
         if zone[:1] in "+-":  # a zone without a name ('+03') is told by its offset
             zone = f"UTC{zone}"
-        return f"{format_time(moment, 'short', locale=self.locale)} {zone}".rstrip()
+        return f"{_formatted('time', moment.time(), self.locale)} {zone}".rstrip()
 
     def month(self, moment: dt.date) -> str:
         """'February 2026', 'février 2026'."""
-        return format_skeleton("yMMMM", moment, locale=self.locale)
+        return _formatted("yMMMM", dt.date(moment.year, moment.month, 1), self.locale)
 
     def day_and_month(self, moment: dt.date) -> str:
         """'24 May', '24 mai', '24 мая', '24 de mayo'."""
-        return format_skeleton("MMMMd", moment, locale=self.locale)
+        return _formatted("MMMMd", dt.date(moment.year, moment.month, moment.day), self.locale)
 
     def month_name(self, moment: dt.date) -> str:
         """'February', standing alone ('février', 'февраль')."""
@@ -86,7 +88,7 @@ class Language:
         return [days[day] for day in range(7)]
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale)
+        return _formatted("number", value, self.locale)
 
     def plural_words(self, singular: str, plural: str) -> dict[str, str]:
         """The catalogue's forms of a counted phrase by CLDR plural category ('one', 'few',
@@ -101,6 +103,19 @@ class Language:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
+
+
+# Pages show the same days, months and counts over and over (each teaser's date, each listing's
+# count): Babel's formatting, a pattern parsed and applied each time, is done once per value.
+@functools.lru_cache(maxsize=65536)
+def _formatted(how: str, value: Any, locale: Locale) -> str:
+    if how == "date":
+        return format_date(value, "long", locale=locale)
+    if how == "time":
+        return format_time(value, "short", locale=locale)
+    if how == "number":
+        return format_decimal(value, locale=locale)
+    return format_skeleton(how, value, locale=locale)
 
 
 def load_language(tag: str, catalogue_dirs: Iterable[Path] = (), root: Path | None = None) -> Language:

@@ -11,6 +11,7 @@ import posixpath
 import re
 import urllib.parse
 from collections.abc import Mapping
+from typing import Any
 from dataclasses import dataclass, field
 
 import jinja2
@@ -52,6 +53,23 @@ def encoded(url: str) -> str:
     return urllib.parse.quote(url, safe="/#:?=&%")
 
 
+def interface_words(language: Language) -> dict[str, Any]:
+    """`_`, `gettext` and `ngettext` for templates: a message's translation, as markup (the
+    catalogues are the theme's, trusted as its templates are), formatted with its escaped
+    `variables`; `ngettext` gives `num` the count. Plain functions, each message looked up
+    once: Jinja's own gettext wrappers cost two context calls each, on every page."""
+    single = functools.lru_cache(maxsize=None)(lambda message: Markup(language.gettext(message)))
+    plural = functools.lru_cache(maxsize=None)(lambda one, many, n: Markup(language.ngettext(one, many, n)))
+
+    def gettext(message: str, **variables: Any) -> Markup:
+        return single(message) % variables if variables else single(message)
+
+    def ngettext(singular: str, plural_form: str, count: int, **variables: Any) -> Markup:
+        return plural(singular, plural_form, count) % {"num": count, **variables}
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
+
+
 RenderedFragments = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
 
 
@@ -86,7 +104,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     """Globals and filters every template may use. Call once per environment. `templates`:
     each template's hash (see fingerprint.template_hashes), which keys `fragments`; `language`:
     the interface's words (`_()`, `ngettext()`, `{% trans %}`), dates and numbers."""
-    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(interface_words(language))
     assets = theme.assets
     geometry = theme.data_file(MAP_GEOMETRY)
 
