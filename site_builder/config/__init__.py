@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
+
 from site_builder.config.build import SCHEDULER, BuildSettings, build_table
 from site_builder.config.deploy import read_destinations
 from site_builder.config.markdown import (
@@ -127,6 +129,15 @@ def timezone_problem(name: str) -> str | None:
     return None
 
 
+def language_problem(tag: str) -> str | None:
+    """A language Babel has no data for has no dates, numbers or plural rules to write."""
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return f"unknown language '{tag}': a tag such as \"en\", \"fr\" or \"pt-BR\""
+    return None
+
+
 def base_url_problem(url: str) -> str | None:
     if not re.match(r"https?://[^/]+", url):
         return "'base_url' must start with http:// or https:// and a host"
@@ -149,6 +160,8 @@ def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
             found.append((key, f"'{key}' must be at least 1"))
     if "base_url" in values and (message := base_url_problem(values["base_url"])):
         found.append(("base_url", message))
+    if "language" in values and (message := language_problem(values["language"])):
+        found.append(("language", message))
     if "slugs" in values and values["slugs"] not in SLUG_STYLES:
         found.append(("slugs", f"'slugs' must be one of {', '.join(SLUG_STYLES)}"))
     if "theme" in values and not THEME_NAME.fullmatch(values["theme"]):
