@@ -107,7 +107,7 @@ class Language:
 
 # Pages show the same days, months and counts over and over (each teaser's date, each listing's
 # count): Babel's formatting, a pattern parsed and applied each time, is done once per value.
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)  # ten years of days, their months and the counts shown
 def _formatted(how: str, value: Any, locale: Locale) -> str:
     if how == "date":
         return format_date(value, "long", locale=locale)
