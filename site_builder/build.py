@@ -36,12 +36,8 @@ from site_builder.output import render_first, write_site
 from site_builder.output.folder import (OutputFolder, check_articles_folder, check_output_dir,
                                         read_output_folder, tree_id)
 from site_builder.pages.clashes import url_clashes
-from site_builder.pages.fingerprint import (
-    References,
-    ThemeHashes,
-    hash_theme,
-    inputs_key,
-)
+from site_builder.pages.fingerprint import References, ThemeHashes, hash_theme, inputs_key
+from site_builder.pages.language import Language, load_language
 from site_builder.pages.plan import plan_pages
 from site_builder.pages.render import Fragments, Renderer
 from site_builder.pages.theme import Theme, load_theme, make_environment
@@ -77,6 +73,7 @@ class LoadedTheme:
     env: jinja2.Environment
     hashes: ThemeHashes
     references: References  # what each template draws, for the next build (pages/fingerprint.py)
+    language: Language  # the interface's words and formats in the site's language
 
 
 @dataclass(frozen=True)
@@ -97,8 +94,8 @@ class Warm:
     cache: BuildCache
     cache_for: str  # the output folder and configuration the cache belongs to
     theme: LoadedTheme
-    # The theme's name, whether its files' names carry hashes, and the names pinned.
-    theme_for: tuple[str, bool, tuple[tuple[str, str], ...]]
+    # The theme's name, whether its files' names carry hashes, the names pinned, the language.
+    theme_for: tuple[str, bool, tuple[tuple[str, str], ...], str]
     discovery: Discovery
     built: Built | None  # None until a build draws the site
     files: SiteFiles | None = None  # the project's other files (content/files.py)
@@ -180,7 +177,8 @@ def _build(options: BuildOptions, warm: Warm | None, edits: Edits | None,
     extras = read_extras(options.root, config, content.articles, site_files, jobs, options.progress)
     lap("cache, parse, photos")
     site, related, problems = _index(content, extras, loaded.env, options, config, cache, jobs)
-    renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments))
+    renderer = Renderer(loaded.env, loaded.theme, config, site, loaded.hashes.templates, Fragments(cache.fragments),
+                        loaded.language)
     pages, drawn, fragments = render_first(options, first, plan_pages(site, config), renderer, loaded.hashes, folder)
     copies = _copies(options.root, site_files, extras)
     # Two things at one URL (an alias or a page on a page of the site's, a static file on a
@@ -219,14 +217,16 @@ def _cache(options: BuildOptions, config: Config, warm: Warm | None) -> tuple[Bu
 
 
 def _theme(options: BuildOptions, config: Config, cache: BuildCache, warm: Warm | None,
-           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool, tuple[tuple[str, str], ...]]]:
+           edits: Edits | None) -> tuple[LoadedTheme, tuple[str, bool, tuple[tuple[str, str], ...], str]]:
     """The theme the last build loaded, unless something outside content/ changed since."""
-    made_for = (config.theme, options.fingerprint_assets, options.pinned_assets)
+    made_for = (config.theme, options.fingerprint_assets, options.pinned_assets, config.language)
     if warm is not None and edits is not None and not edits.others and warm.theme_for == made_for:
         return warm.theme, made_for
     theme = load_theme(options.root, config.theme, options.fingerprint_assets, dict(options.pinned_assets))
     env = make_environment(theme)
-    return LoadedTheme(theme, env, *hash_theme(theme, env, cache.templates)), made_for
+    language = load_language(config.language, theme.locale_dirs, options.root)
+    hashes, references = hash_theme(theme, env, cache.templates, language.catalogue_hash)
+    return LoadedTheme(theme, env, hashes, references, language), made_for
 
 
 def _discover(root: Path, cache: BuildCache, warm: Warm | None, edits: Edits | None) -> Discovery:
@@ -260,7 +260,7 @@ def _index(content: Content, extras: Extras, env: jinja2.Environment, options: B
         raise ContentError(list(problems))
     broken = {p.path.as_posix() for p in problems}
     published = [a for a in extras.articles if a.path not in broken and (options.drafts or not a.draft)]
-    site, related = index_articles(published, config.min_articles_for_tag_page, cache.related, jobs)
+    site, related = index_articles(published, config, cache.related, jobs)
     return with_notes(site, extras.pages, extras.profiles, extras.intros), related, problems
 
 

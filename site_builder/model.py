@@ -85,6 +85,8 @@ class Article:
     aliases: tuple[str, ...] = ()
     aliases_line: int = 1
     story: str | None = None  # the running story it belongs to
+    language: str | None = None  # front matter `language`, when the article is not in the site's
+    translation_key: str | None = None  # shared by an article and its translations
     # Whether `date` and `updated` were written with a time of day (then pages show it).
     timed: bool = False
     updated_timed: bool = False
@@ -142,7 +144,7 @@ class Article:
 # What an article's teaser may show, and so what its hash covers: all but the body and the
 # extras. `modified`, `slug` and `names` are made of these.
 TEASER_FIELDS = ("url", "title", "date", "updated", "summary", "agency", "authors", "topics", "tags",
-                 "regions", "image", "draft", "timed")
+                 "regions", "image", "draft", "timed", "language")
 TEASER_READS = frozenset({*TEASER_FIELDS, "modified", "slug", "names"})
 
 

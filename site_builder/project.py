@@ -15,6 +15,7 @@ PAGES_DIR, AUTHORS_DIR, STORIES_DIR = "content/pages", "content/authors", "conte
 NOTE_DIRS = (PAGES_DIR, AUTHORS_DIR, STORIES_DIR)  # Markdown files besides the articles
 STATIC_DIR = "static"  # the site's own files, copied to the output folder's root as they are
 SITE_TEMPLATES = "templates"  # the site's own template overrides
+SITE_TRANSLATIONS = "translations"  # the site's own words for the interface: <language>.po
 CACHE_DIR = ".site-builder-cache"
 # The folders the site is made from: no build writes into them, nor below them.
 SOURCE_DIRS = ("content", "themes", SITE_TEMPLATES, STATIC_DIR)

@@ -10,6 +10,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.config import load_config
 from site_builder.errors import ContentError, Problem, UsageError
 from site_builder.pages.theme import find_theme
 from site_builder.project import (
@@ -103,7 +104,7 @@ def new_article(root: Path, title: str, today: dt.date) -> Path:
     """Create the file; never overwrites: an existing slug gets -2, -3, ..."""
     import yaml  # only `new` needs it
 
-    base = slugify(title)
+    base = slugify(title, style=load_config(root).slugs)
     if not base:
         raise ContentError([Problem(Path("<title>"), None, "the headline needs letters or digits")])
     folder = root / ARTICLES_DIR / f"{today:%Y}" / f"{today:%m}"

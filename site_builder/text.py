@@ -7,8 +7,17 @@ import re
 import unicodedata
 from collections.abc import Container
 
+from anyascii import anyascii
+
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+UNICODE_SLUG_PATTERN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _MARKUP = re.compile(r"<[^>]+>|[*_`#>]|!?\[([^\]]*)\]\([^)]*\)")
+
+
+SLUG_STYLES = ("ascii", "unicode")  # site.toml's `slugs`: transliterated, or in the headline's script
+# Symbols that tell names apart ("C++", "C#", "AT&T"): a term's slug spells them out.
+_SYMBOL_WORDS = {"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "}
+_SYMBOLS = re.compile("|".join(re.escape(symbol) for symbol in _SYMBOL_WORDS))
 
 
 # Characters no XML document (a feed, a sitemap) may hold and HTML calls errors: C0 and C1
@@ -26,17 +35,13 @@ def without_controls(text: str) -> str:
     return _CONTROLS.sub("", text.translate(_SPACED))
 
 
-# Letters that Unicode does not decompose into an ASCII letter and a mark.
-_TRANSLITERATE = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
-
-
 @functools.lru_cache(maxsize=65536)  # term names repeat across thousands of articles
-def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII, lowercase, hyphen-separated; cut at a word boundary. Empty input gives ''.
+def slugify(text: str, max_length: int = 80, style: str = "ascii", symbols: bool = False) -> str:
+    """Lowercase words joined by hyphens, cut at a word boundary; '' when the text has no letter
+    or digit. `style` "ascii" transliterates any script (Москва -> moskva); "unicode" keeps it
+    (москва). `symbols` spells out +, #, & and @, so that "C++" and "C" get slugs of their own.
     The one slug rule: `new`, the importer, parse (a missing slug) and term pages share it."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['\u2019`]", "", ascii_text.lower())
-    words = re.findall(r"[a-z0-9]+", ascii_text)
+    words = slug_words(text, style, symbols)
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
@@ -44,6 +49,22 @@ def slugify(text: str, max_length: int = 80) -> str:
             break
         slug = candidate
     return slug or (words[0][:max_length] if words else "")
+
+
+def slug_words(text: str, style: str = "ascii", symbols: bool = False) -> list[str]:
+    if symbols:
+        text = _SYMBOLS.sub(lambda match: _SYMBOL_WORDS[match.group()], text)
+    text = re.sub(r"['\u2019`\u02bc]", "", text)  # an apostrophe joins ("Takaichi's" -> takaichis)
+    if style == "unicode":
+        return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+    return re.findall(r"[a-z0-9]+", re.sub(r"['`]", "", anyascii(text)).lower())
+
+
+def is_slug(text: str, style: str = "ascii") -> bool:
+    """Whether `text` may be written as an article's `slug`."""
+    if style == "unicode":
+        return bool(UNICODE_SLUG_PATTERN.fullmatch(text)) and text == text.casefold()
+    return bool(SLUG_PATTERN.fullmatch(text))
 
 
 def unique_slug(base: str, taken: Container[str]) -> str:

@@ -94,9 +94,9 @@ def page_at(browser):
     """A fresh page of a given width that records console errors and failed requests."""
     contexts = []
 
-    def open_page(width: int = 1280, color_scheme: str = "light"):
+    def open_page(width: int = 1280, color_scheme: str = "light", locale: str | None = None):
         context = browser.new_context(viewport={"width": width, "height": 900},
-                                      color_scheme=color_scheme)
+                                      color_scheme=color_scheme, locale=locale)
         contexts.append(context)
         page = context.new_page()
         page.errors = []

@@ -11,6 +11,7 @@ from site_builder.catalog.dates import build_years
 from site_builder.catalog.related import RelatedArticles, find_related
 from site_builder.catalog.stories import build_stories
 from site_builder.catalog.taxonomies import build_authors, build_taxonomies
+from site_builder.config import Config
 from site_builder.model import Article, Site
 from site_builder.newsroom import Profile, Standalone, StoryIntro
 
@@ -20,25 +21,24 @@ def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: (-a.timestamp, a.url)))
 
 
-def index_articles(articles: Iterable[Article], min_articles_for_tag_page: int = 1,
+def index_articles(articles: Iterable[Article], config: Config = Config(),
                    known: Mapping[str, tuple[str, ...]] | None = None, jobs: int = 1
                    ) -> tuple[Site, dict[str, tuple[str, ...]]]:
     """The index stage: the site of the articles to publish, and the related lists to keep for
     the next build (`known`: what the last one kept; see related.find_related)."""
     ordered = newest_first(articles)
     related, lists = find_related(ordered, known, jobs=jobs)
-    return build_site(ordered, related, min_articles_for_tag_page), lists
+    return build_site(ordered, related, config), lists
 
 
-def build_site(articles: Iterable[Article], related: Mapping[str, tuple[str, ...]],
-               min_articles_for_tag_page: int = 1) -> Site:
+def build_site(articles: Iterable[Article], related: Mapping[str, tuple[str, ...]], config: Config = Config()) -> Site:
     """`related`: URL -> the URLs of its related articles, from related.find_related."""
     ordered = newest_first(articles)
     by_url = {a.url: a for a in ordered}
-    taxonomies = build_taxonomies(ordered, min_articles_for_tag_page)
+    taxonomies = build_taxonomies(ordered, config.min_articles_for_tag_page, config.slugs)
     return Site(articles=ordered, taxonomies=taxonomies, years=build_years(ordered),
-                related=RelatedArticles(related, by_url), authors=build_authors(ordered),
-                stories=build_stories(ordered))
+                related=RelatedArticles(related, by_url), authors=build_authors(ordered, config.slugs),
+                stories=build_stories(ordered, config.slugs))
 
 
 def with_notes(site: Site, pages: Iterable[Standalone] = (), profiles: Mapping[str, Profile] | None = None,

@@ -10,14 +10,14 @@ from site_builder.model import Article, Story
 from site_builder.text import slugify
 
 
-def build_stories(articles: Iterable[Article]) -> tuple[Story, ...]:
+def build_stories(articles: Iterable[Article], slug_style: str = "ascii") -> tuple[Story, ...]:
     """`articles` newest first. Stories whose names share a slug are one, named
     as most of its articles write it. An article's place counts the articles dated before it,
     so a later one never changes it."""
     by_slug: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         if article.story:
-            by_slug[slugify(article.story)].append(article)
+            by_slug[slugify(article.story, style=slug_style)].append(article)
     stories = []
     for slug, found in by_slug.items():
         found.reverse()  # oldest first

@@ -11,14 +11,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from site_builder.build import BuildReport, build
-from site_builder.commands import EXIT_CONTENT, EXIT_OK, holding_project, progress_bar, warn_if_local_address
+from site_builder.commands import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    holding_project,
+    progress_bar,
+    warn_if_local_address,
+)
 from site_builder.commands.deploying import print_deployed
 from site_builder.config import Config, load_config
 from site_builder.errors import ContentError, UsageError
 from site_builder.links import find_broken_links
 from site_builder.options import BuildOptions
-from site_builder.project import CACHE_DIR, CHECK_DIRS, cache_file
+from site_builder.pages.language import missing_translations
+from site_builder.pages.theme import load_theme
+from site_builder.pages.theme_checks import shown
 from site_builder.pages.words import counted
+from site_builder.project import CACHE_DIR, CHECK_DIRS, cache_file
 
 if TYPE_CHECKING:
     from site_builder.cluster.runner import Cluster
@@ -140,6 +149,7 @@ def run_check(args: argparse.Namespace) -> int:
         report = build(BuildOptions(root=args.root, out=out, drafts=args.drafts, atomic=False, search=False,
                                     progress=progress_bar if sys.stderr.isatty() else None))
         _print_undated(report)
+        _print_untranslated(args.root)
         broken = list(find_broken_links(out, cache_file(args.root, "check-links", out, ".pickle")))
     for link in broken:
         print(link, file=sys.stderr)
@@ -157,6 +167,14 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out}: serve writes its site to a folder; build uploads to destinations")
     serve(build_options(args), host=args.host, port=args.port)
     return EXIT_OK
+
+
+def _print_untranslated(root: Path) -> None:
+    """The interface's words the site's language has no translation for, one line each."""
+    config = load_config(root)
+    theme = load_theme(root, config.theme)
+    for line in missing_translations(config.language, theme.locale_dirs, lambda path: shown(path, root)):
+        print(line, file=sys.stderr)
 
 
 def _print_undated(report: BuildReport) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
+
 from site_builder.config.build import SCHEDULER, BuildSettings, build_table
 from site_builder.config.deploy import read_destinations
 from site_builder.config.markdown import (
@@ -26,6 +28,7 @@ from site_builder.config.menu import MenuItem, menu_table
 from site_builder.config.source import line_of, problem, read_site_toml
 from site_builder.errors import ContentError, Problem
 from site_builder.project import THEME_NAME
+from site_builder.text import SLUG_STYLES
 
 __all__ = ["SCHEDULER", "BuildSettings", "Config", "MarkdownSettings", "MenuItem", "load_config"]
 
@@ -46,6 +49,9 @@ class Config:
     # Articles in the smallest search shard (see search/): bigger, fewer downloads per query;
     # smaller, less to index again after a day's news or an edit.
     search_shard_size: int = 250
+    # How a slug is made from a headline or a term's name: "ascii" transliterates any script
+    # (Москва -> moskva), "unicode" keeps it (москва; links percent-encode it).
+    slugs: str = "ascii"
     news_sitemap: bool = True  # news-sitemap.xml, for Google News
     markdown: MarkdownSettings = MarkdownSettings()
     # The navigation's links ([[menu]] tables); empty: the sections, as the theme lists them.
@@ -123,6 +129,15 @@ def timezone_problem(name: str) -> str | None:
     return None
 
 
+def language_problem(tag: str) -> str | None:
+    """A language Babel has no data for has no dates, numbers or plural rules to write."""
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return f"unknown language '{tag}': a tag such as \"en\", \"fr\" or \"pt-BR\""
+    return None
+
+
 def base_url_problem(url: str) -> str | None:
     if not re.match(r"https?://[^/]+", url):
         return "'base_url' must start with http:// or https:// and a host"
@@ -145,6 +160,10 @@ def _value_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
             found.append((key, f"'{key}' must be at least 1"))
     if "base_url" in values and (message := base_url_problem(values["base_url"])):
         found.append(("base_url", message))
+    if "language" in values and (message := language_problem(values["language"])):
+        found.append(("language", message))
+    if "slugs" in values and values["slugs"] not in SLUG_STYLES:
+        found.append(("slugs", f"'slugs' must be one of {', '.join(SLUG_STYLES)}"))
     if "theme" in values and not THEME_NAME.fullmatch(values["theme"]):
         found.append(("theme", "'theme' must be a folder name under themes/"))
     return found

@@ -1,5 +1,6 @@
 """fields: the newsroom's front matter fields, checked -> their values or what is wrong with them:
-bylines (`authors`, the older `byline`), `corrections`, `aliases` and `story`."""
+bylines (`authors`, the older `byline`), `corrections`, `aliases`, `story`, and an article's
+`language` and `translation_key`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
+
+from babel import Locale, UnknownLocaleError
 
 from site_builder.model import Correction
 from site_builder.text import slugify
@@ -93,3 +96,31 @@ def read_story(value: Any, problem: Problem) -> str | None:
         problem(f"'story' {name!r} needs letters or digits for its page's address")
         return None
     return name
+
+
+def read_language(value: Any, problem: Problem) -> str | None:
+    """An article's `language:` ("ru", "pt-BR"), when it is not the site's; None if not given."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _is_language(value):
+        problem(f"'language' must be a language tag such as \"en\", \"ru\" or \"pt-BR\", not {value!r}")
+        return None
+    return value
+
+
+def _is_language(tag: str) -> bool:
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def read_translation_key(value: Any, problem: Problem) -> str | None:
+    """`translation_key:`: the name an article shares with its translations, which link each other."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | int):
+        problem("'translation_key' must be text, the same in every translation of the article")
+        return None
+    return str(value)

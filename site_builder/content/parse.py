@@ -12,17 +12,25 @@ from typing import Any
 
 from site_builder.config import Config
 from site_builder.content.discover import unreadable, with_text
-from site_builder.content.fields import read_aliases, read_authors, read_corrections, read_story
+from site_builder.content.fields import (
+    read_aliases,
+    read_authors,
+    read_corrections,
+    read_language,
+    read_story,
+    read_translation_key,
+)
 from site_builder.content.front_matter import split_front_matter
 from site_builder.content.markup import is_safe_url, render_markdown, smarten
 from site_builder.content.markup.limits import TooComplex
 from site_builder.errors import Problem
 from site_builder.model import Article, ArticleFile, Image
-from site_builder.text import SLUG_PATTERN, first_paragraph, slugify, summarize
+from site_builder.text import first_paragraph, is_slug, slugify, summarize
 
 _LIST_FIELDS = ("topics", "tags", "regions", "analysis")
 _TEXT_FIELDS = ("title", "slug", "summary", "source", "byline", "template")
 _KNOWN = {"date", "updated", "image", "draft", "origin", "authors", "corrections", "aliases", "story",
+          "language", "translation_key",
           *_LIST_FIELDS, *_TEXT_FIELDS}
 MAX_SLUG = 200
 # Python's dates end at 9999-12-31: a month's calendar, a day after or a feed's UTC time of an
@@ -65,7 +73,7 @@ def parse_file(file: ArticleFile, config: Config) -> Article | UndatedDraft | li
         return sorted(problems, key=lambda p: p.line or 0)  # in the order of the file
     date: dt.datetime = fields["date"]
     summary = fields.get("summary") or summarize(front.body)
-    slug = fields.get("slug") or slugify(fields["title"])
+    slug = fields.get("slug") or slugify(fields["title"], style=config.slugs)
     if not slug:
         problem("title", "cannot derive a slug from the title; add a 'slug' field")
         return problems
@@ -127,7 +135,7 @@ def _check_fields(values: dict[str, Any], config: Config, problem) -> dict[str, 
             fields[key] = " ".join(value.split()) if key != "summary" else value.strip()
     if "template" in fields and not re.fullmatch(r"[\w-]+\.html", fields["template"]):
         problem("template", f"'template' must be a template file name like 'feature.html', not {fields['template']!r}")
-    if "slug" in fields and not SLUG_PATTERN.fullmatch(fields["slug"]):
+    if "slug" in fields and not is_slug(fields["slug"], config.slugs):
         problem("slug", f"'slug' must be lowercase letters, digits and hyphens, not {fields['slug']!r}")
     elif "slug" in fields and len(fields["slug"]) > MAX_SLUG:
         # It names a folder of the site, and file systems allow 255 bytes a name.
@@ -183,6 +191,8 @@ def _newsroom_fields(values: dict[str, Any], config: Config, problem) -> dict[st
                                         on("corrections")),
         "aliases": read_aliases(values.get("aliases"), on("aliases")),
         "story": read_story(values.get("story"), on("story")),
+        "language": read_language(values.get("language"), on("language")),
+        "translation_key": read_translation_key(values.get("translation_key"), on("translation_key")),
     }
 
 

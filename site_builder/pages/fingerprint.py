@@ -123,16 +123,17 @@ class ThemeHashes:
     site_key: str  # what every page depends on: asset hashes (pages link them), map data
 
 
-def hash_theme(theme: Theme, env: jinja2.Environment, known: References) -> tuple[ThemeHashes, References]:
+def hash_theme(theme: Theme, env: jinja2.Environment, known: References, words: str = ""
+               ) -> tuple[ThemeHashes, References]:
     """The theme's hashes, and the template references to keep for the next call (see
-    `template_hashes`)."""
+    `template_hashes`). `words`: the hash of the interface's message catalogues."""
     templates, references = template_hashes(env, known)
     static = {path: file_hash(source) for path, source in theme.static_files.items()}
     geometry = theme.data_file(MAP_GEOMETRY)
     # Every page links the theme's files by their output paths, which carry their hashes when
     # fingerprinted (or were pinned by the dev server: then an edit changes no page).
     linked = sorted(theme.static_files) if theme.fingerprinted else []
-    site_key = "|".join([*linked, file_hash(geometry) if geometry else ""])
+    site_key = "|".join([*linked, file_hash(geometry) if geometry else "", words])
     return ThemeHashes(templates, static, site_key), references
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from site_builder.config import Config
 from site_builder.model import Article, Page, Site, Term
+from site_builder.pages.language import ENGLISH, Language
 from site_builder.pages.paginate import LATEST, Forward, Paginator, page_of, paginate
 from site_builder.pages.words import date_range, format_date
 
@@ -30,14 +31,15 @@ def listing_pages(articles: Sequence[Article], config: Config, first_url: str, t
     articles and dates, so they stay as they are while the listing grows."""
     for paginator in paginate(articles, config.articles_per_page, first_url):
         if isinstance(paginator, Forward):
-            yield Page(paginator.url, "forward.html", {"title": title, "target": paginator.first_url},
+            yield Page(paginator.url, "forward.html", {"title": title, "heading": title, "target": paginator.first_url,
+                                                       **_dated(context)},
                        inputs=(title, paginator.first_url), kind="forward")
             continue
         latest = paginator.is_latest
         dates = "" if latest else page_dates(paginator, title)
         yield Page(paginator.url_of(paginator.number), template,
                    {**context, **((first_page or {}) if latest else {}),
-                    "title": f"{title} · {dates}" if dates else title, "page_dates": dates,
+                    "title": f"{title} · {dates}" if dates else title, "page_dates": dates, "heading": title,
                     "paginator": paginator},
                    inputs=(title, dates, str(paginator.newer_url), str(paginator.older_url),
                            *teasers(paginator.items), *(inputs if latest else ())),
@@ -45,16 +47,25 @@ def listing_pages(articles: Sequence[Article], config: Config, first_url: str, t
                    else paginator.items[0].date.year)
 
 
-def page_dates(paginator: Paginator, title: str) -> str:
+def _dated(context: dict[str, Any]) -> dict[str, Any]:
+    """What a forwarding page needs to name a day's listing in the site's language (titles.py)."""
+    return {"day": context["day"]} if "day" in context else {}
+
+
+def page_dates(paginator: Paginator, title: str, language: Language = ENGLISH) -> str:
     """What a numbered page's heading says it covers: its dates, and its number when they are
-    one day (a very busy day; on the day's own listing, the number alone)."""
+    one day (a very busy day; on the day's own listing, the number alone). The plan writes it
+    in English for the page's inputs; titles.py writes it again in the site's language."""
     if paginator.dates is None:
         return ""
     first, last = paginator.dates
     if first != last:
-        return date_range(first, last)
-    day = format_date(first)
-    return f"page {paginator.number}" if day == title else f"{day}, page {paginator.number}"
+        return date_range(first, last, language)
+    day = format_date(first, language=language)
+    number = language.number(paginator.number)
+    if day == title:
+        return language.gettext("page %(number)s") % {"number": number}
+    return language.gettext("%(day)s, page %(number)s") % {"day": day, "number": number}
 
 
 def teasers(articles: Iterable[Article]) -> tuple[str, ...]:

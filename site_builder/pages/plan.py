@@ -7,6 +7,13 @@ from collections.abc import Iterable, Iterator
 from site_builder.config import Config
 from site_builder.model import Article, Page, Site, Term
 from site_builder.pages.archive import archive_pages
+from site_builder.pages.languages import (
+    Version,
+    interface,
+    language_pages,
+    search_languages,
+    versions,
+)
 from site_builder.pages.listing import archive_jump, jump_inputs, listing_pages, teasers
 from site_builder.pages.newsroom import plan_corrections, plan_standalone, story_index
 from site_builder.pages.redirects import plan_redirects
@@ -36,7 +43,7 @@ def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list
     yield from listing_pages(site.articles, config, "", "home.html", "Latest", kind="home",
                              first_page={"top_topics": top_topics, "top_regions": top_regions, "jump": jump},
                              inputs=(*_term_counts(top_topics + top_regions), *jump_inputs(jump)))
-    yield from _article_pages(site)
+    yield from _article_pages(site, config)
     yield from feed("feed.xml", config.title, "", site.articles)
     for taxonomy in site.taxonomies:
         yield from taxonomy_pages(taxonomy, config)
@@ -49,8 +56,11 @@ def _pages(site: Site, config: Config, top_topics: list[Term], top_regions: list
     yield from archive_pages(site, config)
     # The search page merges the shards' indexes, newest first (see search.py).
     shards = tuple(shard_names(len(site.articles), config.search_shard_size))
-    yield Page("search/", "search.html", {"title": "Search", "index_dir": SEARCH_DIR, "shards": shards},
-               inputs=shards, kind="search")
+    chooser = search_languages(site, config)
+    yield Page("search/", "search.html", {"title": "Search", "index_dir": SEARCH_DIR, "shards": shards,
+                                          "search_languages": chooser},
+               inputs=(*shards, *map(str, chooser.items())), kind="search")
+    yield from language_pages(site, config)
 
 
 def _not_found(pages: list[Page]) -> Page:
@@ -63,16 +73,19 @@ def _not_found(pages: list[Page]) -> Page:
                 inputs=tuple(top), kind="404")
 
 
-def _article_pages(site: Site) -> Iterator[Page]:
+def _article_pages(site: Site, config: Config) -> Iterator[Page]:
     # `articles` is newest first, so the older neighbour is the next one in the tuple.
     articles = site.articles
+    translated = versions(site, config)
     for i, article in enumerate(articles):
         newer = articles[i - 1] if i > 0 else None
         older = articles[i + 1] if i + 1 < len(articles) else None
-        yield article_page(site, article, newer, older)
+        yield article_page(site, article, newer, older, config, translated.get(article.url, ()))
 
 
-def article_page(site: Site, article: Article, newer: Article | None, older: Article | None) -> Page:
+def article_page(site: Site, article: Article, newer: Article | None, older: Article | None,
+                 config: Config | None = None, translations: tuple[Version, ...] = ()) -> Page:
+    """`translations`: every version of the article, itself included (languages.versions)."""
     related = site.related.get(article.url, ())
     # Term links depend on the terms (a tag gets its own page only past a threshold).
     links = tuple(t.token for tax in site.taxonomies for t in tax.terms_of(article))
@@ -82,10 +95,11 @@ def article_page(site: Site, article: Article, newer: Article | None, older: Art
     place = story.places[article.url] if story is not None else 0
     return Page(article.url, article.template,
                 {"title": article.title, "article": article, "newer": newer, "older": older,
-                 "related": related, "authors": authors, "story": story, "story_place": place},
+                 "related": related, "authors": authors, "story": story, "story_place": place,
+                 "translations": translations, **(interface(article, config) if config else {})},
                 inputs=(article.version, newer.teaser if newer else "-", older.teaser if older else "-",
                         *teasers(related), *links, *(t.token for t in authors),
-                        f"{story.token}>{place}" if story is not None else "-"),
+                        f"{story.token}>{place}" if story is not None else "-", *(v.token for v in translations)),
                 searchable=(article.fingerprint, *links), kind="article", year=article.date.year,
                 modified=article.modified, source=article.path)
 

@@ -3,12 +3,15 @@ fragments it draws on the way are remembered (Fragments), for other pages and la
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
 import posixpath
 import re
+import urllib.parse
 from collections.abc import Mapping
+from typing import Any
 from dataclasses import dataclass, field
 
 import jinja2
@@ -17,11 +20,13 @@ from markupsafe import Markup, escape
 from site_builder.config import Config
 from site_builder.model import TEASER_FIELDS, TEASER_READS, Article, Page, Site
 from site_builder.pages.fingerprint import untracked_reads
+from site_builder.pages.language import Language, load_language
 from site_builder.pages.theme import MAP_GEOMETRY, Theme, make_environment
+from site_builder.pages.titles import localised
 from site_builder.pages.widgets.charts import month_chart, month_counts
 from site_builder.pages.widgets.metadata import image_url, news_article, person
-from site_builder.pages.words import counted, date_range, format_date, ordinal
 from site_builder.pages.widgets.worldmap import world_map as draw_world_map
+from site_builder.pages.words import counted, date_range, format_date, ordinal
 
 # While a shared fragment is drawn (see `article_partial`), the page it will go into is not
 # known: links are left as placeholders, made relative when the fragment is put in a page.
@@ -39,7 +44,30 @@ def relative_url(from_url: str, to_url: str, local: bool = False) -> str:
         link = "../" * from_dir.count("/") + path
     if local and link.endswith("/"):
         link += "index.html"  # file:// has no directory index
-    return f"{link}#{fragment}" if fragment else link
+    link = f"{link}#{fragment}" if fragment else link
+    return link if link.isascii() else encoded(link)
+
+
+def encoded(url: str) -> str:
+    """A URL with a slug in any script (slugs = "unicode"), percent-encoded as links need it."""
+    return urllib.parse.quote(url, safe="/#:?=&%")
+
+
+def interface_words(language: Language) -> dict[str, Any]:
+    """`_`, `gettext` and `ngettext` for templates: a message's translation, as markup (the
+    catalogues are the theme's, trusted as its templates are), formatted with its escaped
+    `variables`; `ngettext` gives `num` the count. Plain functions, each message looked up
+    once: Jinja's own gettext wrappers cost two context calls each, on every page."""
+    single = functools.lru_cache(maxsize=None)(lambda message: Markup(language.gettext(message)))
+    plural = functools.lru_cache(maxsize=None)(lambda one, many, n: Markup(language.ngettext(one, many, n)))
+
+    def gettext(message: str, **variables: Any) -> Markup:
+        return single(message) % variables if variables else single(message)
+
+    def ngettext(singular: str, plural_form: str, count: int, **variables: Any) -> Markup:
+        return plural(singular, plural_form, count) % {"num": count, **variables}
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
 
 RenderedFragments = dict[tuple[str, str, str], str]  # (template, its hash, article teaser) -> HTML
@@ -72,9 +100,11 @@ class Fragments:
 
 
 def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: Theme,
-                    templates: dict[str, str], fragments: Fragments) -> None:
+                    templates: dict[str, str], fragments: Fragments, language: Language) -> None:
     """Globals and filters every template may use. Call once per environment. `templates`:
-    each template's hash (see fingerprint.template_hashes), which keys `fragments`."""
+    each template's hash (see fingerprint.template_hashes), which keys `fragments`; `language`:
+    the interface's words (`_()`, `ngettext()`, `{% trans %}`), dates and numbers."""
+    env.globals.update(interface_words(language))
     assets = theme.assets
     geometry = theme.data_file(MAP_GEOMETRY)
 
@@ -110,7 +140,7 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
     def world_map(context: jinja2.runtime.Context, taxonomy) -> Markup:
         if geometry is None:
             return Markup("")
-        return draw_world_map(taxonomy, geometry, lambda target: url(context, target))
+        return draw_world_map(taxonomy, geometry, lambda target: url(context, target), language)
 
     @jinja2.pass_context
     def term_chart(context: jinja2.runtime.Context, term, month_pages: Mapping[str, str]) -> Markup:
@@ -119,10 +149,11 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
             target = month_pages.get(f"{month:%Y-%m}")
             return None if target is None else url(context, target)
 
-        return month_chart(term, link)
+        return month_chart(term, link, language)
 
     def absolute_url(target: str) -> str:
-        return config.base_url + target
+        url = config.base_url + target
+        return url if url.isascii() else encoded(url)
 
     # Links are filters (`{{ article.url | url }}`), not functions: Jinja calls a filter
     # directly, while each function call from a template costs several checks, and a page
@@ -137,10 +168,17 @@ def install_helpers(env: jinja2.Environment, config: Config, site: Site, theme: 
         month_chart=term_chart, month_counts=month_counts, world_map=world_map,
         article_partial=article_partial,
     )
-    env.filters["date"] = format_date
+    env.filters["date"] = lambda moment, with_time=False: format_date(moment, with_time, language)
+    env.filters["time"] = language.time
+    env.filters["month"] = language.month
+    env.filters["month_name"] = language.month_name
+    env.filters["number"] = language.number
+    env.filters["month_abbr"] = language.month_abbr
     env.filters["ordinal"] = ordinal
-    env.filters["counted"] = counted  # {{ n | counted("article") }}: "1 article", "2 articles"
-    env.filters["date_range"] = lambda dates: date_range(*dates)
+    # {{ n | counted("article") }}: "1 article", "2 articles"; the catalogue's plural forms.
+    env.filters["counted"] = lambda count, noun, plural=None: counted(count, noun, plural, language)
+    env.filters["date_range"] = lambda dates: date_range(*dates, language=language)
+    env.globals["language"] = language
     env.filters["isodate"] = lambda moment: moment.isoformat()
     # JSON for <script type="application/ld+json">: '<' escaped so text cannot close the script.
     # Compact: indenting would take json's pure-Python encoder, several times slower.
@@ -171,12 +209,14 @@ class Renderer:
     it (spawned, not forked) makes its own environment from that."""
 
     def __init__(self, env: jinja2.Environment | None, theme: Theme, config: Config, site: Site,
-                 templates: dict[str, str], fragments: Fragments):
-        self._parts = (theme, config, site, templates, fragments)
-        self.theme, self.templates = theme, templates
+                 templates: dict[str, str], fragments: Fragments, language: Language | None = None):
+        language = language or load_language(config.language, theme.locale_dirs)
+        self._parts = (theme, config, site, templates, fragments, language)
+        self.theme, self.templates, self.language = theme, templates, language
+        self._others: dict[str, Renderer] = {}  # by language, see `_speaking`
         self.env = env or make_environment(theme)
         self.fragments = fragments
-        install_helpers(self.env, config, site, theme, templates, fragments)
+        install_helpers(self.env, config, site, theme, templates, fragments, language)
 
     def __getstate__(self) -> tuple:
         return self._parts
@@ -192,5 +232,17 @@ class Renderer:
                 if key[2] in teasers and self.templates.get(key[0]) == key[1]}
 
     def render(self, page: Page) -> str:
-        template = self.env.get_template(page.template)
-        return template.render(page.context, page_url=page.url)
+        renderer = self._speaking(page.context.get("interface"))
+        template = renderer.env.get_template(page.template)
+        return template.render(localised(page, renderer.language), page_url=page.url)
+
+    def _speaking(self, tag: str | None) -> Renderer:
+        """This renderer, or one drawing in another language (an article in it, its listing):
+        its own environment and fragments, the same theme and site."""
+        if not tag or tag == self.language.tag:
+            return self
+        if tag not in self._others:
+            theme, config, site, templates, _, _ = self._parts
+            self._others[tag] = Renderer(None, theme, dataclasses.replace(config, language=tag), site, templates,
+                                         Fragments(), load_language(tag, theme.locale_dirs))
+        return self._others[tag]

@@ -20,7 +20,7 @@ from site_builder.pages.theme_checks import (
     read_parent,
     shown,
 )
-from site_builder.project import CONFIG_FILE, SITE_TEMPLATES
+from site_builder.project import CONFIG_FILE, SITE_TEMPLATES, SITE_TRANSLATIONS
 from site_builder.regular import read_regular
 
 PACKAGE = Path(__file__).resolve().parent.parent  # site_builder/
@@ -30,6 +30,7 @@ BUNDLED_THEMES = next((folder for folder in (PACKAGE / "themes", PACKAGE.parent 
                        if folder.is_dir()), PACKAGE / "themes")
 # Feeds, sitemaps and robots.txt; a theme or the site may still override them by name.
 BUILTIN_TEMPLATES = PACKAGE / "templates"
+BUILTIN_LOCALE = PACKAGE / "locale"  # the words of the built-in templates (feeds, forwarding pages)
 # Country outlines for the regions map, looked up along the theme chain.
 MAP_GEOMETRY = "map/countries-110m.geojson"
 # Files that change with the theme get their content hash in the name, so they can be cached
@@ -45,6 +46,8 @@ class Theme:
     static_files: dict[str, Path]  # output path ('static/style.<hash>.css') -> file; child themes win
     assets: dict[str, str]  # logical name ('style.css') -> output path, for the asset() helper
     fingerprinted: bool = True  # whether output paths carry the file's hash
+    # Where the interface's message catalogues are looked for, strongest first (see language.py).
+    locale_dirs: tuple[Path, ...] = ()
 
     def data_file(self, name: str) -> Path | None:
         """A theme file that is read by the build, not copied (map geometry); children win."""
@@ -70,7 +73,8 @@ def load_theme(root: Path, name: str, fingerprint: bool = True, pinned: Mapping[
     assets = {name: pinned.get(name) or (_output_path(name, path) if fingerprint else f"static/{name}")
               for name, path in sources.items()}
     static = {assets[name]: path for name, path in sources.items()}
-    return Theme(chain[0].name, tuple(chain), tuple(template_dirs), static, assets, fingerprint)
+    locale_dirs = (root / SITE_TRANSLATIONS, *(folder / "locale" for folder in chain), BUILTIN_LOCALE)
+    return Theme(chain[0].name, tuple(chain), tuple(template_dirs), static, assets, fingerprint, locale_dirs)
 
 
 def allowed_places(root: Path) -> tuple[Path, ...]:
@@ -162,6 +166,8 @@ def make_environment(theme: Theme) -> jinja2.Environment:
         # Each build makes its own environment, so a template never changes under it; not
         # checking the file's time on every include saves a system call per include.
         auto_reload=False,
+        # {% trans %} and _(): the interface's words, from the site language's catalogues.
+        extensions=["jinja2.ext.i18n"],
     )
 
 

@@ -25,7 +25,12 @@ from site_builder.errors import UsageError
 from site_builder.options import BuildOptions
 from site_builder.output.folder import check_output_dir
 from site_builder.pages.theme import BUNDLED_THEMES
-from site_builder.project import CONFIG_FILE, SITE_TEMPLATES, STATIC_DIR
+from site_builder.project import (
+    CONFIG_FILE,
+    SITE_TEMPLATES,
+    SITE_TRANSLATIONS,
+    STATIC_DIR,
+)
 from site_builder.serve.http import Health, ReloadSocket, make_app, reload_browsers
 from site_builder.serve.rebuilds import Rebuilds
 from site_builder.serve.watch import changes
@@ -81,7 +86,8 @@ def serve(options: BuildOptions, host: str, port: int) -> None:
 def watched_paths(root: Path) -> list[Path]:
     root = root.resolve()
     # The bundled themes too: a site using them sees theme edits, as a theme author expects.
-    paths = [root / "content", root / STATIC_DIR, root / "themes", root / SITE_TEMPLATES, root / CONFIG_FILE]
+    paths = [root / "content", root / STATIC_DIR, root / "themes", root / SITE_TEMPLATES, root / SITE_TRANSLATIONS,
+             root / CONFIG_FILE]
     return list(dict.fromkeys([*paths, BUNDLED_THEMES]))
 
 

@@ -15,6 +15,7 @@ from site_builder.build import Warm
 from site_builder.catalog.revise import revise
 from site_builder.config import Config
 from site_builder.model import Article, ArticleFile, Page, Site
+from site_builder.pages.languages import versions
 from site_builder.pages.plan import article_page, plan_pages
 from site_builder.pages.render import Renderer
 
@@ -40,7 +41,7 @@ def preview(warm: Warm | None, root: Path, edited: Iterable[str] | None, shown: 
         replacements[new.url] = _with_photo_of(old, new)
     site = revise(built.site, replacements)
     renderer = Renderer(warm.theme.env, warm.theme.theme, built.config, site, warm.theme.hashes.templates,
-                        built.renderer.fragments)
+                        built.renderer.fragments, warm.theme.language)
     try:
         return {page.output_path: renderer.render(page).encode("utf-8")
                 for page in _pages_at(site, built.config, shown)}
@@ -53,10 +54,12 @@ def _pages_at(site: Site, config: Config, paths: frozenset[str]) -> list[Page]:
     (the home page first)."""
     found = []
     articles = site.articles
+    translated = versions(site, config)
     for i, article in enumerate(articles):
         if f"{article.url}index.html" in paths:
             found.append(article_page(site, article, articles[i - 1] if i > 0 else None,
-                                      articles[i + 1] if i + 1 < len(articles) else None))
+                                      articles[i + 1] if i + 1 < len(articles) else None,
+                                      config, translated.get(article.url, ())))
     wanted = paths - {page.output_path for page in found}
     for page in plan_pages(site, config) if wanted else ():
         if page.kind != "article" and page.output_path in wanted:

@@ -11,7 +11,8 @@ import pytest
 from site_builder.build import build
 from site_builder.options import BuildOptions
 from tests.support.corpus import write_corpus
-from tests.support.newsroom import write_newsroom
+from tests.support.languages import write_arabic
+from tests.support.newsroom import NEWSROOM_TOML, write_newsroom
 from tests.support.sites import REPO
 
 pytestmark = pytest.mark.slow  # the checker is a Java program: seconds to start, seconds a site
@@ -46,6 +47,11 @@ def test_the_built_pages_are_valid_html(tmp_path: Path) -> None:
     build(BuildOptions(root=REPO, out=sites / "bundled", search=False))
     build(BuildOptions(root=generated, out=sites / "generated"))
     build(BuildOptions(root=newsroom, out=sites / "newsroom"))
+    # In French, and in Arabic (right to left) with articles in Arabic and a Russian translation.
+    for language in ("fr", "ar"):
+        site = write_newsroom(tmp_path / language, f'language = "{language}"\n{NEWSROOM_TOML}')
+        build(BuildOptions(root=site, out=sites / language))
+    build(BuildOptions(root=write_arabic(tmp_path / "arabic"), out=sites / "arabic"))
     assert len(list(sites.rglob("*.html"))) > 200 and (sites / "newsroom/authors/jane-doe/index.html").is_file()
     done = subprocess.run([*command, "--root", str(sites), "--format", "text"],
                           capture_output=True, text=True)

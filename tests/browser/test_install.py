@@ -47,6 +47,12 @@ def test_the_wheel_starts_imports_builds_and_checks_an_archive(tmp_path: Path) -
     assert "<svg" in (archive / "output" / "regions" / "index.html").read_text()  # the map data came along
     out = sh(tool, "check", cwd=archive)
     assert out.strip().endswith("no problems.")
+    # The interface's words came along: the built-in ones and the theme's.
+    config = archive / "site.toml"
+    config.write_text(f'language = "fr"\n{config.read_text()}')
+    sh(tool, "build", cwd=archive)
+    home = (archive / "output" / "index.html").read_text()
+    assert "À la une" in home and "Aller au contenu" in home
     # Nothing of the installed package reaches back into the repository.
     assert str(REPO) not in sh(tool.parent / "python", "-c",
                                "import site_builder.pages.theme as t; print(t.BUNDLED_THEMES)", cwd=tmp_path)

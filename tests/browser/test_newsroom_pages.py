@@ -1,6 +1,7 @@
 """The newsroom's pages in a real browser, in both themes: the article with its photo (the variant
 the browser picks for the screen, drawn at once), the author's page, the story, the corrections,
-an About page; each clean on a phone and a desktop, light and dark, and passing axe-core."""
+an About page; each clean on a phone and a desktop, light and dark, and passing axe-core; in
+English, French and Arabic."""
 
 from __future__ import annotations
 
@@ -21,11 +22,13 @@ PAGES = {"home": "", "article": PHOTO_STORY_URL, "earlier": FIRST_URL, "author":
          "corrections": "corrections/", "about": "about/", "topic": "topics/economy/"}
 
 
-@pytest.fixture(scope="module", params=["default", "compact"])
+@pytest.fixture(scope="module", params=["default", "compact", "default-fr", "default-ar"])
 def newsroom_site(request, tmp_path_factory) -> tuple[str, Path]:
-    """(theme, output folder) of the newsroom's archive, built once per theme."""
+    """(theme, output folder) of the newsroom's archive, built once per theme, and in French
+    and Arabic (right to left) with the default theme."""
+    theme, _, language = request.param.partition("-")
     root = write_newsroom(tmp_path_factory.mktemp(request.param) / "site",
-                          f'theme = "{request.param}"\n' + NEWSROOM_TOML)
+                          f'theme = "{theme}"\n' + (f'language = "{language}"\n' if language else "") + NEWSROOM_TOML)
     build(BuildOptions(root=root, out=root / "output"))
     return request.param, root / "output"
 

@@ -32,7 +32,7 @@ def test_unknown_keys_and_bad_values_are_reported_together(tmp_path: Path) -> No
     messages = [str(p) for p in caught.value.problems]
     assert messages == [
         "site.toml:2: unknown key 'colour' (known: articles_per_page, base_url, build, deploy, description, "
-        "language, local, markdown, menu, min_articles_for_tag_page, news_sitemap, search, search_shard_size, theme, timezone, "
+        "language, local, markdown, menu, min_articles_for_tag_page, news_sitemap, search, search_shard_size, slugs, theme, timezone, "
         "title, trust_raw_html)",
         "site.toml:3: 'articles_per_page' must be a int, not str",
         "site.toml:4: unknown timezone 'Mars/Olympus'",

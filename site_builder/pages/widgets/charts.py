@@ -11,16 +11,18 @@ from operator import attrgetter
 from markupsafe import Markup, escape
 
 from site_builder.model import Article, Term
+from site_builder.pages.language import ENGLISH, Language
 from site_builder.pages.widgets import svg_number
+from site_builder.pages.words import counted
 
 _YEAR_MONTH = attrgetter("date.year", "date.month")
-MONTH_ABBR = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 # A year label needs about an eleventh of a phone's chart, a twenty-first of a desktop's: years
 # are labelled where their labels cannot run into each other, and those a phone has no room for
 # are "minor" (style.css hides them there).
 PHONE_SHARE, DESKTOP_SHARE = 11, 21
 DENSE = 48  # months from which bars touch
 
+CHART_SUMMARY = "Articles per month about %(name)s, %(first)s to %(last)s; at most %(peak)s in a month"
 Link = Callable[[dt.date], "str | None"]  # a month's first day -> the URL of its coverage
 
 
@@ -39,7 +41,7 @@ def month_counts(articles: Iterable[Article]) -> list[tuple[dt.date, int]]:
     return months
 
 
-def month_chart(term: Term, link: Link) -> Markup:
+def month_chart(term: Term, link: Link, language: Language = ENGLISH) -> Markup:
     """The chart, its words for screen readers first (the bars repeat the table beside it, so
     they are hidden from them, and out of the keyboard's way); empty for a term without articles."""
     months = month_counts(term.articles)
@@ -47,26 +49,26 @@ def month_chart(term: Term, link: Link) -> Markup:
         return Markup("")
     peak = max(count for _, count in months)
     first, last = months[0][0], months[-1][0]
-    summary = (f"Articles per month about {term.name}, {first:%B %Y} to {last:%B %Y}; "
-               f"at most {peak} in a month")
+    summary = language.gettext(CHART_SUMMARY) % {"name": term.name, "first": language.month(first),
+                                                  "last": language.month(last), "peak": language.number(peak)}
     return Markup("".join([
         # Dense: too many months for a gap between bars, which would leave no bar on a phone.
         f'<div class="month-chart{" dense" if len(months) > DENSE else ""}" style="--months: {len(months)}">',
         f'<p class="visually-hidden">{escape(summary)}</p>',
-        f'<div class="chart-scale" aria-hidden="true"><span>{peak}</span><span>0</span></div>',
-        '<ol class="chart-bars" aria-hidden="true">', *_bars(months, peak, link), "</ol>",
-        '<ol class="chart-axis" aria-hidden="true">', *_labels(months), "</ol>",
+        f'<div class="chart-scale" aria-hidden="true"><span>{language.number(peak)}</span><span>0</span></div>',
+        '<ol class="chart-bars" aria-hidden="true">', *_bars(months, peak, link, language), "</ol>",
+        '<ol class="chart-axis" aria-hidden="true">', *_labels(months, language), "</ol>",
         "</div>",
     ]))
 
 
-def _bars(months: list[tuple[dt.date, int]], peak: int, link: Link) -> list[str]:
+def _bars(months: list[tuple[dt.date, int]], peak: int, link: Link, language: Language) -> list[str]:
     bars = []
     for month, count in months:
         if not count:
             bars.append("<li></li>")
             continue
-        label = escape(f"{month:%B %Y}: {count} {'article' if count == 1 else 'articles'}")
+        label = escape(f"{language.month(month)}: {counted(count, 'article', language=language)}")
         height = f"height: {svg_number(max(100 * count / peak, 1))}%"
         target = link(month)
         bar = (f'<a href="{escape(target)}" tabindex="-1" title="{label}" style="{height}"></a>' if target
@@ -75,12 +77,12 @@ def _bars(months: list[tuple[dt.date, int]], peak: int, link: Link) -> list[str]
     return bars
 
 
-def _labels(months: list[tuple[dt.date, int]]) -> list[str]:
+def _labels(months: list[tuple[dt.date, int]], language: Language) -> list[str]:
     """Under a year or less, each month's name and the year where it starts; under more, each
     year where it starts, spanning its months, where its label has room."""
     labels = []
     if len(months) <= 12:
-        labels += [f'<li style="grid-area: 1 / {i + 1}">{MONTH_ABBR[m.month - 1]}</li>'
+        labels += [f'<li style="grid-area: 1 / {i + 1}">{language.month_abbr(m)}</li>'
                    for i, (m, _) in enumerate(months)]
         row, phone, desktop = 2, set(range(len(months))), set(range(len(months)))
     else:

@@ -13,8 +13,10 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from site_builder.model import Taxonomy, Term
+from site_builder.pages.language import ENGLISH, Language
 from site_builder.pages.widgets import svg_number
 from site_builder.pages.widgets.countries import country_code, latlng
+from site_builder.pages.words import counted
 from site_builder.regular import read_regular
 
 # Equirectangular, cropped to the inhabited latitudes (Antarctica is not in the data).
@@ -32,7 +34,11 @@ class Shape(NamedTuple):
     small: bool  # too small to click: it gets a marker as well
 
 
-def world_map(taxonomy: Taxonomy, geometry: Path, link: Callable[[str], str]) -> Markup:
+MAP_LABEL = "World map: countries shaded by number of articles, each linked to its page"
+
+
+def world_map(taxonomy: Taxonomy, geometry: Path, link: Callable[[str], str],
+              language: Language = ENGLISH) -> Markup:
     """`geometry` is a GeoJSON FeatureCollection of countries (ISO alpha-3 ids); `link` turns a
     site-relative URL into the href this page needs."""
     shapes = load_shapes(geometry)
@@ -42,9 +48,9 @@ def world_map(taxonomy: Taxonomy, geometry: Path, link: Callable[[str], str]) ->
     plain = "".join(s.d for code, s in shapes.items() if code not in linked)
     parts = [
         f'<svg class="world-map" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'aria-label="World map: countries shaded by number of articles, each linked to its page">',
+        f'aria-label="{escape(language.gettext(MAP_LABEL))}">',
         f'<path class="land" d="{plain}"/>',
-        *(_country(code, term, shapes.get(code), _level(len(term.articles), peak), link)
+        *(_country(code, term, shapes.get(code), _level(len(term.articles), peak), link, language)
           for code, term in shaded),
         _legend(peak),
         "</svg>",
@@ -63,9 +69,9 @@ def _shaded_terms(terms: Iterable[Term], shapes: dict[str, Shape]) -> list[tuple
 
 
 def _country(code: str, term: Term, shape: Shape | None, level: int,
-             link: Callable[[str], str]) -> str:
+             link: Callable[[str], str], language: Language) -> str:
     count = len(term.articles)
-    label = escape(f"{term.name}: {count} {'article' if count == 1 else 'articles'}")
+    label = escape(f"{term.name}: {counted(count, 'article', language=language)}")
     body = f'<path class="m{level}" d="{shape.d}"/>' if shape else ""
     if shape is None or shape.small:
         lat, lng = latlng(code) or (0.0, 0.0)

@@ -18,14 +18,38 @@ let generation = 0; // a newer search makes older, slower answers stale
 let counts = null; // each filter value's count within the current results; null: no search yet
 let filtersLoaded = false; // the filters' lists, fetched when the reader first narrows
 let stale = new Map(); // id -> filters of the sealed shards' hits of articles edited since: the overlay has them
+// The page's words in its language (search.html, from the catalogue): counts by plural category.
+const words = JSON.parse(form.dataset.words);
+const lang = document.documentElement.lang;
+const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
 
 function unavailable() {
-  status.textContent = "Search is not available for this copy of the site.";
+  status.textContent = words.unavailable;
   fieldset.hidden = narrow.hidden = true;
   form.querySelector(".search-row button").disabled = true;
 }
 
+// A site in several languages has a search page for each (Pagefind indexes each language
+// apart): a reader who comes to the site's own without having chosen one is taken to the one
+// in the browser's language (only that page lists them in data-languages).
+function readersLanguage() {
+  const pages = JSON.parse(form.dataset.languages || "{}");
+  const links = document.querySelectorAll(".search-languages a");
+  for (const link of links) link.addEventListener("click", () => sessionStorage.setItem("search-language", link.hreflang));
+  let chosen = null;
+  try { chosen = sessionStorage.getItem("search-language"); } catch (error) { return false; }
+  if (chosen) return false;
+  const own = lang.toLowerCase().split("-")[0];
+  const wanted = (navigator.languages || [navigator.language]).map((tag) => tag.toLowerCase().split("-")[0])
+    .find((tag) => Object.keys(pages).some((page) => page.toLowerCase().split("-")[0] === tag));
+  const target = wanted && Object.entries(pages).find(([page]) => page.toLowerCase().split("-")[0] === wanted);
+  if (!target || wanted === own) return false;
+  location.replace(new URL(form.dataset.root, document.baseURI).href + target[1][1] + location.search);
+  return true;
+}
+
 async function load() {
+  if (readersLanguage()) return;
   // Relative URLs from the template, resolved against this page: works under any subpath.
   const here = document.baseURI;
   try {
@@ -148,10 +172,12 @@ async function search() {
   });
   counts = uncounted(answer.filters, [...dropped]);
   showCounts();
-  const what = query ? ` for “${query}”` : "";
-  const narrowed = Object.keys(filters).length ? " with these filters" : "";
-  render(mine, found.length ? `${found.length} ${found.length === 1 ? "result" : "results"}${what}`
-    : `No articles found${what}${narrowed}.`);
+  const what = query ? fill(words.for, { query }) : "";
+  const narrowed = Object.keys(filters).length ? words.filtered : "";
+  const results = words.results[new Intl.PluralRules(lang).select(found.length)] || words.results.other;
+  const count = fill(results, { num: found.length.toLocaleString(lang) });
+  render(mine, found.length ? [count, what].filter(Boolean).join(" ")
+    : fill(words.none, { what: [what, narrowed].filter(Boolean).join(" ") }).replace(" .", "."));
   // Nothing found: what to try next, and the way out of the filters if they are the cause.
   none.hidden = found.length > 0;
   none.querySelector(".when-filtered").hidden = !narrowed;

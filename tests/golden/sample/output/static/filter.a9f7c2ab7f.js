@@ -7,7 +7,10 @@
   if (!form || !sections) return;
   const input = form.querySelector("input");
   const status = form.querySelector("[role=status]");
-  const noun = form.querySelector("label").textContent.replace(/^Find an? /, "");
+  // The status's words in the page's language (terms.html, from the catalogue).
+  const words = JSON.parse(form.dataset.words);
+  const lang = document.documentElement.lang;
+  const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
   const fold = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   // Each term's name (its link, or its name when it has no page of its own), folded once.
   const items = [...sections.querySelectorAll(".term-list > li")].map((li) => {
@@ -26,10 +29,11 @@
     }
     for (const section of letters) section.hidden = !section.querySelector(".term-list > li:not([hidden])");
     for (const element of aside) element.hidden = wanted !== "";
+    const query = input.value.trim();
+    const matches = words.matches[new Intl.PluralRules(lang).select(shown)] || words.matches.other;
     status.textContent = wanted === "" ? ""
-      : shown === 0 ? `No ${noun} matches “${input.value.trim()}”.`
-      : shown === 1 ? `1 ${noun} matches “${input.value.trim()}”.`
-      : `${shown} ${noun}s match “${input.value.trim()}”.`;
+      : shown === 0 ? fill(words.none, { query })
+      : fill(matches, { num: shown.toLocaleString(lang), query });
   }
 
   form.addEventListener("submit", (event) => event.preventDefault());
