@@ -421,3 +421,47 @@ def test_an_edit_to_an_old_article_searches_as_a_fresh_build_does(tmp_path, serv
     assert incremental == from_scratch
     assert incremental[WORD][0] == f"1 result for “{WORD}”"  # the edit took it out of one of two
     assert incremental["quokkalite"][0] == "2 results for “quokkalite”"
+
+
+def test_a_query_reads_the_newest_shards_first_and_earlier_years_on_request(tmp_path, serve_dir, page_at) -> None:
+    """At 100,000 articles a query read every shard's index (a megabyte and more): the newest
+    are read first now, older ones only while the results would not fill a page, or when the
+    reader asks for earlier years. "Newest first" orders what was found by date."""
+    root = corpus_site(tmp_path, 300)
+    (root / "site.toml").write_text((root / "site.toml").read_text() + "search_shard_size = 50\n")
+    build(BuildOptions(root=root, out=root / "output"))
+    page = page_at(DESKTOP)
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url))
+    page.goto(serve_dir(root / "output") + "search/?q=ceasefire")
+    expect(page.locator("#search-status")).to_contain_text("for “ceasefire”")
+    shards = page.locator("#search").get_attribute("data-shards").split()
+
+    def read() -> list[str]:
+        """The shards whose files the page fetched, once its requests have all ended."""
+        page.wait_for_load_state("networkidle")
+        return [s for s in shards if any(f"/pagefind/{s}/" in url for url in fetched)]
+
+    newest = read()
+    assert len(shards) >= 3 and newest == shards[:len(newest)] and len(newest) < len(shards), newest
+    first = int(page.locator("#search-status").inner_text().split()[0])
+    # The end of what the newest years gave: the rest of the archive on request.
+    while page.locator("#search-more").is_visible():
+        shown = page.locator("#search-results li").count()
+        page.locator("#search-more").click()
+        expect(page.locator("#search-results li")).not_to_have_count(shown)  # the next ten came
+    earlier = page.get_by_role("button", name="Search earlier years")
+    expect(earlier).to_be_visible()
+    earlier.click()
+    expect(page.locator("#search-status")).not_to_have_text(re.compile(rf"^{first} "))
+    assert read() == shards
+    assert int(page.locator("#search-status").inner_text().split()[0]) > first
+    expect(earlier).to_be_hidden()
+    # Newest first: the results in order of date, and the order kept in the URL.
+    page.get_by_label("Order").select_option("newest")
+    expect(page).to_have_url(re.compile(r"order=newest"))
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")  # the new order drawn
+    shown = [dt.datetime.strptime(text, "%d %B %Y") for text in
+             page.locator("#search-results li .meta span:first-child").all_inner_texts()]
+    assert len(shown) >= 5 and shown == sorted(shown, reverse=True), shown
+    assert errors(page) == []

@@ -3,13 +3,15 @@
 const form = document.getElementById("search");
 const input = document.getElementById("search-query");
 const fieldset = form.querySelector(".search-filters");
-const selects = [...form.querySelectorAll("select")];
+const selects = [...fieldset.querySelectorAll("select")];
+const order = document.getElementById("search-order");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const narrow = document.getElementById("search-narrow");
 const none = document.getElementById("search-none");
 const unfilter = document.getElementById("search-unfilter");
+const earlier = document.getElementById("search-earlier");
 const PAGE = 10; // each shown result costs one fragment request
 let pagefind = null;
 let found = [];
@@ -17,6 +19,12 @@ let shown = 0;
 let generation = 0; // a newer search makes older, slower answers stale
 let counts = null; // each filter value's count within the current results; null: no search yet
 let filtersLoaded = false; // the filters' lists, fetched when the reader first narrows
+// The archive's shards, newest first, and how many of them the search has merged so far: a
+// query reads the newest first, and older ones only when their results are wanted.
+let shards = [];
+let merged = 0;
+let bundle = null;
+let pages = null;
 let stale = new Map(); // id -> filters of the sealed shards' hits of articles edited since: the overlay has them
 // The page's words in its language (search.html, from the catalogue): counts by plural category.
 const words = JSON.parse(form.dataset.words);
@@ -50,16 +58,17 @@ function readersLanguage() {
 
 async function load() {
   if (readersLanguage()) return;
+  if (order) order.value = new URLSearchParams(location.search).get("order") === "newest" ? "newest" : "relevance";
   // Relative URLs from the template, resolved against this page: works under any subpath.
   const here = document.baseURI;
   try {
     // One index per shard of the archive, newest first: the first is loaded, the others
     // merged into it. Their pages' URLs are the site's, so each is told where the site is.
     const root = new URL(form.dataset.root, here);
-    const shards = form.dataset.shards.split(" ").filter(Boolean);
+    shards = form.dataset.shards.split(" ").filter(Boolean);
     if (!shards.length) throw new Error("no articles, so no index");
-    const bundle = (shard) => new URL(`${shard}/`, new URL(form.dataset.index, here)).href;
-    const pages = { baseUrl: root.pathname };
+    bundle = (shard) => new URL(`${shard}/`, new URL(form.dataset.index, here)).href;
+    pages = { baseUrl: root.pathname };
     // The overlay: articles edited after their shard was indexed, and the stale hits of the
     // shards it replaces. A site without one (an older build) searches its shards alone.
     const overlay = fetch(new URL("recent.json", new URL(form.dataset.index, here)))
@@ -67,9 +76,10 @@ async function load() {
     pagefind = await import(`${bundle(shards[0])}pagefind.js`);
     await pagefind.options(pages);
     const { index, stale: superseded = [], filters: staleFilters = {} } = await overlay;
-    if (index) shards.push(index);
+    // The overlay is small and may hold an edit to any shard's article: always searched.
+    if (index) await pagefind.mergeIndex(bundle(index), pages);
     stale = new Map(superseded.map((id) => [id, staleFilters[id] || {}]));
-    await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(bundle(shard), pages)));
+    merged = 1;
     // The filters' lists grow with the archive (a megabyte at 100,000 articles): they are
     // fetched when the reader asks to narrow the results, or comes with a narrowed search.
     const params = new URLSearchParams(location.search);
@@ -83,9 +93,17 @@ async function load() {
   search();
 }
 
+// The next `count` shards (all of them by default) merged into the search.
+async function mergeShards(count = shards.length) {
+  const next = shards.slice(merged, merged + count);
+  merged += next.length;
+  await Promise.all(next.map((shard) => pagefind.mergeIndex(bundle(shard), pages)));
+}
+
 async function loadFilters() {
   if (filtersLoaded) return;
   filtersLoaded = true;
+  await mergeShards(); // every year's articles, so that every year can be chosen
   fillFilters(await pagefind.filters());
   narrow.hidden = true;
   // The query box was filled from the URL at once (the reader may have typed since);
@@ -133,12 +151,14 @@ function readUrl() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   for (const select of selects) select.value = params.get(select.name) || "";
+  if (order) order.value = params.get("order") === "newest" ? "newest" : "relevance";
 }
 
 function writeUrl(push) {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
   for (const select of selects) if (select.value) params.set(select.name, select.value);
+  if (order && order.value !== "relevance") params.set("order", order.value);
   const query = params.toString();
   const target = query ? `?${query}` : location.pathname;
   if (target === location.search) return;
@@ -148,6 +168,7 @@ function writeUrl(push) {
 async function search() {
   if (!pagefind) return;
   const mine = ++generation;
+  list.setAttribute("aria-busy", "true"); // until this search's results are in place
   const query = input.value.trim();
   const filters = {};
   for (const select of selects) if (select.value) filters[select.name] = select.value;
@@ -159,8 +180,14 @@ async function search() {
     render(mine, "");
     return;
   }
-  // A null query with filters lists every article that matches the filters.
-  const answer = await pagefind.search(query || null, { filters });
+  // A null query with filters lists every article that matches the filters. The newest
+  // shards first: older ones are read while the results would not fill a page.
+  const sort = order && order.value === "newest" ? { date: "desc" } : undefined;
+  let answer = await pagefind.search(query || null, { filters, sort });
+  while (answer && answer.results.length < PAGE && merged < shards.length && mine === generation) {
+    await mergeShards(1);
+    answer = await pagefind.search(query || null, { filters, sort });
+  }
   if (mine !== generation || !answer) return;
   const dropped = new Set();
   // Each stale hit once: an edit that left the indexed text as it was has the same id in the
@@ -188,7 +215,9 @@ async function render(mine, message) {
   list.replaceChildren();
   shown = 0;
   await showMore(mine);
+  if (mine !== generation) return;
   status.textContent = message;
+  list.removeAttribute("aria-busy");
 }
 
 async function showMore(mine) {
@@ -198,6 +227,8 @@ async function showMore(mine) {
   list.append(...data.map(item));
   shown += next.length;
   more.hidden = shown >= found.length;
+  // At the end of what the newest years gave: the rest of the archive, on request.
+  earlier.hidden = !more.hidden || merged >= shards.length;
 }
 
 function item(data) {
@@ -244,6 +275,12 @@ form.addEventListener("submit", (event) => {
 });
 for (const select of selects) select.addEventListener("change", () => { writeUrl(true); search(); });
 more.addEventListener("click", () => showMore(generation));
+earlier.addEventListener("click", async () => {
+  earlier.hidden = true;
+  await mergeShards();
+  search();
+});
+if (order) order.addEventListener("change", () => { writeUrl(true); search(); });
 unfilter.addEventListener("click", () => {
   for (const select of selects) select.value = "";
   writeUrl(true);
