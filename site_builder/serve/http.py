@@ -9,7 +9,7 @@ import ipaddress
 import json
 import logging
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tornado.web
@@ -24,9 +24,11 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Health:
-    """The last build's problems, one line each; the build thread replaces the tuple whole."""
+    """The last build's problems, one line each; the build thread replaces the tuple whole.
+    `banners`: the problems each page was last served with, by output path."""
 
     problems: tuple[str, ...] = ()
+    banners: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class ReloadSocket(LiveReloadHandler):
@@ -51,6 +53,11 @@ class ReloadSocket(LiveReloadHandler):
             return
         if isinstance(said, dict) and said.get("command") == "info" and isinstance(said.get("url"), str):
             self.page = page_of(said["url"])
+            # A page fetched while a build was failing or mending, whose socket opened after the
+            # build said so to every page, would keep a stale banner (or lack one): reload it.
+            health = self.settings["health"]
+            if health.banners.get(self.page, health.problems) != health.problems:
+                reload_browsers({self.page})
 
     @classmethod
     def pages(cls) -> dict[ReloadSocket, str]:
@@ -89,7 +96,7 @@ def make_app(out: Path, health: Health, port: int, drafts: dict[str, bytes] | No
          (r"/livereload.js", ReloadScript),
          (r"/(.*)", SiteHandler, {"out": out, "health": health, "port": port, "drafts": {} if drafts is None else drafts})],
         log_function=lambda handler: None,  # an access log would drown the build messages
-        own=(host, port),
+        own=(host, port), health=health,
     )
 
 
@@ -170,7 +177,9 @@ class SiteHandler(tornado.web.RequestHandler):
     def _snippet(self) -> bytes:
         # livereload.js finds the server from its own URL, and would guess 35729 without a port.
         script = f'<script src="/livereload.js?port={self.port}"></script>'
-        return (script + error_banner(self.health.problems)).encode("utf-8")
+        problems = self.health.problems
+        self.health.banners[page_of(self.request.path)] = problems
+        return (script + error_banner(problems)).encode("utf-8")
 
 
 def site_file(out: Path, url_path: str) -> Path | None:

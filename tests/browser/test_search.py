@@ -444,6 +444,7 @@ def test_a_query_reads_the_newest_shards_first_and_earlier_years_on_request(tmp_
 
     newest = read()
     assert len(shards) >= 3 and newest == shards[:len(newest)] and len(newest) < len(shards), newest
+    expect(page.locator("#search-status")).to_contain_text("in recent years")  # its count is theirs
     first = int(page.locator("#search-status").inner_text().split()[0])
     # The end of what the newest years gave: the rest of the archive on request.
     while page.locator("#search-more").is_visible():
@@ -457,6 +458,7 @@ def test_a_query_reads_the_newest_shards_first_and_earlier_years_on_request(tmp_
     assert read() == shards
     assert int(page.locator("#search-status").inner_text().split()[0]) > first
     expect(earlier).to_be_hidden()
+    expect(page.locator("#search-status")).not_to_contain_text("in recent years")
     # Newest first: the results in order of date, and the order kept in the URL.
     page.get_by_label("Order").select_option("newest")
     expect(page).to_have_url(re.compile(r"order=newest"))

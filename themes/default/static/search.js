@@ -203,7 +203,9 @@ async function search() {
   const narrowed = Object.keys(filters).length ? words.filtered : "";
   const results = words.results[new Intl.PluralRules(lang).select(found.length)] || words.results.other;
   const count = fill(results, { num: found.length.toLocaleString(lang) });
-  render(mine, found.length ? [count, what].filter(Boolean).join(" ")
+  // Found in the newest shards only, so far: said, as the count is theirs.
+  const recent = merged < shards.length ? words.recent : "";
+  render(mine, found.length ? [count, what, recent].filter(Boolean).join(" ")
     : fill(words.none, { what: [what, narrowed].filter(Boolean).join(" ") }).replace(" .", "."));
   // Nothing found: what to try next, and the way out of the filters if they are the cause.
   none.hidden = found.length > 0;
