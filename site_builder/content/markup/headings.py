@@ -13,7 +13,8 @@ _NOT_IN_IDS = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 # every id the bundled themes write (tests/reliability/test_themes.py).
 THEME_IDS = frozenset({
     "analysis-title", "header-q", "jump-title", "latest-title", "main", "most-used-title", "related-title",
-    "search", "search-more", "search-narrow", "search-none", "search-offline", "search-query",
+    "search", "search-earlier", "search-more", "search-narrow", "search-none", "search-offline",
+    "search-order", "search-query",
     "search-results", "search-status", "search-unfilter", "site-assets", "site-root", "term-filter",
     "term-filter-status", "terms-az"})
 # An id attribute in a tag, however it is quoted (raw HTML a site trusts keeps its own quoting).
